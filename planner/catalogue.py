@@ -1,0 +1,146 @@
+"""The loaded catalogue: validated models, indexed, with every reference resolved."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from planner.errors import NotFoundError, Problem
+from planner.models import PLANNED_ROLES, Act, Layer, Milestone, Obligation, Scenario, Source, Theme
+
+
+@dataclass(frozen=True)
+class Catalogue:
+    """A whole catalogue, as loaded from one folder.
+
+    Attributes:
+        root: the folder it was loaded from.
+        layers: layers by id, in file order.
+        themes: themes by id, in file order.
+        acts: acts by id, sorted by id.
+        obligations: obligations by id, grouped by act (acts sorted by id, file order within).
+        paths: the file each act came from.
+        sources: per file key (`layers`, `themes` or an act id) its sources by key.
+        warnings: non-fatal problems found while loading.
+        scenario: the scenario applied, if any.
+    """
+
+    root: Path
+    layers: dict[str, Layer]
+    themes: dict[str, Theme]
+    acts: dict[str, Act]
+    obligations: dict[str, Obligation]
+    paths: dict[str, Path] = field(default_factory=dict)
+    sources: dict[str, dict[str, Source]] = field(default_factory=dict)
+    warnings: tuple[Problem, ...] = ()
+    scenario: Scenario | None = None
+
+    def act_of(self, obligation: Obligation) -> Act:
+        """The act an obligation belongs to."""
+        return self.acts[obligation.act]
+
+    def milestone_of(self, obligation: Obligation) -> Milestone | None:
+        """The milestone an obligation follows, if it follows one."""
+        if obligation.milestone is None:
+            return None
+        return self.acts[obligation.act].milestone(obligation.milestone)
+
+    def due(self, obligation: Obligation) -> dt.date | None:
+        """The date an obligation is due: its own date, else its milestone's date."""
+        if obligation.due is not None:
+            return obligation.due
+        milestone = self.milestone_of(obligation)
+        return milestone.date if milestone else None
+
+    def obligations_for(self, layer: str) -> list[Obligation]:
+        """Obligations a layer implements (addressee, provider or co-responsible)."""
+        return [o for o in self.obligations.values() if o.roles.get(layer) in PLANNED_ROLES]
+
+    def scenarios(self) -> dict[str, tuple[Act, Scenario]]:
+        """Every scenario in the catalogue by id, with the act that holds it."""
+        return {s.id: (act, s) for act in self.acts.values() for s in act.scenarios}
+
+    def source(self, owner: str, key: str | None) -> Source | None:
+        """The source `key` declared in the file of `owner` (an act id, `layers` or `themes`)."""
+        if key is None:
+            return None
+        return self.sources.get(owner, {}).get(key)
+
+    def get(self, item_id: str) -> Act | Obligation | Layer | Theme:
+        """Any act, obligation, layer or theme by id.
+
+        Raises:
+            NotFoundError: nothing has that id (with a suggestion when one is close).
+        """
+        for table in (self.acts, self.obligations, self.layers, self.themes):
+            if item_id in table:
+                return table[item_id]
+        raise NotFoundError(f"no act, obligation, layer or theme has the id {item_id!r}{self.hint(item_id)}")
+
+    def hint(self, item_id: str) -> str:
+        """A ' (did you mean ...?)' suffix for an unknown id, or ''."""
+        return did_you_mean(item_id, [*self.acts, *self.obligations, *self.layers, *self.themes])
+
+    def iter_relations(self) -> Iterator[tuple[str, Obligation, str]]:
+        """Every relation as (kind, owner obligation, target id), in catalogue order."""
+        for ob in self.obligations.values():
+            for kind, rels in (
+                ("requires", ob.requires),
+                ("overlaps", ob.overlaps),
+                ("conflicts", ob.conflicts),
+                ("needs-facility", ob.needs_facility),
+            ):
+                for rel in rels:
+                    yield kind, ob, rel.to
+
+    def with_scenario(self, scenario_id: str) -> Catalogue:
+        """A copy of the catalogue with the named scenario's changes applied.
+
+        Raises:
+            NotFoundError: no scenario has that id.
+        """
+        found = self.scenarios()
+        if scenario_id not in found:
+            raise NotFoundError(
+                f"no scenario has the id {scenario_id!r}{did_you_mean(scenario_id, list(found))}"
+                + (f"; known: {', '.join(sorted(found))}" if found else "; the catalogue has none")
+            )
+        act, scenario = found[scenario_id]
+        acts = dict(self.acts)
+        obligations = dict(self.obligations)
+        new_dates = {c.milestone: c.date for c in scenario.changes if c.milestone}
+        if new_dates:
+            milestones = tuple(
+                m.model_copy(update={"date": new_dates[m.id], "status": scenario.status})
+                if m.id in new_dates
+                else m
+                for m in act.milestones
+            )
+            acts[act.id] = act.model_copy(update={"milestones": milestones})
+        for change in scenario.changes:
+            if change.obligation is None or change.obligation not in obligations:
+                continue
+            if change.remove:
+                del obligations[change.obligation]
+            else:
+                obligations[change.obligation] = obligations[change.obligation].model_copy(
+                    update={"due": change.due, "milestone": None}
+                )
+        return replace(self, acts=acts, obligations=obligations, scenario=scenario)
+
+
+def did_you_mean(value: str, candidates: list[str]) -> str:
+    """A suggestion suffix for an unknown value.
+
+    Example:
+        >>> did_you_mean("gemeente", ["rijk", "gemeenten"])
+        " (did you mean 'gemeenten'?)"
+        >>> did_you_mean("xyz", ["rijk"])
+        ''
+    """
+    import difflib
+
+    close = difflib.get_close_matches(value, candidates, n=1, cutoff=0.6)
+    return f" (did you mean {close[0]!r}?)" if close else ""

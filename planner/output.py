@@ -1,0 +1,72 @@
+"""Writing results: one file atomically, or a whole tree of files all at once.
+
+Everything is rendered in memory first; nothing here renders. A failed or interrupted write
+leaves the previous output untouched, and files whose bytes did not change are not rewritten.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from planner.errors import UsageError
+
+
+def write_text(path: Path, text: str) -> bool:
+    """Write `text` (UTF-8, `\\n` line ends) to `path` atomically.
+
+    Returns:
+        Whether the file changed (an identical file is left alone).
+    """
+    return write_bytes(path, text.encode("utf-8"))
+
+
+def write_bytes(path: Path, data: bytes) -> bool:
+    """Write `data` to `path` atomically; returns whether the file changed.
+
+    Raises:
+        UsageError: the folder does not exist or cannot be written.
+    """
+    try:
+        if path.is_file() and path.read_bytes() == data:
+            return False
+        folder = path.parent if str(path.parent) else Path(".")
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=folder)
+        try:
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(data)
+            os.replace(tmp, path)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+    except FileNotFoundError:
+        raise UsageError(f"cannot write {str(path)!r}: folder {str(path.parent)!r} does not exist") from None
+    except (PermissionError, IsADirectoryError) as exc:
+        raise UsageError(f"cannot write {str(path)!r}: {exc.strerror}") from None
+    return True
+
+
+def safe_join(root: Path, relative: str) -> Path:
+    """`root / relative`, refusing anything that would land outside `root`.
+
+    Raises:
+        UsageError: the relative path is absolute, empty, or climbs out of `root`.
+
+    Example:
+        >>> safe_join(Path("/site"), "acts/ai-act.html").as_posix()
+        '/site/acts/ai-act.html'
+        >>> safe_join(Path("/site"), "../etc/passwd")
+        Traceback (most recent call last):
+        ...
+        planner.errors.UsageError: refusing to write '../etc/passwd' outside the output folder
+    """
+    parts = Path(relative).parts
+    if (
+        not relative
+        or Path(relative).is_absolute()
+        or ".." in parts
+        or any(ch in relative for ch in "\\\x00:")
+    ):
+        raise UsageError(f"refusing to write {relative!r} outside the output folder")
+    return root / relative

@@ -1,0 +1,278 @@
+"""Queries on a loaded catalogue: the rows of `planner list` and the records of `planner show`.
+
+Each query returns plain data (lists and dicts of JSON-ready values); :func:`table` and
+:func:`show_text` turn that data into terminal text.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from planner.catalogue import Catalogue
+from planner.models import Act, Obligation
+
+KINDS = ("acts", "obligations", "layers", "themes")
+
+
+def _iso(value: dt.date | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+def _matches(cat: Catalogue, ob: Obligation, layer: str | None, theme: str | None, act: str | None) -> bool:
+    if act is not None and ob.act != act:
+        return False
+    if layer is not None and layer not in ob.roles:
+        return False
+    return theme is None or theme in ob.themes or theme in cat.acts[ob.act].themes
+
+
+def list_rows(
+    cat: Catalogue,
+    kind: str,
+    *,
+    layer: str | None = None,
+    theme: str | None = None,
+    act: str | None = None,
+    lang: str = "en",
+) -> list[dict[str, Any]]:
+    """The rows of `planner list KIND`, filtered, in catalogue order."""
+    obs = [o for o in cat.obligations.values() if _matches(cat, o, layer, theme, act)]
+    if kind == "obligations":
+        return [
+            {
+                "id": o.id,
+                "act": o.act,
+                "due": _iso(cat.due(o)),
+                "roles": ", ".join(f"{k}:{v.value}" for k, v in sorted(o.roles.items())),
+                "title": o.title.get(lang),
+            }
+            for o in obs
+        ]
+    if kind == "acts":
+        counts: dict[str, int] = {}
+        for o in obs:
+            counts[o.act] = counts.get(o.act, 0) + 1
+        filtered = layer is not None or theme is not None
+        return [
+            {
+                "id": a.id,
+                "kind": a.kind.value,
+                "celex": a.celex,
+                "status": a.status.value,
+                "obligations": counts.get(a.id, 0),
+                "title": (a.short or a.title).get(lang),
+            }
+            for a in cat.acts.values()
+            if (act is None or a.id == act)
+            and (
+                not filtered
+                or counts.get(a.id)
+                or (theme is not None and theme in a.themes and layer is None)
+            )
+        ]
+    if kind == "layers":
+        return [
+            {
+                "id": lid,
+                "name": layer_.name.get(lang),
+                "organisations": layer_.organisations,
+                "obligations": sum(1 for o in obs if lid in o.roles),
+            }
+            for lid, layer_ in cat.layers.items()
+            if layer is None or lid == layer
+        ]
+    return [
+        {
+            "id": tid,
+            "name": t.name.get(lang),
+            "acts": sum(1 for a in cat.acts.values() if tid in a.themes),
+            "obligations": sum(1 for o in obs if tid in o.themes),
+        }
+        for tid, t in cat.themes.items()
+        if theme is None or tid == theme
+    ]
+
+
+def table(rows: list[dict[str, Any]], width: int = 120) -> str:
+    """Rows as an aligned text table; the last column is cut to fit `width`.
+
+    Example:
+        >>> print(table([{"id": "a", "n": 1}, {"id": "bb", "n": None}]))
+        id  n
+        a   1
+        bb  -
+    """
+    if not rows:
+        return "(nothing matches)"
+    cols = list(rows[0])
+    cells = [[("-" if r[c] is None else str(r[c])) for c in cols] for r in rows]
+    widths = [max(len(c), *(len(row[i]) for row in cells)) for i, c in enumerate(cols)]
+    lines = []
+    for row in [cols, *cells]:
+        parts = [cell.ljust(widths[i]) for i, cell in enumerate(row[:-1])]
+        last = row[-1]
+        used = sum(w + 2 for w in widths[:-1])
+        if used + len(last) > width and width - used > 10:
+            last = last[: width - used - 1] + "…"
+        lines.append("  ".join([*parts, last]).rstrip())
+    return "\n".join(lines)
+
+
+def _relations_of(cat: Catalogue, ob: Obligation) -> dict[str, list[dict[str, Any]]]:
+    out: dict[str, list[dict[str, Any]]] = {}
+    for kind, rels in (
+        ("requires", ob.requires),
+        ("overlaps", ob.overlaps),
+        ("conflicts", ob.conflicts),
+        ("needs_facility", ob.needs_facility),
+    ):
+        for rel in rels:
+            item = {"to": rel.to, "rationale": rel.rationale.model_dump(exclude_none=True)}
+            if getattr(rel, "degree", None):
+                item["degree"] = rel.degree.value  # type: ignore[attr-defined]
+            out.setdefault(kind, []).append(item)
+    incoming: list[dict[str, Any]] = []
+    for kind, owner, target in cat.iter_relations():
+        if target == ob.id:
+            incoming.append({"from": owner.id, "kind": kind})
+    if incoming:
+        out["incoming"] = incoming
+    return out
+
+
+def describe(cat: Catalogue, item_id: str) -> dict[str, Any]:
+    """The record `planner show ID` prints, for an act, obligation, layer or theme.
+
+    Raises:
+        NotFoundError: nothing has that id.
+    """
+    item = cat.get(item_id)
+    if isinstance(item, Act):
+        data = item.model_dump(mode="json", exclude_none=True, exclude={"obligations"})
+        data["type"] = "act"
+        data["obligations"] = [
+            {"id": o.id, "due": _iso(cat.due(o)), "roles": {k: v.value for k, v in o.roles.items()}}
+            for o in item.obligations
+        ]
+        return data
+    data = item.model_dump(mode="json", exclude_none=True)
+    if isinstance(item, Obligation):
+        data["type"] = "obligation"
+        data["act"] = item.act
+        data["due_date"] = _iso(cat.due(item))
+        data["relations"] = _relations_of(cat, item)
+        for key in ("requires", "overlaps", "conflicts", "needs_facility"):
+            data.pop(key, None)
+        sources = cat.sources.get(item.act, {})
+        data["sources"] = [
+            {"key": k, **sources[k].model_dump(mode="json", exclude_none=True)} for k in item.sources
+        ]
+    else:
+        data["type"] = "layer" if item_id in cat.layers else "theme"
+    return data
+
+
+def show_text(cat: Catalogue, item_id: str, lang: str = "en") -> str:
+    """`planner show ID` as readable text."""
+    item = cat.get(item_id)
+    if isinstance(item, Act):
+        return _act_text(cat, item, lang)
+    if isinstance(item, Obligation):
+        return _obligation_text(cat, item, lang)
+    lines = [f"{item_id}: {item.name.get(lang)}"]
+    if item.description:
+        lines.append(item.description.get(lang))
+    return "\n".join(lines)
+
+
+def _act_text(cat: Catalogue, act: Act, lang: str) -> str:
+    lines = [f"{act.id}: {(act.short or act.title).get(lang)}", act.title.get(lang), ""]
+    for label, value in (
+        ("kind", act.kind.value),
+        ("status", act.status.value),
+        ("CELEX", act.celex),
+        ("ELI", act.eli),
+        ("themes", ", ".join(act.themes)),
+        ("transposes", ", ".join(act.transposes)),
+    ):
+        if value:
+            lines.append(f"  {label + ':':12}{value}")
+    if act.transposition:
+        t = act.transposition
+        national = ", ".join(t.national_acts) or "none recorded"
+        lines.append(f"  {'transposed:':12}{national}")
+        if t.note:
+            lines.append(f"  {'':12}{t.note.get(lang)}" + (f" (as of {t.as_of})" if t.as_of else ""))
+    if act.milestones:
+        lines += ["", "Milestones:"]
+        for m in sorted(act.milestones, key=lambda m: (m.date, m.id)):
+            source = cat.source(act.id, m.source)
+            lines.append(
+                f"  {m.date}  {m.kind.value:16} {m.status.value:9} {m.id}"
+                + (f"  [{m.article}]" if m.article else "")
+            )
+            if m.applies:
+                lines.append(f"              {m.applies.get(lang)}")
+            for h in m.history:
+                lines.append(f"              was {h.date}, moved by {h.changed_by}")
+            for d in m.disputed:
+                lines.append(f"              disputed: {d.date} according to {d.source}")
+            if source and source.url:
+                lines.append(f"              source: {source.url}")
+    if act.amendments:
+        lines += ["", "Amendments:"]
+        for a in act.amendments:
+            lines.append(
+                f"  {a.id} ({a.status.value}{', ' + str(a.date) if a.date else ''}): {a.title.get(lang)}"
+            )
+    if act.obligations:
+        lines += ["", "Obligations:"]
+        for o in act.obligations:
+            due = cat.due(o)
+            roles = ", ".join(f"{k}:{v.value}" for k, v in sorted(o.roles.items()))
+            lines.append(f"  {o.id}  due {due or '-'}  {roles}")
+            lines.append(f"      {o.title.get(lang)}")
+    if act.scenarios:
+        lines += ["", "Scenarios (not law; apply with --scenario):"]
+        for s in act.scenarios:
+            lines.append(f"  {s.id} ({s.status.value}): {s.title.get(lang)}")
+    return "\n".join(lines)
+
+
+def _obligation_text(cat: Catalogue, ob: Obligation, lang: str) -> str:
+    milestone = cat.milestone_of(ob)
+    due = cat.due(ob)
+    lines = [f"{ob.id}: {ob.title.get(lang)}", f"  act:        {ob.act}"]
+    if ob.articles:
+        lines.append(f"  articles:   {', '.join(ob.articles)}")
+    lines.append(f"  due:        {due or '-'}" + (f" (milestone {milestone.id})" if milestone else ""))
+    lines.append("  roles:      " + ", ".join(f"{k}: {v.value}" for k, v in sorted(ob.roles.items())))
+    if ob.effort:
+        lines.append(
+            f"  effort:     {ob.effort:g}"
+            + (f" ({ob.effort_rationale.get(lang)})" if ob.effort_rationale else "")
+        )
+    if ob.themes:
+        lines.append(f"  themes:     {', '.join(ob.themes)}")
+    if ob.description:
+        lines += ["", "  " + ob.description.get(lang).replace("\n", "\n  ")]
+    rels = _relations_of(cat, ob)
+    if rels:
+        lines += ["", "Relations:"]
+        for kind, items in rels.items():
+            for item in items:
+                if kind == "incoming":
+                    lines.append(f"  {item['kind']} from {item['from']}")
+                else:
+                    degree = f" ({item['degree']})" if "degree" in item else ""
+                    text = item["rationale"].get(lang) or next(iter(item["rationale"].values()))
+                    lines.append(f"  {kind} {item['to']}{degree}: {text}")
+    sources = cat.sources.get(ob.act, {})
+    if ob.sources:
+        lines += ["", "Sources:"]
+        for key in ob.sources:
+            src = sources.get(key)
+            if src:
+                lines.append(f"  [{key}] {src.title}" + (f" <{src.url}>" if src.url else ""))
+    return "\n".join(lines)
