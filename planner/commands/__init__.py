@@ -10,7 +10,7 @@ import importlib
 
 import typer
 
-MODULES = ("query",)
+MODULES = ("query", "graphs", "plan")
 
 
 def register(app: typer.Typer) -> None:
