@@ -17,3 +17,4 @@ typecheck:
 
 catalogue:
 	$(PYTHON) -m planner --catalog regulations check --strict
+	$(PYTHON) -m planner --catalog regulations fmt --check

@@ -10,6 +10,7 @@ and the result is read back the same way and must hold exactly the same data.
 from __future__ import annotations
 
 import io
+import itertools
 import re
 import typing
 from collections.abc import Iterable, Sequence
@@ -68,7 +69,8 @@ class Formatted:
 
 def model_for(path: Path) -> type[BaseModel]:
     """The model whose field order a file follows: layers.yaml, themes.yaml, else an act."""
-    return {LAYERS_FILE: LayersFile, THEMES_FILE: ThemesFile}.get(path.name, Act)
+    models: dict[str, type[BaseModel]] = {LAYERS_FILE: LayersFile, THEMES_FILE: ThemesFile}
+    return models.get(path.name, Act)
 
 
 def catalogue_files(root: Path) -> list[Path]:
@@ -158,8 +160,14 @@ def format_text(text: str, model: type[BaseModel] = Act) -> str:
         raise _Unformattable(1, 1, f"cannot format: {str(exc).splitlines()[0]}") from None
     lines = [line.rstrip() for line in out.getvalue().splitlines()]
     result = "\n".join([header, *lines]).rstrip("\n") + "\n"
-    if yamlsafe.load(result)[0] != yamlsafe.load(text)[0]:
-        raise _Unformattable(1, 1, "formatting would change the data; the file is left as it is")
+    try:
+        same = yamlsafe.load(result)[0] == yamlsafe.load(text)[0]
+    except yamlsafe.YamlProblem:
+        same = False
+    if not same:  # a safety net: the formatter must never change what a file says
+        raise _Unformattable(
+            1, 1, "cannot format: the result would not hold the same data; file left as it is"
+        )
     return result
 
 
@@ -230,7 +238,7 @@ def _reorder(node: Any, model: Any) -> None:
 # ruamel keeps the blank lines and comments that follow a value in the same token as that value's
 # end-of-line comment. Those lines introduce the next key (or close the mapping), so when keys move
 # they are detached and re-attached to whatever value now precedes that key.
-_Leaf = tuple[Any, Any, int]
+_Leaf = tuple[Any, Any, int, list[Any]]
 
 
 def _move_keys(node: Any, keys: list[Any], wanted: list[Any]) -> None:
@@ -238,7 +246,7 @@ def _move_keys(node: Any, keys: list[Any], wanted: list[Any]) -> None:
     before = dict(zip(keys[1:], tails, strict=False))
     after: dict[Any, str] = {key: "" for key in wanted}
     after[wanted[0]] = before.get(wanted[0], "")  # nothing can precede the first key: keep it close
-    for previous, key in zip(wanted, wanted[1:], strict=False):
+    for previous, key in itertools.pairwise(wanted):
         after[previous] += before.get(key, "")
     after[wanted[-1]] += tails[-1]
     for key in wanted:
@@ -249,29 +257,36 @@ def _move_keys(node: Any, keys: list[Any], wanted: list[Any]) -> None:
 
 
 def _leaf(node: Any, key: Any) -> _Leaf:
-    """Where ruamel keeps the comment after `node[key]`: (holder, key, slot), deepest block value."""
+    """Where ruamel keeps the lines after `node[key]`: (holder, key, slot, blocks passed on the way)."""
     from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
+    chain: list[Any] = []
     while True:
         value = node[key]
         if not (isinstance(value, CommentedMap | CommentedSeq) and value and not value.fa.flow_style()):
-            return node, key, 2 if isinstance(node, CommentedMap) else 0
+            return node, key, 2 if isinstance(node, CommentedMap) else 0, chain
+        chain.append(value)
         node, key = value, (next(reversed(value)) if isinstance(value, CommentedMap) else len(value) - 1)
 
 
 def _take_tail(leaf: _Leaf) -> str:
-    """Detach the lines after the value's own line (keeping its end-of-line comment)."""
-    holder, key, slot = leaf
+    """Detach the lines after a value's own line (its end-of-line comment stays)."""
+    holder, key, slot, chain = leaf
+    tail = ""
     entry = holder.ca.items.get(key)
     token = entry[slot] if entry else None
-    if token is None:
-        return ""
-    head, _, tail = token.value.partition("\n")
-    if tail:
-        if head:
-            token.value = head + "\n"
-        else:
-            entry[slot] = None
+    if token is not None:
+        head, _, tail = token.value.partition("\n")
+        if tail:
+            if head:
+                token.value = head + "\n"
+            else:
+                entry[slot] = None
+    for collection in reversed(chain):  # after a flow value ruamel may keep them at a block's end
+        ends = getattr(collection.ca, "end", None) or []
+        tail += "".join(" " * t.column + t.value if t.value.strip() else t.value for t in ends)
+        if ends:
+            collection.ca.end = []
     return str(tail)
 
 
@@ -279,7 +294,7 @@ def _give_tail(leaf: _Leaf, tail: str) -> None:
     from ruamel.yaml.error import CommentMark
     from ruamel.yaml.tokens import CommentToken
 
-    holder, key, slot = leaf
+    holder, key, slot, _ = leaf
     entry = holder.ca.items.setdefault(key, [None, None, None, None])
     if entry[slot] is None:
         entry[slot] = CommentToken("\n" + tail, CommentMark(0), None)

@@ -6,7 +6,15 @@ import datetime as dt
 
 import networkx as nx
 
-from planner.analysis import analyse, blockers, conflicts, critical_chains, dependant_counts, keystones, packages
+from planner.analysis import (
+    analyse,
+    blockers,
+    conflicts,
+    critical_chains,
+    dependant_counts,
+    keystones,
+    packages,
+)
 from planner.graph import build_graph, precedence_graph
 from planner.loading import load_catalogue
 
@@ -34,7 +42,13 @@ def catalogue(tmp_path, obligations: str, act: str = "x"):
     return cat, build_graph(cat)
 
 
-def ob(name: str, roles: str = "{gemeenten: addressee}", due: str = "2027-06-30", effort: int = 1, extra: str = "") -> str:
+def ob(
+    name: str,
+    roles: str = "{gemeenten: addressee}",
+    due: str = "2027-06-30",
+    effort: int = 1,
+    extra: str = "",
+) -> str:
     return f"  - id: x.{name}\n    title: {{en: {name}, nl: {name}}}\n    roles: {roles}\n    due: {due}\n    effort: {effort}\n{extra}"
 
 
@@ -57,7 +71,9 @@ def test_overlapping_pairs_become_one_package_with_effort_saved(tmp_path):
 
 
 def test_package_is_driven_by_its_earliest_due_member(tmp_path):
-    cat, g = catalogue(tmp_path, ob("a", due="2028-01-01") + ob("b", due="2027-03-01", extra=rel("overlaps", "a")))
+    cat, g = catalogue(
+        tmp_path, ob("a", due="2028-01-01") + ob("b", due="2027-03-01", extra=rel("overlaps", "a"))
+    )
     (pkg,) = packages(g, cat)
     assert (pkg.due, pkg.driver, pkg.layers) == ("2027-03-01", "x.b", ("gemeenten",))
 
@@ -70,7 +86,8 @@ def test_no_overlaps_no_packages(tmp_path):
 def test_critical_chain_counts_stages_and_slack(tmp_path):
     cat, g = catalogue(
         tmp_path,
-        ob("a", due="2027-06-30") + ob("b", due="2027-06-30", extra=rel("requires", "a"))
+        ob("a", due="2027-06-30")
+        + ob("b", due="2027-06-30", extra=rel("requires", "a"))
         + ob("c", due="2027-03-31", extra=rel("requires", "b")),
     )
     chains = {c.target: c for c in critical_chains(g, cat, dt.date(2026, 11, 28))}
@@ -89,12 +106,19 @@ def test_blocker_counts_waiting_organisations(tmp_path):
     cat, g = catalogue(
         tmp_path,
         ob("wallet", roles="{rijk: provider}", due="2027-12-31")
-        + ob("accept", roles="{gemeenten: addressee, provincies: addressee}", due="2027-06-30",
-             extra=rel("needs_facility", "wallet")),
+        + ob(
+            "accept",
+            roles="{gemeenten: addressee, provincies: addressee}",
+            due="2027-06-30",
+            extra=rel("needs_facility", "wallet"),
+        ),
     )
     (b,) = blockers(g, cat)
     assert (b.facility, b.providers, b.waiting_layers, b.organisations_waiting) == (
-        "x.wallet", ("rijk",), ("gemeenten", "provincies"), 354
+        "x.wallet",
+        ("rijk",),
+        ("gemeenten", "provincies"),
+        354,
     )
     assert "x.wallet is due 2027-12-31, after x.accept is due (2027-06-30)" in b.reasons
 
@@ -122,7 +146,8 @@ def test_keystone_counts_transitive_dependants():
 def test_keystones_rank_by_weighted_dependants(tmp_path):
     cat, g = catalogue(
         tmp_path,
-        ob("root", due="2027-01-01") + ob("mid", due="2030-01-01", extra=rel("requires", "root"))
+        ob("root", due="2027-01-01")
+        + ob("mid", due="2030-01-01", extra=rel("requires", "root"))
         + ob("leaf", due="2031-01-01", extra=rel("requires", "mid"))
         + ob("soon", due="2027-06-30", extra=rel("requires", "root")),
     )
@@ -143,7 +168,13 @@ def test_empty_catalogue_analyses_to_nothing(tmp_path):
     root = write_tree(tmp_path / "cat", {"layers.yaml": LAYERS, "themes.yaml": THEMES})
     cat = load_catalogue(root)
     result = analyse(build_graph(cat), cat, dt.date(2026, 11, 28))
-    assert (result.packages, result.chains, result.blockers, result.conflicts, result.keystones) == ((), (), (), (), ())
+    assert (result.packages, result.chains, result.blockers, result.conflicts, result.keystones) == (
+        (),
+        (),
+        (),
+        (),
+        (),
+    )
 
 
 def test_cycle_is_rejected_before_analysis(tmp_path):
@@ -158,7 +189,9 @@ def test_cycle_is_rejected_before_analysis(tmp_path):
 def test_analysis_is_deterministic():
     cat = load_catalogue(MINIMAL)
     a = analyse(build_graph(cat), cat, dt.date(2026, 11, 28)).to_dict()
-    b = analyse(build_graph(load_catalogue(MINIMAL)), load_catalogue(MINIMAL), dt.date(2026, 11, 28)).to_dict()
+    b = analyse(
+        build_graph(load_catalogue(MINIMAL)), load_catalogue(MINIMAL), dt.date(2026, 11, 28)
+    ).to_dict()
     assert a == b
 
 

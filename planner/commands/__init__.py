@@ -10,7 +10,7 @@ import importlib
 
 import typer
 
-MODULES = ("query", "graphs", "plan")
+MODULES = ("query", "graphs", "plan", "review")
 
 
 def register(app: typer.Typer) -> None:

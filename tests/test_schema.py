@@ -1,0 +1,84 @@
+"""`planner schema`: JSON Schemas from the models, the committed one kept current."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from planner.loading import LAYERS_FILE, THEMES_FILE
+from planner.models import Act, LayersFile, Progress, ThemesFile
+from planner.schema import catalog_schema, progress_schema, render, roadmap_schema
+from planner.yamlsafe import load
+
+from .conftest import MINIMAL, invoke
+
+COMMITTED = Path(__file__).parent.parent / "schema" / "catalog.schema.json"
+MODELS = {LAYERS_FILE: LayersFile, THEMES_FILE: ThemesFile}
+
+
+def test_committed_catalog_schema_is_current():
+    assert COMMITTED.read_text(encoding="utf-8") == render("catalog"), (
+        "schema/catalog.schema.json is stale: run `planner schema catalog -o schema/catalog.schema.json`"
+    )
+
+
+def test_catalog_schema_is_any_of_the_three_file_models():
+    schema = catalog_schema()
+    assert schema["anyOf"] == [{"$ref": f"#/$defs/{m.__name__}"} for m in (Act, LayersFile, ThemesFile)]
+    for model in (Act, LayersFile, ThemesFile):
+        definition = schema["$defs"][model.__name__]
+        assert list(definition["properties"]) == list(model.model_fields)
+        assert definition["additionalProperties"] is False
+
+
+def test_every_ref_points_at_a_definition():
+    text = render("catalog")
+    refs = {part.split('"')[0] for part in text.split('"$ref": "#/$defs/')[1:]}
+    assert refs <= set(catalog_schema()["$defs"])
+
+
+@pytest.mark.parametrize("path", sorted(MINIMAL.glob("*.yaml")), ids=lambda p: p.name)
+def test_minimal_files_fit_the_models_the_schema_is_made_of(path):
+    MODELS.get(path.name, Act).model_validate(load(path.read_text())[0])
+
+
+@pytest.mark.parametrize("path", sorted(MINIMAL.glob("*.yaml")), ids=lambda p: p.name)
+def test_minimal_files_validate_against_the_schema(path):
+    jsonschema = pytest.importorskip("jsonschema")
+    jsonschema.validate(load(path.read_text())[0], catalog_schema())
+
+
+def test_roadmap_schema_has_the_contract_keys():
+    schema = roadmap_schema()
+    assert schema["required"] == ["layer", "as_of", "stages", "findings"]
+    assert schema["$defs"]["Stage"]["required"] == ["id", "start", "end", "items"]
+    item = schema["$defs"]["Item"]
+    assert item["required"] == ["obligation", "act", "due", "status", "package", "reasons"]
+    assert item["properties"]["status"]["enum"] == ["planned", "at-risk", "overdue", "blocked", "done"]
+    assert schema["$defs"]["Finding"]["required"] == ["kind", "obligation", "message"]
+    assert "additionalProperties" not in schema
+
+
+def test_progress_schema_is_the_progress_model():
+    assert list(progress_schema()["properties"]) == list(Progress.model_fields)
+
+
+def test_schema_command_prints_deterministic_json(runner):
+    result = invoke(runner, "schema", "roadmap")
+    assert result.exit_code == 0
+    assert result.stdout == render("roadmap")
+    assert json.loads(result.stdout)["title"] == "planner roadmap"
+
+
+def test_schema_command_writes_a_file(runner, tmp_path):
+    result = invoke(runner, "schema", "catalog", "-o", str(tmp_path / "s.json"))
+    assert result.exit_code == 0
+    assert (tmp_path / "s.json").read_text() == COMMITTED.read_text()
+
+
+def test_unknown_schema_is_a_usage_error(runner):
+    result = invoke(runner, "schema", "site")
+    assert result.exit_code == 2
+    assert result.stderr == "error: SCHEMA: 'site' is not one of: catalog, roadmap, progress\n"
