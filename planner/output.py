@@ -36,6 +36,8 @@ def write_bytes(path: Path, data: bytes) -> bool:
         try:
             with os.fdopen(fd, "wb") as handle:
                 handle.write(data)
+            # mkstemp creates 0600; give the file the mode a plain open() would have
+            os.chmod(tmp, _default_mode(path))
             os.replace(tmp, path)
         except BaseException:
             Path(tmp).unlink(missing_ok=True)
@@ -45,6 +47,16 @@ def write_bytes(path: Path, data: bytes) -> bool:
     except (PermissionError, IsADirectoryError) as exc:
         raise UsageError(f"cannot write {str(path)!r}: {exc.strerror}") from None
     return True
+
+
+def _default_mode(path: Path) -> int:
+    """The existing file's mode, or 0o666 less the umask for a new file."""
+    try:
+        return path.stat().st_mode & 0o7777
+    except FileNotFoundError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
 
 
 def safe_join(root: Path, relative: str) -> Path:

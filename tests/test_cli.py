@@ -115,3 +115,27 @@ def test_every_command_has_help_with_an_example(runner):
         for param in command.params:
             if param.param_type_name == "option":
                 assert param.help, f"{name} {param.name}"
+
+
+def test_output_file_gets_normal_permissions(runner, tmp_path):
+    import os
+
+    old = os.umask(0o022)
+    try:
+        out = tmp_path / "roadmap.json"
+        invoke(
+            runner,
+            "--catalog",
+            str(MINIMAL),
+            "roadmap",
+            "rijk",
+            "--as-of",
+            "2026-11-28",
+            "--format",
+            "json",
+            "-o",
+            str(out),
+        )
+    finally:
+        os.umask(old)
+    assert oct(out.stat().st_mode & 0o777) == "0o644"

@@ -1,0 +1,143 @@
+"""The roadmap as an iCalendar file (RFC 5545), written by hand.
+
+One all-day event per item's due date and one per stage start per layer. UIDs are built from
+ids, never from counters or clocks, so importing a newer roadmap updates the events of the
+previous one instead of adding duplicates; DTSTAMP is the as-of date for the same reason
+(a later plan carries a later stamp). Lines end in CRLF and are folded at 75 octets.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from typing import Any
+
+from planner.formats.labels import STATUS, command_line, layer_name, text
+from planner.roadmap import PlanContext
+
+LINE_OCTETS = 75
+PRODID = "-//planner//roadmap//EN"
+
+
+def escape(value: str) -> str:
+    r"""A TEXT value escaped per RFC 5545 3.3.11 (backslash, semicolon, comma, newline).
+
+    >>> escape("a;b,c\\d\ne")
+    'a\\;b\\,c\\\\d\\ne'
+    """
+    value = value.replace("\r\n", "\n").replace("\r", "\n")
+    return value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
+
+
+def fold(line: str) -> str:
+    """One content line folded to at most 75 octets per physical line, CRLF-terminated.
+
+    Continuation lines start with one space (which counts toward their 75 octets); a
+    multi-byte UTF-8 character is never split.
+
+    >>> fold("X" * 80).split("\\r\\n")[1]
+    ' XXXXX'
+    """
+    out: list[str] = []
+    current: list[str] = []
+    size = 0
+    for char in line:
+        width = len(char.encode("utf-8"))
+        if size + width > LINE_OCTETS:
+            out.append("".join(current))
+            current, size = [" "], 1
+        current.append(char)
+        size += width
+    out.append("".join(current))
+    return "\r\n".join(out) + "\r\n"
+
+
+def _day(iso: str) -> str:
+    return iso.replace("-", "")
+
+
+def _next_day(iso: str) -> str:
+    return (dt.date.fromisoformat(iso) + dt.timedelta(days=1)).strftime("%Y%m%d")
+
+
+def _event(
+    uid: str, stamp: str, day: str, summary: str, description: str, categories: list[str]
+) -> list[str]:
+    return [
+        "BEGIN:VEVENT",
+        f"UID:{uid}",
+        f"DTSTAMP:{stamp}",
+        f"DTSTART;VALUE=DATE:{_day(day)}",
+        f"DTEND;VALUE=DATE:{_next_day(day)}",
+        f"SUMMARY:{escape(summary)}",
+        f"DESCRIPTION:{escape(description)}",
+        "CATEGORIES:" + ",".join(escape(c) for c in categories),
+        "TRANSP:TRANSPARENT",
+        "END:VEVENT",
+    ]
+
+
+def _uid(kind: str, *parts: str | None) -> str:
+    return "-".join([kind, *(p for p in parts if p)]) + "@planner"
+
+
+def render(data: dict[str, Any], ctx: PlanContext, lang: str) -> str:
+    """The roadmap as iCalendar text.
+
+    Args:
+        data: the dict of :func:`planner.roadmap.roadmap`.
+        ctx: the plan it was cut from (for layer names).
+        lang: ``nl`` or ``en`` for the fixed words.
+
+    Returns:
+        An iCalendar stream with CRLF line ends.
+    """
+    scenario = data.get("scenario")
+    stamp = _day(data["as_of"]) + "T000000Z"
+    names = {lid: layer_name(ctx, lid, lang) for lid in ctx.catalogue.layers}
+    calendar = text(lang, "calendar", name=layer_name(ctx, data["layer"], lang), as_of=data["as_of"])
+    lines = [
+        "BEGIN:VCALENDAR",
+        "VERSION:2.0",
+        f"PRODID:{PRODID}",
+        "CALSCALE:GREGORIAN",
+        "METHOD:PUBLISH",
+        f"X-WR-CALNAME:{escape(calendar)}",
+        f"X-WR-CALDESC:{escape(text(lang, 'generated_plain', command=command_line(data, 'ics')))}",
+    ]
+    for stage in data["stages"]:
+        by_layer: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        for item in stage["items"]:
+            by_layer[item["layer"]].append(item)
+        for layer in sorted(by_layer):
+            items = by_layer[layer]
+            name = names.get(layer, layer)
+            summary = text(lang, "stage_summary", stage=stage["id"], count=len(items), layer=name)
+            listing = "\n".join(f"- {i['obligation']}: {i['title']}" for i in items)
+            lines += _event(
+                _uid("stage", stage["id"], layer, scenario), stamp, stage["start"], summary, listing, [name]
+            )
+    for stage in data["stages"]:
+        for item in stage["items"]:
+            if item["due"] is None:
+                continue
+            name = names.get(item["layer"], item["layer"])
+            summary = text(lang, "due_summary", title=item["title"], layer=name)
+            facts = [
+                f"{item['obligation']} ({item['act_title']})",
+                f"{text(lang, 'status')}: {STATUS[lang][item['status']]}",
+                f"{text(lang, 'stage')}: {stage['id']}",
+            ]
+            if item["package"]:
+                facts.append(f"{text(lang, 'package')}: {item['package']}")
+            description = "\n".join(facts + [""] + [f"- {r}" for r in item["reasons"]])
+            lines += _event(
+                _uid("due", item["obligation"], item["layer"], scenario),
+                stamp,
+                item["due"],
+                summary,
+                description,
+                [name, STATUS[lang][item["status"]]],
+            )
+    lines.append("END:VCALENDAR")
+    return "".join(fold(line) for line in lines)

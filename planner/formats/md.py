@@ -1,0 +1,220 @@
+"""The roadmap as Markdown for policy staff: summary first, then stages, packages and findings.
+
+Dutch by default, English with ``lang="en"``. The output is CommonMark with GFM tables.
+Catalogue text is untrusted: :func:`inline` escapes everything that could start markup or
+break a table row, so a title can never become a link, a tag, a heading or an extra column.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from planner.formats.digest import Digest, Lane, Stage, digest
+from planner.formats.labels import STAGE_SIZE, STATUS, text
+from planner.roadmap import PlanContext
+
+_SPECIAL = re.compile(r"([\\`*_\[\]<>|#&~!])")
+_SPACE = re.compile(r"\s+")
+
+
+def inline(value: object) -> str:
+    """Catalogue text made safe for one line of Markdown (also inside a table cell).
+
+    Line breaks become spaces and every character that can start markup or split a cell
+    is backslash-escaped (CommonMark allows that escape for any ASCII punctuation).
+
+    >>> inline("a | b\\n<script>")
+    'a \\\\| b \\\\<script\\\\>'
+    """
+    flat = _SPACE.sub(" ", str(value)).strip()
+    return _SPECIAL.sub(r"\\\1", flat)
+
+
+def code(value: str) -> str:
+    """An id as inline code (ids are kebab-case with dots: no backtick can occur)."""
+    return f"`{value.replace('`', '')}`"
+
+
+def _table(header: list[str], rows: list[list[str]]) -> list[str]:
+    lines = ["| " + " | ".join(header) + " |", "|" + "|".join("---" for _ in header) + "|"]
+    lines += ["| " + " | ".join(cell or " " for cell in row) + " |" for row in rows]
+    return lines
+
+
+def _summary(d: Digest) -> list[str]:
+    t = lambda key, **kw: text(d.lang, key, **kw)  # noqa: E731
+    out = [f"## {t('summary')}", ""]
+    rows = [[label, str(n)] for _, label, n in d.counts] + [[f"**{t('total')}**", f"**{d.total}**"]]
+    out += [*_table([t("status"), t("count")], rows), ""]
+
+    out += [f"### {t('next_due')}", ""]
+    if not d.next_due:
+        out += [t("no_next_due"), ""]
+    for due in d.next_due:
+        out.append(f"- **{due.date}**")
+        for entry in due.entries:
+            who = f" — {inline(', '.join(entry.layers))}" if d.is_all else ""
+            late = [s for s in entry.statuses if s != "planned"]
+            flag = f" ({', '.join(STATUS[d.lang][s] for s in late)})" if late else ""
+            out.append(f"  - {inline(entry.title)} ({code(entry.obligation)}){who}{flag}")
+    if d.next_due:
+        out.append("")
+
+    out += [f"### {t('overdue')}", ""]
+    if not d.overdue:
+        out += [t("none_overdue"), ""]
+    else:
+        out += [t("overdue_intro", count=d.overdue_total), ""]
+        rows = [[f"{inline(a.act_title)} ({code(a.act)})", str(a.count), a.oldest] for a in d.overdue]
+        out += [*_table([t("act"), t("items"), t("oldest_due")], rows), "", t("progress_hint"), ""]
+
+    out += [f"### {t('problems')}", ""]
+    if not d.problems:
+        out += [t("none_problems"), ""]
+    else:
+        for p in d.problems:
+            who = f", {inline(p.layer_name)}" if d.is_all else ""
+            out.append(
+                f"- **{p.status_label}**: {inline(p.title)} ({code(p.obligation)}{who}): {inline(p.cause)}"
+            )
+        out.append("")
+
+    out += [f"### {t('waits')}", ""]
+    if d.is_all:
+        out += [
+            t("waits_see", count=len({(w.obligation, w.layer) for w in d.waits}), section=f"*{t('cross')}*")
+            if d.waits
+            else t("none_waits"),
+            "",
+        ]
+    elif not d.waits:
+        out += [t("none_waits"), ""]
+    else:
+        for w in d.waits:
+            out.append(
+                f"- {inline(w.title)} ({code(w.obligation)}, {w.stage}) {t('waits_on')} "
+                f"{inline(w.on_layer_name)}: {inline(w.on_title)} ({code(w.on)}, {w.on_stage or t('none')})"
+            )
+        out.append("")
+    return out
+
+
+def _lane_table(d: Digest, lane: Lane) -> list[str]:
+    t = lambda key: text(d.lang, key)  # noqa: E731
+    header = [t("obligation"), t("title_col"), t("act"), t("due"), t("status"), t("package"), t("reasons")]
+    rows = [
+        [
+            code(r.obligation),
+            inline(r.title),
+            inline(r.act_title),
+            r.due or t("none"),
+            r.status_label,
+            code(r.package) if r.package else t("none"),
+            inline("; ".join(r.reasons)),
+        ]
+        for r in lane.rows
+    ]
+    return _table(header, rows)
+
+
+def _stage(d: Digest, stage: Stage) -> list[str]:
+    out = [f"## {text(d.lang, 'stage_heading', id=stage.id, start=stage.start, end=stage.end)}", ""]
+    if not stage.lanes:
+        return [*out, text(d.lang, "empty_stage"), ""]
+    for lane in stage.lanes:
+        if d.is_all:
+            out += [f"### {inline(lane.name)}", ""]
+        out += [*_lane_table(d, lane), ""]
+    return out
+
+
+def _cross(d: Digest) -> list[str]:
+    t = lambda key: text(d.lang, key)  # noqa: E731
+    out = [f"## {t('cross')}", ""]
+    if not d.waits:
+        return [*out, t("none_waits"), ""]
+    header = [t("obligation"), t("layer"), t("stage"), t("waits_on_col"), t("from_layer"), t("delivered_in")]
+    rows = [
+        [
+            f"{code(w.obligation)} {inline(w.title)}",
+            inline(w.layer_name),
+            w.stage,
+            f"{code(w.on)} {inline(w.on_title)}",
+            inline(w.on_layer_name),
+            w.on_stage or t("none"),
+        ]
+        for w in d.waits
+    ]
+    return [*out, *_table(header, rows), ""]
+
+
+def _packages(d: Digest) -> list[str]:
+    t = lambda key: text(d.lang, key)  # noqa: E731
+    out = [f"## {t('packages')}", ""]
+    if not d.packages:
+        return [*out, t("none_packages"), ""]
+    rows = [
+        [
+            code(p.id),
+            inline(p.name),
+            ", ".join(code(m) for m in p.members),
+            p.due or t("none"),
+            f"{p.effort_saved:g}",
+        ]
+        for p in d.packages
+    ]
+    return [*out, *_table([t("package"), t("name"), t("members"), t("due"), t("saved")], rows), ""]
+
+
+def _findings(d: Digest) -> list[str]:
+    t = lambda key, **kw: text(d.lang, key, **kw)  # noqa: E731
+    out = [f"## {t('findings')}", ""]
+    if d.overdue_findings:
+        out += [t("overdue_findings", count=d.overdue_findings, section=f"*{t('overdue')}*"), ""]
+    if not d.findings and not d.overdue_findings:
+        out += [t("none_findings"), ""]
+    for f in d.findings:
+        who = f" ({inline(f.layer)})" if d.is_all else ""
+        out.append(f"- **{f.kind_label}**: {code(f.obligation)}{who}: {inline(f.message)}")
+    if d.findings:
+        out.append("")
+    return out
+
+
+def render_digest(d: Digest) -> str:
+    """Markdown text of a digested roadmap."""
+    t = lambda key, **kw: text(d.lang, key, **kw)  # noqa: E731
+    out = [
+        f"# {inline(d.title)}",
+        "",
+        f"{t('as_of')}: **{d.as_of}** · {t('scenario')}: {inline(d.scenario)} · "
+        f"{t('stages')}: {STAGE_SIZE[d.lang].get(d.stage_size, d.stage_size)}",
+        "",
+        f"*{t('generated', command=d.command)}*",
+        "",
+    ]
+    out += _summary(d)
+    for stage in d.stages:
+        out += _stage(d, stage)
+    if d.is_all:
+        out += _cross(d)
+    out += _packages(d)
+    out += _findings(d)
+    while out and out[-1] == "":
+        out.pop()
+    return "\n".join(out) + "\n"
+
+
+def render(data: dict[str, Any], ctx: PlanContext, lang: str) -> str:
+    """The roadmap as Markdown.
+
+    Args:
+        data: the dict of :func:`planner.roadmap.roadmap`.
+        ctx: the plan it was cut from.
+        lang: ``nl`` or ``en``.
+
+    Returns:
+        Markdown text ending in one newline.
+    """
+    return render_digest(digest(data, ctx, lang, "md"))

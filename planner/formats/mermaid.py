@@ -1,0 +1,105 @@
+"""The roadmap as a Mermaid gantt chart: each item a bar over its stage, due dates as milestones.
+
+Sections are layers for ``all`` and acts otherwise. Bars of overdue, at-risk and blocked items
+are tagged ``crit``, finished ones ``done``. Due dates before the first stage are not drawn
+(they would stretch the time axis over years); their items are already tagged ``crit``.
+Catalogue text is cleaned of what the gantt grammar reads as syntax.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from typing import Any
+
+from planner.formats.labels import command_line, layer_name, text
+from planner.roadmap import PlanContext
+
+CRIT = frozenset({"overdue", "at-risk", "blocked"})
+
+_UNSAFE = re.compile(r"[:#;%<>\r\n\t]+")
+_SPACE = re.compile(r"\s+")
+# Words the gantt lexer takes as a statement when a line starts with them (case-insensitive),
+# and a date, which it takes as a date token.
+_KEYWORD = re.compile(
+    r"(?i)^(gantt|dateformat|inclusiveenddates|topaxis|axisformat|tickinterval|includes|excludes|"
+    r"todaymarker|weekday|title|accdescription|accdescr|acctitle|section|click|href|call|\d{4}-\d\d-\d\d)"
+)
+_ID = re.compile(r"[^a-z0-9]+")
+
+
+def clean(value: str) -> str:
+    """Text usable as a gantt task or section name.
+
+    Characters the grammar treats as syntax (``:`` starts task data, ``#`` and ``%`` start
+    comments, ``;`` ends a statement) and angle brackets become spaces; a name that would
+    read as a keyword gets a leading dash.
+
+    >>> clean("Art. 5: notify; #1 <b>")
+    'Art. 5 notify 1 b'
+    >>> clean("Section 3 duties")
+    '– Section 3 duties'
+    """
+    flat = _SPACE.sub(" ", _UNSAFE.sub(" ", value)).strip() or "-"
+    return f"– {flat}" if _KEYWORD.match(flat) else flat
+
+
+def task_id(*parts: str) -> str:
+    """A task id from ids: lower-case letters, digits and underscores only.
+
+    >>> task_id("t", "act-a.assess", "gemeenten")
+    't_act_a_assess_gemeenten'
+    """
+    return "_".join(_ID.sub("_", p.lower()).strip("_") for p in parts)
+
+
+def render(data: dict[str, Any], ctx: PlanContext, lang: str) -> str:
+    """The roadmap as Mermaid gantt text.
+
+    Args:
+        data: the dict of :func:`planner.roadmap.roadmap`.
+        ctx: the plan it was cut from (for layer names and the order of layers).
+        lang: ``nl`` or ``en`` for the fixed words.
+
+    Returns:
+        Mermaid source, with a comment naming the command that made it.
+    """
+    by_layer = data["layer"] == "all"
+    order = list(ctx.catalogue.layers)
+    first = data["stages"][0]["start"] if data["stages"] else data["as_of"]
+    sections: dict[tuple[Any, ...], list[tuple[dict[str, Any], dict[str, Any]]]] = defaultdict(list)
+    for stage in data["stages"]:
+        for item in stage["items"]:
+            if by_layer:
+                rank = order.index(item["layer"]) if item["layer"] in order else len(order)
+                key: tuple[Any, ...] = (rank, item["layer"], layer_name(ctx, item["layer"], lang))
+            else:
+                key = (item["act"], item["act"], item["act_title"])
+            sections[key].append((stage, item))
+    title = f"{text(lang, 'title', name=layer_name(ctx, data['layer'], lang))} ({data['as_of']})"
+    # the comment follows `gantt`: older Mermaid versions detect the diagram type on line one
+    lines = [
+        "gantt",
+        f"    %% {text(lang, 'generated_plain', command=command_line(data, 'mermaid'))}",
+        f"    title {clean(title)}",
+        "    dateFormat YYYY-MM-DD",
+        "    axisFormat %Y-%m",
+        "    inclusiveEndDates",
+    ]
+    for key in sorted(sections):
+        lines.append(f"    section {clean(key[-1])}")
+        dues: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        for stage, item in sections[key]:
+            tags = ["crit"] if item["status"] in CRIT else ["done"] if item["status"] == "done" else []
+            ident = task_id("t", item["obligation"], item["layer"])
+            data_part = ", ".join([*tags, ident, stage["start"], stage["end"]])
+            lines.append(f"    {clean(item['title'])} :{data_part}")
+            if item["due"] is not None and item["due"] >= first:
+                dues[item["due"]].append(item)
+        for due in sorted(dues):
+            late = any(i["status"] in CRIT for i in dues[due])
+            tags = ["milestone", *(["crit"] if late else [])]
+            ident = task_id("m", key[1], due)
+            label = clean(f"{text(lang, 'due')} {due}")
+            lines.append(f"    {label} :{', '.join([*tags, ident, due, '0d'])}")
+    return "\n".join(lines) + "\n"
