@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 import networkx as nx
 
 from planner.graph import PRECEDENCE, edges_of_kind, layer_node, precedence_graph
+from planner.messages import Msg, Seq, render_all
 from planner.models import PLANNED_ROLES, Role
 
 if TYPE_CHECKING:
@@ -105,12 +106,13 @@ class Analysis:
     keystones: tuple[Keystone, ...] = ()
     findings: tuple[str, ...] = field(default=())
 
-    def to_dict(self) -> dict[str, Any]:
-        """A JSON-ready dict (effort saved included for each package)."""
+    def to_dict(self, lang: str = "en") -> dict[str, Any]:
+        """A JSON-ready dict, reasons in `lang` (effort saved included for each package)."""
         data = asdict(self)
         for pkg, raw in zip(self.packages, data["packages"], strict=True):
             raw["effort_saved"] = pkg.effort_saved
-        return data
+        rendered: dict[str, Any] = render_all(data, lang)
+        return rendered
 
 
 def _iso(date: dt.date | None) -> str | None:
@@ -162,11 +164,11 @@ def packages(g: nx.DiGraph, cat: Catalogue, lang: str = "en") -> list[Package]:
         efforts = {m: float(cat.obligations[m].effort or 0) for m in members}
         saved = 0.0
         reasons = []
-        for u, v, d in sorted(sub.edges(data=True)):
-            u, v = sorted((u, v))
+        pairs = sorted((min(u, v), max(u, v), d) for u, v, d in sub.edges(data=True))
+        for u, v, d in pairs:
             degree = d["degree"]
             saved += SAVING_SHARE.get(degree, 0.5) * min(efforts[u], efforts[v])
-            reasons.append(f"{u} overlaps {v} ({degree}): {d['rationale']}".rstrip(": "))
+            reasons.append(Msg("overlap", a=u, b=v, degree=degree, rationale=d["rationale"]))
         separate = sum(efforts.values())
         joint = max(separate - saved, max(efforts.values(), default=0.0))
         dues = [(cat.due(cat.obligations[m]), m) for m in members]
@@ -231,11 +233,11 @@ def critical_chains(g: nx.DiGraph, cat: Catalogue, as_of: dt.date, minimum: int 
             continue
         quarters = _quarters_between(as_of, due) if due >= as_of else 0
         slack = quarters - len(chain)
-        reasons = [f"{len(chain)} obligations in a row, each in its own stage: {' -> '.join(chain)}"]
+        reasons = [Msg("chain", count=len(chain), chain=Seq(chain, " -> "))]
         if due < as_of:
-            reasons.append(f"{target} was due on {due}, before {as_of}")
+            reasons.append(Msg("chain-overdue", target=target, due=due, as_of=as_of))
         elif slack < 0:
-            reasons.append(f"only {quarters} quarter(s) left until {due}: the chain cannot finish in time")
+            reasons.append(Msg("chain-too-long", quarters=quarters, due=due))
         result.append(
             Chain(
                 target=target,
@@ -248,7 +250,8 @@ def critical_chains(g: nx.DiGraph, cat: Catalogue, as_of: dt.date, minimum: int 
                 reasons=tuple(reasons),
             )
         )
-    return sorted(result, key=lambda c: (c.slack, c.due, c.target))
+    # chains that can still be acted on first; long-overdue chains after them
+    return sorted(result, key=lambda c: (c.days_left < 0, c.slack, c.due, c.target))
 
 
 def longest_chains(p: nx.DiGraph) -> dict[str, tuple[str, ...]]:
@@ -286,13 +289,20 @@ def blockers(g: nx.DiGraph, cat: Catalogue) -> list[Blocker]:
         orgs = sum(cat.layers[lay].organisations for lay in layers)
         f_due = cat.due(cat.obligations[facility])
         reasons = [
-            f"{len(waiting)} obligation(s) of {', '.join(layers)} cannot start before "
-            f"{', '.join(providers) or 'its provider'} delivers {facility}"
+            Msg(
+                "blocker",
+                count=len(waiting),
+                layers=Seq(layers),
+                providers=Seq(providers) if providers else Msg("its-provider"),
+                facility=facility,
+            )
         ]
         for w in waiting:
             w_due = cat.due(cat.obligations[w])
             if f_due and w_due and f_due > w_due:
-                reasons.append(f"{facility} is due {f_due}, after {w} is due ({w_due})")
+                reasons.append(
+                    Msg("facility-late", facility=facility, due=f_due, waiting=w, waiting_due=w_due)
+                )
         result.append(
             Blocker(
                 facility=facility,
@@ -366,8 +376,9 @@ def keystones(g: nx.DiGraph, cat: Catalogue, as_of: dt.date, top: int = 10) -> l
                 score=float(score),
                 earliest_dependant_due=_iso(earliest),
                 reasons=(
-                    f"{count} obligation(s) wait on it directly or indirectly"
-                    + (f"; the first of them is due {earliest}" if earliest else ""),
+                    Msg("keystone-first", count=count, due=earliest)
+                    if earliest
+                    else Msg("keystone", count=count),
                 ),
             )
         )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from planner.analysis import Analysis
+from planner.messages import render as say
 
 if TYPE_CHECKING:
     from planner.catalogue import Catalogue
@@ -71,12 +72,12 @@ def render(analysis: Analysis, cat: Catalogue, lang: str = "en", markdown: bool 
             f"{t['saved']} {p.effort_saved:g} {t['of']} {p.effort_separate:g}"
         )
         lines += [f"    {title(m)}" for m in p.members]
-        lines += [f"    · {r}" for r in p.reasons]
+        lines += [f"    · {say(r, lang)}" for r in p.reasons]
     sections.append((t["packages"], lines))
     lines = []
     for c in analysis.chains:
         lines.append(f"{bullet}{title(c.target)}: {t['due']} {c.due}, {t['slack']} {c.slack}")
-        lines += [f"    · {r}" for r in c.reasons]
+        lines += [f"    · {say(r, lang)}" for r in c.reasons]
     sections.append((t["chains"], lines))
     lines = []
     for b in analysis.blockers:
@@ -84,7 +85,7 @@ def render(analysis: Analysis, cat: Catalogue, lang: str = "en", markdown: bool 
             f"{bullet}{title(b.facility)} [{', '.join(b.providers)}]: "
             f"{b.organisations_waiting} {t['waiting']} ({', '.join(b.waiting_layers)})"
         )
-        lines += [f"    · {r}" for r in b.reasons]
+        lines += [f"    · {say(r, lang)}" for r in b.reasons]
     sections.append((t["blockers"], lines))
     lines = []
     for conflict in analysis.conflicts:
@@ -94,7 +95,7 @@ def render(analysis: Analysis, cat: Catalogue, lang: str = "en", markdown: bool 
     lines = []
     for k in analysis.keystones:
         lines.append(f"{bullet}{title(k.obligation)}: {k.dependants} {t['dependants']}")
-        lines += [f"    · {r}" for r in k.reasons]
+        lines += [f"    · {say(r, lang)}" for r in k.reasons]
     sections.append((t["keystones"], lines))
     if analysis.findings:
         sections.append((t["findings"], [f"{bullet}{f}" for f in analysis.findings]))

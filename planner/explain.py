@@ -27,22 +27,25 @@ def explain(ctx: PlanContext, obligation: str, layer: str | None = None) -> list
     act = cat.acts[ob.act]
     milestone_source = cat.source(act.id, milestone.source) if milestone else None
     sources = [cat.source(ob.act, key) for key in ob.sources]
+    package = next((p for p in ctx.packages if obligation in p.members), None)
     out = []
     for key in keys:
         item = plan.items[key]
         dependants = sorted(
             (
-                other
+                (kind, other)
                 for other in plan.items.values()
-                if (_kind := [w for w in other.waits_on if (w[1], w[2]) == key])
+                for kind, o, lay in other.waits_on
+                if (o, lay) == key
             ),
-            key=lambda o: (o.stage or 0, o.obligation, o.layer),
+            key=lambda w: (w[1].stage or 0, w[1].obligation, w[1].layer),
         )
         out.append(
             {
                 "obligation": obligation,
                 "layer": item.layer,
                 "title": ob.title.model_dump(exclude_none=True),
+                "scenario": plan.scenario,
                 "stage": plan.stage_id(item.stage),
                 "status": item.status,
                 "due": item.due.isoformat() if item.due else None,
@@ -52,6 +55,7 @@ def explain(ctx: PlanContext, obligation: str, layer: str | None = None) -> list
                     "articles": list(ob.articles),
                     "milestone": milestone.id if milestone else None,
                     "milestone_article": milestone.article if milestone else None,
+                    "milestone_status": milestone.status.value if milestone else None,
                     "milestone_source": milestone_source.url if milestone_source else None,
                     "sources": list(dict.fromkeys(s.url or s.title for s in sources if s is not None)),
                 },
@@ -66,11 +70,13 @@ def explain(ctx: PlanContext, obligation: str, layer: str | None = None) -> list
                     for k, o, lay in item.waits_on
                 ],
                 "waited_on_by": [
-                    {"obligation": d.obligation, "layer": d.layer, "stage": plan.stage_id(d.stage)}
-                    for d in dependants
+                    {"kind": k, "obligation": d.obligation, "layer": d.layer, "stage": plan.stage_id(d.stage)}
+                    for k, d in dependants
                 ],
                 "package": item.package,
+                "package_members": list(package.members) if package and item.package == package.id else [],
                 "rule": item.rule,
+                "rule_text": RULES.get(item.rule, item.rule),
                 "reasons": list(item.reasons),
             }
         )
@@ -80,6 +86,7 @@ def explain(ctx: PlanContext, obligation: str, layer: str | None = None) -> list
 RULES = {
     "earliest": "placed in the first stage it can start in",
     "after-dependency": "placed in the first stage after what it waits on",
+    "package": "placed with its joint work package, which waits on work of another member",
     "capacity": "moved later because earlier stages were full",
     "deadline-forced": "placed above capacity because its due date forces it",
     "done": "done according to the progress file",
@@ -93,11 +100,17 @@ def explain_text(records: list[dict[str, Any]]) -> str:
         src = r["due_from"]
         lines.append(f"{r['obligation']} for {r['layer']}: {r['title'].get('en') or r['title'].get('nl')}")
         lines.append(f"  stage:    {r['stage'] or '-'} ({r['status']})")
-        lines.append(f"  rule:     {RULES.get(r['rule'], r['rule'])}")
+        if r["scenario"]:
+            lines.append(f"  scenario: {r['scenario']}")
+        lines.append(f"  rule:     {r['rule_text']}")
         due = r["due"] or "no due date"
         origin = (
             f"milestone {src['milestone']}"
-            + (f" ({src['milestone_article']})" if src["milestone_article"] else "")
+            + (
+                f" ({src['milestone_article']}, {src['milestone_status']})"
+                if src["milestone_article"]
+                else ""
+            )
             if src["milestone"]
             else "its own due date"
         )
@@ -111,7 +124,8 @@ def explain_text(records: list[dict[str, Any]]) -> str:
         for d in r["waited_on_by"]:
             lines.append(f"  unlocks:  {d['obligation']} ({d['layer']}) in {d['stage'] or '-'}")
         if r["package"]:
-            lines.append(f"  package:  {r['package']}")
+            members = ", ".join(m for m in r["package_members"] if m != r["obligation"])
+            lines.append(f"  package:  {r['package']}" + (f" (with {members})" if members else ""))
         for reason in r["reasons"]:
             lines.append(f"  because:  {reason}")
         lines.append("")

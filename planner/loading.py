@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import gc
 import os
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -76,17 +77,50 @@ class SourceFile:
         if not self._composed:
             self._root, self._composed = yamlsafe.compose(self.text), True
         line, col = yamlsafe.locate(self._root, loc, key=key)
-        self.problems.append(Problem(str(self.path), line, col, message, severity))
+        self.at(line, col, message, severity)
 
     def at(self, line: int, col: int, message: str, severity: str = "error") -> None:
         """Record a problem at a known place."""
-        self.problems.append(Problem(str(self.path), line, col, message, severity))
+        self.problems.append(Problem(str(self.path), line, col, printable(message), severity))
+
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def printable(message: str, limit: int = 2000) -> str:
+    r"""`message` on one line, with control characters escaped (catalogue text is untrusted).
+
+    A message longer than `limit` is cut: the last guard against a huge value in a report.
+
+    Example:
+        >>> printable("a\nb\x1b[31m")
+        'a\\nb\\x1b[31m'
+    """
+    message = _CONTROL.sub(lambda m: repr(m.group())[1:-1], message)
+    return message if len(message) <= limit else f"{message[:limit]}… ({len(message)} characters)"
+
+
+def shown(value: Any, limit: int = 80) -> str:
+    """`repr(value)`, shortened when long, so one bad value cannot flood the report.
+
+    Example:
+        >>> shown("x" * 200, limit=20)
+        "'xxxxxxxxxxxxxxxxx…' (200 characters)"
+    """
+    text = repr(value)
+    if len(text) <= limit:
+        return text
+    size = f" ({len(value)} characters)" if isinstance(value, str) else ""
+    return f"{text[: limit - 2]}…{text[0]}{size}"
 
 
 def read_yaml(src: SourceFile) -> Any:
     """Read and parse one file; problems go to `src`. Returns None when it cannot be parsed."""
     try:
-        text, notes = yamlsafe.decode(src.path.read_bytes())
+        with src.path.open("rb") as handle:
+            # Read one byte past the limit: enough to refuse a huge file without holding it.
+            raw = handle.read(yamlsafe.MAX_BYTES + 1)
+        text, notes = yamlsafe.decode(raw)
         src.text = text
         for note in notes:
             src.at(note.line, note.col, note.message, "warning")
@@ -103,7 +137,9 @@ def read_yaml(src: SourceFile) -> Any:
         src.at(1, 1, "file is empty; expected a mapping of keys")
         return None
     if not isinstance(data, dict):
-        kind = "a list" if isinstance(data, list) else f"a {type(data).__name__}"
+        kind = {list: "a list", str: "text", int: "a number", bool: "true or false"}.get(
+            type(data), "a value"
+        )
         src.at(1, 1, f"expected a mapping of keys at the top of the file, found {kind}")
         return None
     return data
@@ -114,10 +150,28 @@ def validate(src: SourceFile, model: type[M], data: Any) -> M | None:
     try:
         return model.model_validate(data)
     except ValidationError as exc:
-        for err in exc.errors(include_url=False):
+        errors = exc.errors(include_url=False)
+        misspelt = _misspelt_fields(model, errors)
+        for err in errors:
             loc = [p for p in err["loc"] if p != "[key]"]
-            src.add(loc, describe_error(model, err), key=err["type"] == "extra_forbidden")
+            if err["type"] == "missing" and tuple(loc) in misspelt:
+                continue  # the misspelt key's "did you mean" already names this field
+            key = err["type"] == "extra_forbidden" or "[key]" in err["loc"]
+            src.add(loc, describe_error(model, err), key=key)
         return None
+
+
+def _misspelt_fields(model: type[BaseModel], errors: list[Any]) -> set[tuple[Any, ...]]:
+    """Locations of fields an unknown key looks like a typo of (`knid` for `kind`)."""
+    import difflib
+
+    found: set[tuple[Any, ...]] = set()
+    for err in errors:
+        if err["type"] == "extra_forbidden":
+            parent = [p for p in err["loc"][:-1] if p != "[key]"]
+            close = difflib.get_close_matches(str(err["loc"][-1]), _allowed_keys(model, parent), n=1)
+            found.update(tuple([*parent, name]) for name in close)
+    return found
 
 
 def field_path(loc: Sequence[Any]) -> str:
@@ -129,8 +183,16 @@ def field_path(loc: Sequence[Any]) -> str:
     """
     out = ""
     for part in loc:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+        if isinstance(part, int):
+            out += f"[{part}]"
+        elif not _NAME.match(str(part)):
+            out += f"[{shown(part, 40)}]"  # a key with spaces, dots or control characters
+        else:
+            out += f".{part}" if out else str(part)
     return out or "(top level)"
+
+
+_NAME = re.compile(r"^[A-Za-z0-9_-]+$")
 
 
 def _allowed_keys(model: type[BaseModel], loc: Sequence[Any]) -> list[str]:
@@ -169,12 +231,14 @@ def describe_error(model: type[BaseModel], err: Any) -> str:
         return f"{where}: required field is missing"
     if kind == "extra_forbidden":
         allowed = _allowed_keys(model, loc[:-1])
-        hint = did_you_mean(str(loc[-1]), allowed)
+        hint = did_you_mean(str(loc[-1]), allowed) if len(str(loc[-1])) <= 80 else ""
         listed = f"; allowed: {', '.join(allowed)}" if allowed else ""
-        return f"{where}: unknown key {loc[-1]!r}{hint}{listed}"
+        return f"{where}: unknown key {shown(loc[-1])}{hint}{listed}"
     if kind == "enum":
-        return f"{where}: {value!r} is not allowed; expected one of: {ctx.get('expected', '')}".replace(
-            "'", "'"
+        return f"{where}: {shown(value)} is not allowed; expected one of: {ctx.get('expected', '')}"
+    if kind in ("string_too_long", "too_long") and isinstance(value, str):
+        return (
+            f"{where}: text of {len(value)} characters is too long; at most {ctx.get('max_length')} allowed"
         )
     if kind == "string_pattern_mismatch":
         if ctx.get("pattern", "").count(r"\.") == 1:
@@ -183,14 +247,14 @@ def describe_error(model: type[BaseModel], err: Any) -> str:
             what = "a CELEX number such as '32024R1689'"
         else:
             what = "an id of lower-case letters, digits and single hyphens, e.g. 'ai-act'"
-        return f"{where}: {value!r} is not {what}"
+        return f"{where}: {shown(value)} is not {what}"
     msg = str(err.get("msg", "invalid value"))
     for prefix in ("Value error, ", "Assertion failed, "):
         msg = msg.removeprefix(prefix)
-    shown = value if not isinstance(value, dict | list) else type(value).__name__
+    got = shown(value) if not isinstance(value, dict | list) else type(value).__name__
     if kind in ("value_error", "assertion_error") and not loc:
         return msg
-    return f"{where}: {msg} (got {shown!r})" if kind != "value_error" else f"{where}: {msg}"
+    return f"{where}: {msg} (got {got})" if kind != "value_error" else f"{where}: {msg}"
 
 
 def load_catalogue(root: Path) -> Catalogue:
@@ -220,13 +284,18 @@ def _load(root: Path) -> Catalogue:
     layers_file = themes_file = None
     acts: dict[str, Act] = {}
     act_srcs: dict[str, SourceFile] = {}
+    loaded: list[tuple[Act, SourceFile]] = []
+    # Acts whose file has errors: references to them are not reported again as unknown.
+    failed: set[str] = set()
     for path in files:
         src = srcs.setdefault(path.name, SourceFile(path))
         if path.suffix == ".yml":
             src.at(1, 1, "catalogue files end in .yaml; rename this file")
+            failed.add(path.stem)
             continue
         data = read_yaml(src)
         if data is None:
+            failed.add(path.stem)
             continue
         if path.name == LAYERS_FILE:
             layers_file = validate(src, LayersFile, data)
@@ -235,25 +304,24 @@ def _load(root: Path) -> Catalogue:
         else:
             act = validate(src, Act, data)
             if act is None:
+                failed.update(x for x in (path.stem, data.get("id")) if isinstance(x, str))
                 continue
-            if act.id != path.stem:
-                src.add(
-                    ["id"],
-                    f"id: act {act.id!r} must be in a file named {act.id}.yaml, not {path.name}",
-                )
-            if act.id in acts:
-                src.add(
-                    ["id"],
-                    f"id: duplicate act id {act.id!r} (also in {act_srcs[act.id].path.name})",
-                )
-                continue
-            acts[act.id] = act
-            act_srcs[act.id] = src
+            loaded.append((act, src))
+    # Files named after their act first: a copy under another name is the duplicate.
+    loaded.sort(key=lambda pair: pair[0].id != pair[1].path.stem)
+    for act, src in loaded:
+        if act.id in acts:
+            src.add(["id"], f"id: duplicate act id {act.id!r} (also in {act_srcs[act.id].path.name})")
+            continue
+        if act.id != src.path.stem:
+            src.add(["id"], f"id: act {act.id!r} must be in a file named {act.id}.yaml, not {src.path.name}")
+        acts[act.id] = act
+        act_srcs[act.id] = src
     for name, found in ((LAYERS_FILE, layers_file), (THEMES_FILE, themes_file)):
         if found is None and name not in srcs:
             srcs[name] = SourceFile(root / name)
             srcs[name].at(1, 1, f"the catalogue needs a {name} file")
-    catalogue = _assemble(root, layers_file, themes_file, acts, act_srcs, srcs)
+    catalogue = _assemble(root, layers_file, themes_file, acts, act_srcs, srcs, failed - set(acts))
     problems = [p for s in srcs.values() for p in s.problems]
     if any(p.is_error for p in problems):
         raise DataError(problems)
@@ -273,6 +341,7 @@ def _assemble(
     acts: dict[str, Act],
     act_srcs: dict[str, SourceFile],
     srcs: dict[str, SourceFile],
+    failed: set[str] | frozenset[str] = frozenset(),
 ) -> Catalogue:
     layers = {}
     if layers_file:
@@ -288,17 +357,21 @@ def _assemble(
             themes[theme.id] = theme
     obligations: dict[str, Obligation] = {}
     where: dict[str, tuple[str, int]] = {}
-    for act_id in sorted(acts):
-        for i, ob in enumerate(acts[act_id].obligations):
-            if ob.id in obligations:
+    listed = [(act_id, i, ob) for act_id in sorted(acts) for i, ob in enumerate(acts[act_id].obligations)]
+    # Ids under their own act first: one under another act's prefix is the intruder, and its
+    # prefix error (from _check_act) says all there is to say.
+    listed.sort(key=lambda entry: entry[2].act != entry[0])
+    for act_id, i, ob in listed:
+        if ob.id in obligations:
+            if ob.act == act_id:
                 other = act_srcs[where[ob.id][0]].path.name
                 act_srcs[act_id].add(
                     ["obligations", i, "id"],
                     f"obligations[{i}].id: duplicate obligation id {ob.id!r} (also in {other})",
                 )
-                continue
-            obligations[ob.id] = ob
-            where[ob.id] = (act_id, i)
+            continue
+        obligations[ob.id] = ob
+        where[ob.id] = (act_id, i)
     sources = {aid: dict(a.sources) for aid, a in acts.items()}
     if layers_file:
         sources["layers"] = dict(layers_file.sources)
@@ -316,7 +389,7 @@ def _assemble(
     if layers_file and themes_file:
         _check_profile(layers_file, themes_file, srcs)
     for act_id, act in catalogue.acts.items():
-        _check_act(catalogue, act, act_srcs[act_id])
+        _check_act(catalogue, act, act_srcs[act_id], failed)
     _check_cycles(catalogue, where, act_srcs)
     return catalogue
 
@@ -339,12 +412,19 @@ def _check_profile(layers_file: LayersFile, themes_file: ThemesFile, srcs: dict[
 
 
 def _unknown(where: str, what: str, value: str, known: list[str]) -> str:
-    listing = f"; known: {', '.join(sorted(known))}" if 0 < len(known) <= 12 else ""
+    known = sorted(set(known))
+    listing = f"; known: {', '.join(known)}" if 0 < len(known) <= 12 else ""
     return f"{where}: unknown {what} {value!r}{did_you_mean(value, known)}{listing}"
 
 
-def _check_act(cat: Catalogue, act: Act, src: SourceFile) -> None:
-    """Every reference inside one act file, and the warnings that concern it."""
+def _check_act(
+    cat: Catalogue, act: Act, src: SourceFile, failed: set[str] | frozenset[str] = frozenset()
+) -> None:
+    """Every reference inside one act file, and the warnings that concern it.
+
+    References into the acts named in `failed` (files that did not load) are not checked:
+    their file's own errors say what is wrong, and would otherwise be repeated here.
+    """
     keys = list(act.sources)
     milestone_ids = [m.id for m in act.milestones]
     amendment_ids = [a.id for a in act.amendments]
@@ -375,7 +455,7 @@ def _check_act(cat: Catalogue, act: Act, src: SourceFile) -> None:
             loc: list[str | int] = (
                 [field_name, i] if field_name == "transposes" else ["transposition", "national_acts", i]
             )
-            if other not in cat.acts:
+            if other not in cat.acts and other not in failed:
                 src.add(loc, _unknown(field_path(loc), "act", other, list(cat.acts)))
     if act.transposition:
         source_ref(["transposition", "source"], act.transposition.source, "transposition", required=False)
@@ -455,7 +535,7 @@ def _check_act(cat: Catalogue, act: Act, src: SourceFile) -> None:
                 where_ = f"obligations[{i}].{kind}[{j}].to"
                 if rel.to == ob.id:
                     src.add(loc, f"{where_}: {ob.id!r} refers to itself")
-                elif rel.to not in cat.obligations:
+                elif rel.to not in cat.obligations and rel.to.split(".")[0] not in failed:
                     src.add(loc, _unknown(where_, "obligation", rel.to, list(cat.obligations)))
                 elif rel.to in targets:
                     src.add(loc, f"{where_}: {rel.to!r} is listed twice under {kind}")
@@ -475,7 +555,11 @@ def _check_act(cat: Catalogue, act: Act, src: SourceFile) -> None:
                         milestone_ids,
                     ),
                 )
-            if ch.obligation is not None and ch.obligation not in cat.obligations:
+            if (
+                ch.obligation is not None
+                and ch.obligation not in cat.obligations
+                and ch.obligation.split(".")[0] not in failed
+            ):
                 src.add(
                     [*loc, "obligation"],
                     _unknown(
@@ -519,14 +603,16 @@ def _check_milestone_order(act: Act, src: SourceFile) -> None:
 
 def _check_cycles(cat: Catalogue, where: dict[str, tuple[str, int]], act_srcs: dict[str, SourceFile]) -> None:
     """`requires` and `needs_facility` together must be acyclic; report each cycle's path."""
+    edges = [
+        (ob.id, target)
+        for kind, ob, target in cat.iter_relations()
+        if kind in ("requires", "needs-facility") and target in cat.obligations and target != ob.id
+    ]
+    if _acyclic(edges):
+        return
     import networkx as nx
 
-    graph = nx.DiGraph()
-    for kind, ob, target in cat.iter_relations():
-        if kind in ("requires", "needs-facility") and target in cat.obligations and target != ob.id:
-            graph.add_edge(ob.id, target)
-    if nx.is_directed_acyclic_graph(graph):
-        return
+    graph = nx.DiGraph(edges)
     for component in sorted(nx.strongly_connected_components(graph), key=min):
         if len(component) < 2:
             continue
@@ -537,6 +623,34 @@ def _check_cycles(cat: Catalogue, where: dict[str, tuple[str, int]], act_srcs: d
         act_srcs[act_id].add(["obligations", i, "id"], f"obligations[{i}]: prerequisite cycle: {path}")
 
 
+def _acyclic(edges: list[tuple[str, str]]) -> bool:
+    """Whether the directed graph of `edges` has no cycle (Kahn's algorithm, linear time).
+
+    Plain Python rather than networkx, whose import alone costs more than this whole check
+    on the real catalogue; networkx is loaded only to describe a cycle once one exists.
+
+    Example:
+        >>> _acyclic([("a", "b"), ("b", "c")]), _acyclic([("a", "b"), ("b", "a")])
+        (True, False)
+    """
+    successors: dict[str, list[str]] = {}
+    indegree: dict[str, int] = {}
+    for u, v in edges:
+        successors.setdefault(u, []).append(v)
+        indegree[v] = indegree.get(v, 0) + 1
+        indegree.setdefault(u, 0)
+    ready = [n for n, d in indegree.items() if d == 0]
+    seen = 0
+    while ready:
+        node = ready.pop()
+        seen += 1
+        for nxt in successors.get(node, ()):
+            indegree[nxt] -= 1
+            if indegree[nxt] == 0:
+                ready.append(nxt)
+    return seen == len(indegree)
+
+
 def load_progress(path: Path, catalogue: Catalogue) -> Progress:
     """Read a progress file and check its ids against the catalogue.
 
@@ -544,6 +658,8 @@ def load_progress(path: Path, catalogue: Catalogue) -> Progress:
         DataError: the file is malformed or names unknown obligations or layers.
     """
     src = SourceFile(path)
+    if path.is_dir():
+        raise UsageError(f"--progress: {str(path)!r} is a folder; give a progress file")
     if not path.is_file():
         raise UsageError(f"--progress: file {str(path)!r} does not exist")
     data = read_yaml(src)

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from planner.errors import UsageError
+from planner.messages import render
 
 if TYPE_CHECKING:
     from planner.analysis import Package
@@ -86,7 +87,7 @@ def _item_dict(ctx: PlanContext, item: Item, lang: str) -> dict[str, Any]:
         "package": item.package,
         "waits_on": [{"kind": k, "obligation": o, "layer": lay} for k, o, lay in item.waits_on],
         "rule": item.rule,
-        "reasons": list(item.reasons),
+        "reasons": [render(r, lang) for r in item.reasons],
         "done": item.done_on.isoformat() if item.done_on else None,
     }
 
@@ -105,11 +106,14 @@ def roadmap(ctx: PlanContext, layer: str, lang: str = "nl") -> dict[str, Any]:
             f"unknown layer {layer!r}{did_you_mean(layer, list(cat.layers))}; known: all, {', '.join(cat.layers)}"
         )
     items = plan.for_layer(None if layer == ALL else layer)
-    last = max((i.stage or 0 for i in items), default=0)
+    # done items have no stage of their own: they are listed in the first one
+    by_stage: dict[int, list[Item]] = {}
+    for item in items:
+        by_stage.setdefault(item.stage or 0, []).append(item)
     stages = []
-    for index in range(last + 1):
+    for index in range(max(by_stage, default=0) + 1):
         sid, start, end = plan.stage_bounds(index)
-        stage_items = [i for i in items if (i.stage if i.stage is not None else 0) == index]
+        stage_items = by_stage.get(index, [])
         stage_items.sort(key=lambda i: (i.due or dt.date.max, i.package or "", i.obligation, i.layer))
         stages.append(
             {
@@ -121,7 +125,7 @@ def roadmap(ctx: PlanContext, layer: str, lang: str = "nl") -> dict[str, Any]:
         )
     wanted = {(i.obligation, i.layer) for i in items}
     findings = [
-        {"kind": f.kind, "obligation": f.obligation, "layer": f.layer, "message": f.message}
+        {"kind": f.kind, "obligation": f.obligation, "layer": f.layer, "message": render(f.message, lang)}
         for f in plan.findings
         if (f.obligation, f.layer) in wanted
     ]

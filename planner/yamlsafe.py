@@ -1,12 +1,16 @@
 """Strict, safe YAML reading for hand-edited catalogue files.
 
-PyYAML's C loader does the parsing; a strict resolver and constructor on top make sure that
+PyYAML's C parser composes the node tree; a strict resolver and a direct walk over the tree
+(no PyYAML constructor) make sure that
 
-* no tag can construct a Python object, and anchors/aliases are refused (no "billion laughs");
+* no tag can construct a Python object or change how a value reads (``!!python/...``,
+  ``!!timestamp``, ``!!int abc``), and anchors/aliases are refused (no "billion laughs");
+* keys are text, as written (``1:`` and ``true:`` are the keys ``'1'`` and ``'true'``);
 * duplicate keys are an error naming both lines;
 * YAML 1.1 traps keep their text: only ``true``/``false`` are booleans, only ``null``/``~``
   is null, only plain decimal integers are numbers; ``NO``, ``on``, ``5.10``, ``12:30`` and
-  dates stay strings (the models parse dates and decimals themselves, with clear errors).
+  dates stay strings (the models parse dates and decimals themselves, with clear errors);
+* nesting deeper than 64 levels is refused (libyaml itself stops at 1000).
 
 Locations are found lazily: :func:`locate` re-composes a file only when a problem in it must be
 reported, so a valid catalogue pays nothing for line numbers.
@@ -20,8 +24,8 @@ from collections.abc import Sequence
 from typing import Any, ClassVar
 
 import yaml
-from yaml.constructor import ConstructorError, SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from yaml.reader import ReaderError
 from yaml.resolver import BaseResolver
 
 try:
@@ -63,70 +67,125 @@ class StrictResolver(BaseResolver):
 
     yaml_implicit_resolvers: ClassVar[dict[str | None, list[tuple[str, re.Pattern[str]]]]] = {}  # type: ignore[misc]
 
+    def resolve(self, kind: type[Node], value: Any, implicit: Any) -> str:
+        # The composer asks this once per node: a direct answer instead of BaseResolver's
+        # general walk over path and implicit resolvers (the same result for our rules).
+        if kind is ScalarNode:
+            return _plain_tag(value) if implicit[0] else _STR
+        return _SEQ if kind is SequenceNode else _MAP
 
-StrictResolver.add_implicit_resolver("tag:yaml.org,2002:bool", re.compile(r"^(?:true|false)$"), list("tf"))
-StrictResolver.add_implicit_resolver("tag:yaml.org,2002:null", re.compile(r"^(?:~|null|)$"), ["~", "n", ""])
-StrictResolver.add_implicit_resolver(
-    "tag:yaml.org,2002:int", re.compile(r"^-?(?:0|[1-9][0-9]*)$"), list("-0123456789")
+    # No path resolvers: the composer's per-node bookkeeping calls can do nothing.
+    def descend_resolver(self, current_node: Any, current_index: Any) -> None:
+        pass
+
+    def ascend_resolver(self) -> None:
+        pass
+
+
+_STR, _INT, _BOOL, _NULL, _SEQ, _MAP = (
+    f"tag:yaml.org,2002:{name}" for name in ("str", "int", "bool", "null", "seq", "map")
 )
+# Only these plain scalars are not text: the words below, and plain decimal integers.
+_WORDS = {"true": _BOOL, "false": _BOOL, "null": _NULL, "~": _NULL, "": _NULL}
+_INTEGER = re.compile(r"-?(?:0|[1-9][0-9]*)\Z")
+_INTEGER_START = frozenset("-0123456789")
 
 
-class StrictConstructor(SafeConstructor):
-    """SafeConstructor that refuses aliases and reports duplicate keys."""
+def _plain_tag(value: str) -> str:
+    """The tag a plain (unquoted) scalar resolves to without an explicit tag.
 
-    def __init__(self) -> None:
-        super().__init__()
+    Called for every scalar of every file, so it avoids regular expressions where it can.
+
+    >>> [_plain_tag(v).rsplit(":", 1)[1] for v in ("true", "~", "42", "-7", "007", "5.10", "NO")]
+    ['bool', 'null', 'int', 'int', 'str', 'str', 'str']
+    """
+    tag = _WORDS.get(value)
+    if tag is not None:
+        return tag
+    return _INT if value[0] in _INTEGER_START and _INTEGER.match(value) else _STR
+
+
+def _shown_tag(tag: str) -> str:
+    return "!!" + tag.removeprefix("tag:yaml.org,2002:") if tag.startswith("tag:yaml.org,2002:") else tag
+
+
+def _problem(node: Node, message: str) -> YamlProblem:
+    mark = node.start_mark
+    return YamlProblem(mark.line + 1, mark.column + 1, message)
+
+
+def _tag_problem(node: Node) -> YamlProblem:
+    return _problem(node, f"tags are not allowed in catalogue files (found {_shown_tag(node.tag)})")
+
+
+class _Builder:
+    """Turns a composed node tree into dicts, lists, text, ints, booleans and None.
+
+    A direct walk, instead of PyYAML's general constructor, so that every rule is in one
+    place (and it is several times faster):
+
+    * a node met twice is an alias: refused before anything is expanded (no "billion laughs");
+    * an explicit tag is refused unless it only repeats the implicit one (``!!str`` on text);
+      PyYAML's other tags build dates, sets and bytes, or fail on values such as ``!!int abc``;
+    * keys are their text, so ``1:`` and ``true:`` neither turn into numbers nor collide;
+    * nesting deeper than :data:`MAX_DEPTH` is refused where it happens.
+    """
+
+    def __init__(self, anchors: bool = True) -> None:
         self.duplicates: list[YamlProblem] = []
+        # Only a text with an anchor (`&`) can hold an alias: elsewhere no node is met twice.
+        self._seen: set[int] | None = set() if anchors else None
 
-    def construct_object(self, node: Node, deep: bool = False) -> Any:
-        if node in self.constructed_objects:
-            mark = node.start_mark
-            raise YamlProblem(
-                mark.line + 1,
-                mark.column + 1,
-                "anchors and aliases are not allowed in catalogue files "
-                "(the value anchored here is reused by an alias); write the value out",
-            )
-        return super().construct_object(node, deep=deep)
-
-    def construct_mapping(self, node: Node, deep: bool = False) -> dict[Any, Any]:
-        if not isinstance(node, MappingNode):
-            raise ConstructorError(None, None, "expected a mapping", node.start_mark)
-        seen: dict[Any, Node] = {}
-        mapping: dict[Any, Any] = {}
-        for key_node, value_node in node.value:
-            key = self.construct_object(key_node, deep=deep)
-            if not isinstance(key, str | int | bool) and key is not None:
-                mark = key_node.start_mark
-                raise YamlProblem(mark.line + 1, mark.column + 1, "a key must be plain text")
-            if key in seen:
-                first = seen[key].start_mark.line + 1
-                mark = key_node.start_mark
-                self.duplicates.append(
-                    YamlProblem(
-                        mark.line + 1,
-                        mark.column + 1,
-                        f"duplicate key {key!r} (first defined on line {first})",
-                    )
+    def value(self, node: Node, depth: int) -> Any:
+        if self._seen is not None:
+            if id(node) in self._seen:
+                raise _problem(
+                    node,
+                    "anchors and aliases are not allowed in catalogue files "
+                    "(the value anchored here is reused by an alias); write the value out",
                 )
+            self._seen.add(id(node))
+        if isinstance(node, ScalarNode):
+            tag = node.tag
+            if tag == _STR:
+                return node.value
+            if node.style or tag != _plain_tag(node.value):
+                raise _tag_problem(node)
+            return int(node.value) if tag == _INT else (node.value == "true" if tag == _BOOL else None)
+        if depth >= MAX_DEPTH:
+            raise _problem(node, f"nesting deeper than {MAX_DEPTH} levels")
+        if isinstance(node, SequenceNode):
+            if node.tag != _SEQ:
+                raise _tag_problem(node)
+            return [self.value(child, depth + 1) for child in node.value]
+        if node.tag != _MAP:
+            raise _tag_problem(node)
+        mapping: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            key = self.key(key_node)
+            if key in mapping:
+                self.duplicate(node, key_node)
                 continue
-            seen[key] = key_node
-            mapping[key] = self.construct_object(value_node, deep=deep)
+            mapping[key] = self.value(value_node, depth + 1)
         return mapping
 
+    def key(self, node: Node) -> str:
+        if not isinstance(node, ScalarNode):
+            raise _problem(node, "a key must be plain text")
+        if node.tag != _STR and (node.style or node.tag != _plain_tag(node.value)):
+            raise _tag_problem(node)
+        # Keys are names: `1:` or `true:` mean the text (and must not collide as 1 == True).
+        key: str = node.value
+        return key
 
-StrictConstructor.add_constructor(  # type: ignore[type-var]
-    "tag:yaml.org,2002:map", StrictConstructor.construct_yaml_map
-)
-
-
-class StrictLoader(_Parser, StrictConstructor, StrictResolver):
-    """The loader used for every catalogue file."""
-
-    def __init__(self, stream: str) -> None:
-        _Parser.__init__(self, stream)
-        StrictConstructor.__init__(self)
-        StrictResolver.__init__(self)
+    def duplicate(self, mapping: Node, key_node: Node) -> None:
+        first = next(k for k, _ in mapping.value if k.value == key_node.value)
+        self.duplicates.append(
+            _problem(
+                key_node,
+                f"duplicate key {key_node.value!r} (first defined on line {first.start_mark.line + 1})",
+            )
+        )
 
 
 class _ComposeLoader(_Parser, StrictResolver):
@@ -157,23 +216,6 @@ def decode(data: bytes) -> tuple[str, list[YamlProblem]]:
         ) from None
 
 
-def _check_depth(text: str) -> None:
-    # libyaml composes recursively in C; refuse absurd flow nesting before it gets there.
-    if text.count("[") + text.count("{") < MAX_DEPTH:
-        return
-    depth = 0
-    line = 1
-    for ch in text:
-        if ch in "[{":
-            depth += 1
-            if depth > MAX_DEPTH:
-                raise YamlProblem(line, 1, f"nesting deeper than {MAX_DEPTH} levels")
-        elif ch in "]}":
-            depth = max(0, depth - 1)
-        elif ch == "\n":
-            line += 1
-
-
 def _marked(exc: yaml.MarkedYAMLError, text: str) -> YamlProblem:
     mark = exc.problem_mark or exc.context_mark
     problem = exc.problem or exc.context or "invalid YAML"
@@ -181,11 +223,32 @@ def _marked(exc: yaml.MarkedYAMLError, text: str) -> YamlProblem:
         problem = "a tab character cannot be used here; indent with spaces"
     elif "could not determine a constructor" in problem:
         tag = problem.split("tag ")[-1].strip("'")
-        problem = f"tags are not allowed in catalogue files (found {tag})"
+        problem = f"tags are not allowed in catalogue files (found {_shown_tag(tag)})"
+    elif exc.context and "expected a single document" in exc.context:
+        problem = "a catalogue file holds one YAML document; remove this '---' and what follows"
     elif exc.context and exc.problem:
-        problem = f"{exc.problem} ({exc.context})"
+        start = exc.context_mark
+        # Say where an unclosed bracket or quote began: libyaml only knows where it gave up.
+        since = f" that starts on line {start.line + 1}" if start and mark and start.line != mark.line else ""
+        problem = f"{exc.problem} ({exc.context}{since})"
     line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
     return YamlProblem(line, col, problem.replace("\t", "\\t"))
+
+
+# What YAML may hold (YAML 1.1, 5.1); libyaml reports anything else without a usable place.
+_UNPRINTABLE = re.compile("[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def _bad_character(text: str) -> YamlProblem:
+    found = _UNPRINTABLE.search(text)
+    if found is None:  # pragma: no cover - libyaml and the pattern agree
+        return YamlProblem(1, 1, "the file holds a character YAML does not allow")
+    index = found.start()
+    line = text.count("\n", 0, index) + 1
+    col = index - (text.rfind("\n", 0, index) + 1) + 1
+    return YamlProblem(
+        line, col, f"control character U+{ord(found.group()):04X} is not allowed in YAML; remove it"
+    )
 
 
 def load(text: str) -> tuple[Any, list[YamlProblem]]:
@@ -201,19 +264,21 @@ def load(text: str) -> tuple[Any, list[YamlProblem]]:
         >>> load("a: NO\\nb: 5.10\\nc: 12:30\\nd: 7\\n")[0]
         {'a': 'NO', 'b': '5.10', 'c': '12:30', 'd': 7}
     """
-    _check_depth(text)
-    loader = StrictLoader(text)
+    loader = _ComposeLoader(text)
     try:
-        data = loader.get_single_data()
+        root = loader.get_single_node()
     except yaml.MarkedYAMLError as exc:
         raise _marked(exc, text) from None
+    except ReaderError:
+        raise _bad_character(text) from None
     except yaml.YAMLError as exc:
         raise YamlProblem(1, 1, str(exc).splitlines()[0]) from None
-    except RecursionError:
-        raise YamlProblem(1, 1, f"nesting deeper than {MAX_DEPTH} levels") from None
     finally:
         loader.dispose()
-    return data, loader.duplicates
+    if root is None:
+        return None, []
+    builder = _Builder(anchors="&" in text)
+    return builder.value(root, 0), builder.duplicates
 
 
 def compose(text: str) -> Node | None:

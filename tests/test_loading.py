@@ -153,10 +153,35 @@ def test_file_level_problems(catalogue_with, text, expected):
 
 def test_file_name_must_match_act_id(catalogue_with, minimal):
     root = catalogue_with({"other.yaml": (minimal / "act-b.yaml").read_text()})
+    (root / "act-b.yaml").unlink()
     assert (
         "other.yaml:1:5: error: id: act 'act-b' must be in a file named act-b.yaml, not other.yaml"
         in messages(root)
     )
+
+
+def test_a_copy_under_another_name_is_the_duplicate(catalogue_with, minimal):
+    root = catalogue_with({"aaa.yaml": (minimal / "act-b.yaml").read_text()})
+    assert messages(root) == ["aaa.yaml:1:5: error: id: duplicate act id 'act-b' (also in act-b.yaml)"]
+
+
+def test_a_misspelt_required_key_is_one_problem(catalogue_with, minimal):
+    text = (minimal / "act-b.yaml").read_text().replace("kind: directive", "knid: directive")
+    root = catalogue_with({"act-b.yaml": text})
+    assert messages(root) == [
+        "act-b.yaml:2:1: error: knid: unknown key 'knid' (did you mean 'kind'?); allowed: id, kind, title, "
+        "short, celex, eli, status, source, themes, transposes, transposition, sources, milestones, "
+        "amendments, obligations, scenarios, note"
+    ]
+
+
+def test_references_into_a_broken_file_are_not_reported_again(catalogue_with, minimal):
+    text = (minimal / "act-a.yaml").read_text().replace("    effort: 3\n", "    effort: lots\n")
+    root = catalogue_with({"act-a.yaml": text})
+    assert messages(root) == [
+        "act-a.yaml:48:13: error: obligations[2].effort: Input should be a valid number, "
+        "unable to parse string as a number (got 'lots')"
+    ]
 
 
 def test_warnings_for_missing_sources_and_dates(catalogue_with, minimal):

@@ -38,11 +38,35 @@ def test_scalars_resolve_without_yaml11_traps(text, expected):
             "a: !!python/object/apply:os.system [ls]\n",
             1,
             4,
-            "tags are not allowed in catalogue files (found tag:yaml.org,2002:python/object/apply:os.system)",
+            "tags are not allowed in catalogue files (found !!python/object/apply:os.system)",
         ),
+        ("a: !!int abc\n", 1, 4, "tags are not allowed in catalogue files (found !!int)"),
+        ("a: !!bool maybe\n", 1, 4, "tags are not allowed in catalogue files (found !!bool)"),
+        ("a: !!timestamp 2026-01-01\n", 1, 4, "tags are not allowed in catalogue files (found !!timestamp)"),
+        ("a: !!set {x, y}\n", 1, 4, "tags are not allowed in catalogue files (found !!set)"),
+        ("a: !!str {x: y}\n", 1, 4, "tags are not allowed in catalogue files (found !!str)"),
+        ("a: !local x\n", 1, 4, "tags are not allowed in catalogue files (found !local)"),
+        (
+            "!!python/name:os.system a: 1\n",
+            1,
+            1,
+            "tags are not allowed in catalogue files (found !!python/name:os.system)",
+        ),
+        ("a: ok\nb: x\x07y\n", 2, 5, "control character U+0007 is not allowed in YAML; remove it"),
         ("a:\n\tb: 1\n", 2, 1, "a tab character cannot be used here; indent with spaces"),
-        ("a: [1, 2\n", 2, 1, "did not find expected ',' or ']' (while parsing a flow sequence)"),
-        ("[" * 100, 1, 1, "nesting deeper than 64 levels"),
+        (
+            "a: [1, 2\n",
+            2,
+            1,
+            "did not find expected ',' or ']' (while parsing a flow sequence that starts on line 1)",
+        ),
+        ("[" * 100 + "]" * 100, 1, 65, "nesting deeper than 64 levels"),
+        (
+            "".join(" " * i + "a:\n" for i in range(100)) + " " * 100 + "x\n",
+            65,
+            65,
+            "nesting deeper than 64 levels",
+        ),
     ],
 )
 def test_refused_input_names_its_place(text, line, col, message):
@@ -82,3 +106,23 @@ def test_byte_order_mark_is_a_warning_not_an_error():
 
 def test_locate_points_at_key_for_unknown_keys():
     assert locate("a:\n  - x: 1\n    titel: 2\n", ["a", 0, "titel"], key=True) == (3, 5)
+
+
+def test_a_second_document_is_refused():
+    with pytest.raises(YamlProblem) as info:
+        load("a: 1\n---\nb: 2\n")
+    assert (info.value.line, info.value.col, info.value.message) == (
+        2,
+        1,
+        "a catalogue file holds one YAML document; remove this '---' and what follows",
+    )
+
+
+def test_tags_that_repeat_the_plain_meaning_are_harmless():
+    assert load("a: !!str text\nb: !!int 7\nc: !!null null\n")[0] == {"a": "text", "b": 7, "c": None}
+
+
+def test_keys_are_their_text_so_one_and_true_do_not_collide():
+    data, problems = load("1: a\ntrue: b\nnull: c\n")
+    assert data == {"1": "a", "true": "b", "null": "c"}
+    assert problems == []

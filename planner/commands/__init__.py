@@ -10,7 +10,7 @@ import importlib
 
 import typer
 
-MODULES = ("query", "graphs", "plan", "review")
+MODULES = ("query", "graphs", "plan", "review", "diff", "site")
 
 
 def register(app: typer.Typer) -> None:

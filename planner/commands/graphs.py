@@ -74,7 +74,7 @@ def analyse(
     check_known("--layer", layer, cat.layers)  # type: ignore[arg-type]
     result = run(build_graph(cat, lang), cat, parse_as_of(as_of), layer)
     if fmt == "json":
-        text = json.dumps(result.to_dict(), indent=2, ensure_ascii=False) + "\n"
+        text = json.dumps(result.to_dict(lang), indent=2, ensure_ascii=False) + "\n"
     else:
         text = render(result, cat, lang, markdown=fmt == "md")
     emit(text, output)

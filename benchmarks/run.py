@@ -1,0 +1,263 @@
+"""Benchmark the main commands on synthetic catalogues at 1x, 10x and 100x the real one.
+
+Each command runs in a fresh Python process, as a user or CI runs it. Its wall time and peak
+memory (the child's ``ru_maxrss`` from ``os.wait4``) are printed as ratios to a *floor*
+measured in the same run: a fresh Python process that only parses the same YAML files with
+PyYAML's C loader. Ratios, not seconds, are what can be compared between machines.
+
+Linux counts in a child's ``ru_maxrss`` the resident size of the process it was forked from,
+so every command is started by a small launcher process (see ``LAUNCHER``) rather than by this
+script, and the catalogues are generated in a subprocess: this script stays small, and the
+launcher's own ~10 MiB is below anything measured.
+
+Usage::
+
+    python benchmarks/run.py [--scales 1,10,100] [--repeat 3] [--keep DIR]
+
+Targets (issue 8): ``build`` <= 2x the floor at 10x and 100x; ``check`` <= 1.3x the floor;
+10x -> 100x time growth <= 11x; ``planner --help`` <= 1.2x a one-command typer app; an
+unchanged rebuild writes no file and takes <= half a full build.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import subprocess
+import sys
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+AS_OF = "2026-12-01"
+FLOOR = """\
+import sys
+from pathlib import Path
+import yaml
+for path in sorted(Path(sys.argv[1]).glob("*.yaml")):
+    yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
+"""
+# Runs one command and reports its time and peak memory as JSON on stdout; its stderr is the
+# command's stderr.
+LAUNCHER = """\
+import json, os, subprocess, sys, time
+start = time.perf_counter()
+proc = subprocess.Popen(sys.argv[1:], stdout=subprocess.DEVNULL)
+_, status, usage = os.wait4(proc.pid, 0)
+seconds = time.perf_counter() - start
+proc.returncode = os.waitstatus_to_exitcode(status)
+print(json.dumps({"seconds": seconds, "kib": usage.ru_maxrss, "code": proc.returncode}))
+"""
+MINIMAL_APP = """\
+import typer
+
+app = typer.Typer()
+
+
+@app.command()
+def hello(name: str = "world") -> None:
+    \"\"\"Say hello.\"\"\"
+    print(f"hello {name}")
+
+
+if __name__ == "__main__":
+    app()
+"""
+
+
+@dataclass
+class Run:
+    """One measured process: wall seconds, peak resident memory in MiB, and its exit code."""
+
+    seconds: float
+    mib: float
+    code: int
+
+
+def measure(argv: list[str], cwd: Path, repeat: int = 1) -> Run:
+    """Run `argv` `repeat` times in fresh processes; the fastest run, with its peak memory.
+
+    A failed run is returned at once (its exit code is not 0), with the end of its stderr
+    printed, so one broken command does not lose the rest of the measurements.
+    """
+    best: Run | None = None
+    for _ in range(repeat):
+        with tempfile.TemporaryFile() as err:
+            out = subprocess.run(
+                [sys.executable, "-c", LAUNCHER, *argv],
+                cwd=cwd,
+                stdout=subprocess.PIPE,
+                stderr=err,
+                check=False,
+            ).stdout
+            report = json.loads(out)
+            run = Run(report["seconds"], report["kib"] / 1024, report["code"])  # ru_maxrss is KiB on Linux
+            if run.code != 0:
+                err.seek(0)
+                print(f"{' '.join(argv)} exited {run.code}:\n{err.read().decode()[-1500:]}", file=sys.stderr)
+                return run
+        if best is None or run.seconds < best.seconds:
+            best = run
+    assert best is not None
+    return best
+
+
+def commands(available: set[str], catalogue: Path, work: Path) -> list[tuple[str, list[str]]]:
+    """The commands to time on one catalogue, as (label, planner arguments)."""
+    cat = ["--catalog", str(catalogue)]
+    todo = [
+        ("check", [*cat, "check"]),
+        ("roadmap all json", [*cat, "roadmap", "all", "--format", "json", "--as-of", AS_OF]),
+        ("analyse json", [*cat, "analyse", "--format", "json", "--as-of", AS_OF]),
+        ("graph json", [*cat, "graph", "--format", "json"]),
+    ]
+    if "build" in available:
+        site = work / "site"
+        todo += [
+            ("build", [*cat, "build", str(site), "--as-of", AS_OF]),
+            ("build unchanged", [*cat, "build", str(site), "--as-of", AS_OF]),
+        ]
+    if "diff" in available:
+        todo.append(
+            (
+                "diff json",
+                [*cat, "diff", str(catalogue), str(work / "changed"), "--format", "json", "--as-of", AS_OF],
+            )
+        )
+    return todo
+
+
+def changed_copy(catalogue: Path, dest: Path) -> None:
+    """A copy of the catalogue with a few edits a pull request might make (for `diff`)."""
+    shutil.copytree(catalogue, dest)
+    for path in sorted(dest.glob("act-*.yaml"))[:3]:
+        text = path.read_text(encoding="utf-8")
+        path.write_text(text.replace("    effort: 2\n", "    effort: 3\n", 1), encoding="utf-8")
+
+
+def snapshot(folder: Path) -> dict[str, tuple[int, int]]:
+    """Per file under `folder`: (inode, mtime in ns), to see which files a run rewrote."""
+    return {str(p): (p.stat().st_ino, p.stat().st_mtime_ns) for p in folder.rglob("*") if p.is_file()}
+
+
+def available_commands() -> set[str]:
+    """Names of the commands this planner registers."""
+    out = subprocess.run([sys.executable, "-m", "planner", "--help"], capture_output=True, text=True).stdout
+    names = set()
+    in_commands = False
+    for line in out.splitlines():
+        if line.strip() == "Commands:":
+            in_commands = True
+        elif in_commands and line.startswith("  ") and line.strip():
+            names.add(line.split()[0])
+    return names
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Generate the catalogues, time every command, print the table."""
+    parser = argparse.ArgumentParser(description="Benchmark planner against the YAML-parsing floor.")
+    parser.add_argument("--scales", default="1,10,100", help="comma-separated scales (default 1,10,100)")
+    parser.add_argument("--repeat", type=int, default=3, help="runs per command; the fastest counts")
+    parser.add_argument("--keep", type=Path, help="generate into this folder and keep it")
+    args = parser.parse_args(argv)
+    scales = [int(s) for s in args.scales.split(",")]
+    root = args.keep or Path(tempfile.mkdtemp(prefix="planner-bench-"))
+    root.mkdir(parents=True, exist_ok=True)
+    py = sys.executable
+    available = available_commands()
+    results: dict[int, dict[str, Run]] = {}
+    notes: list[str] = []
+    try:
+        (root / "floor.py").write_text(FLOOR, encoding="utf-8")
+        for scale in scales:
+            catalogue = root / f"x{scale}"
+            if not catalogue.is_dir():
+                subprocess.run(
+                    [py, str(HERE / "generate.py"), str(catalogue), "--scale", str(scale)],
+                    check=True,
+                    stdout=subprocess.DEVNULL,
+                )
+            work = root / f"work{scale}"
+            shutil.rmtree(work, ignore_errors=True)
+            work.mkdir()
+            changed_copy(catalogue, work / "changed")
+            row = {"floor": measure([py, str(root / "floor.py"), str(catalogue)], work, args.repeat)}
+            for label, cmd in commands(available, catalogue, work):
+                if label == "build unchanged":
+                    before = snapshot(work / "site")
+                    row[label] = measure([py, "-m", "planner", *cmd], work, args.repeat)
+                    rewritten = sum(1 for k, v in snapshot(work / "site").items() if before.get(k) != v)
+                    notes.append(
+                        f"{scale}x: the unchanged rebuild rewrote {rewritten} of {len(before)} files"
+                    )
+                else:
+                    if label == "build":
+                        shutil.rmtree(work / "site", ignore_errors=True)
+                    # A full build must start from nothing, so it runs once per repeat from scratch.
+                    row[label] = measure(
+                        [py, "-m", "planner", *cmd], work, 1 if label == "build" else args.repeat
+                    )
+            results[scale] = row
+            print(f"measured {scale}x", file=sys.stderr, flush=True)
+        app = root / "minimal_app.py"
+        app.write_text(MINIMAL_APP, encoding="utf-8")
+        helps = (
+            measure([py, "-m", "planner", "--help"], root, max(5, args.repeat)),
+            measure([py, str(app), "--help"], root, max(5, args.repeat)),
+        )
+    finally:
+        if args.keep is None:
+            shutil.rmtree(root, ignore_errors=True)
+    print(report(results, helps, notes))
+    return 0
+
+
+def report(results: dict[int, dict[str, Run]], helps: tuple[Run, Run], notes: list[str]) -> str:
+    """The results as Markdown tables."""
+    scales = sorted(results)
+    labels = list(next(iter(results.values())))
+    lines = [
+        "| command | " + " | ".join(f"{s}x time (ratio) | {s}x peak MiB (ratio)" for s in scales) + " |",
+        "|---|" + "---:|---:|" * len(scales),
+    ]
+    for label in labels:
+        cells = []
+        for s in scales:
+            run, floor = results[s].get(label), results[s]["floor"]
+            if run is None:
+                cells += ["–", "–"]
+                continue
+            if run.code != 0:
+                cells += [f"failed (exit {run.code})", "–"]
+                continue
+            cells.append(f"{run.seconds:.2f} s ({run.seconds / floor.seconds:.2f}×)")
+            cells.append(f"{run.mib:.0f} ({run.mib / floor.mib:.1f}×)")
+        lines.append(f"| {label} | " + " | ".join(cells) + " |")
+    if 10 in results and 100 in results:
+        lines += ["", "| command | time 10x → 100x |", "|---|---:|"]
+        for label in labels:
+            if label in results[10] and label in results[100] and results[100][label].code == 0:
+                growth = results[100][label].seconds / results[10][label].seconds
+                lines.append(f"| {label} | {growth:.1f}× |")
+    planner_help, app_help = helps
+    lines += [
+        "",
+        f"`planner --help`: {planner_help.seconds * 1000:.0f} ms, {planner_help.mib:.0f} MiB; "
+        f"one-command typer app: {app_help.seconds * 1000:.0f} ms, {app_help.mib:.0f} MiB; "
+        f"ratio {planner_help.seconds / app_help.seconds:.2f}× time, {planner_help.mib / app_help.mib:.2f}× memory",
+    ]
+    if "build" in labels:
+        for s in scales:
+            full, again = results[s].get("build"), results[s].get("build unchanged")
+            if full and again and full.code == again.code == 0:
+                lines.append(f"{s}x: unchanged rebuild / full build = {again.seconds / full.seconds:.2f}")
+    else:
+        lines.append("`build` is not registered yet: not measured.")
+    lines += notes
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,69 @@
+"""The site's colours, declared once: the stylesheet and the pictures both take them from here.
+
+Every pair of a text colour and the background it is drawn on is listed in :data:`TEXT_PAIRS`
+(WCAG 2.1 AA asks 4.5:1); lines and focus rings that carry meaning are in :data:`GRAPHIC_PAIRS`
+(3:1). The tests compute both ratios from the sRGB values, so a colour change that breaks
+contrast fails the build's tests, not a reader's eyes.
+"""
+
+from __future__ import annotations
+
+COLOURS: dict[str, str] = {
+    "text": "#1b1b1b",
+    "muted": "#4a4a4a",
+    "background": "#ffffff",
+    "surface": "#f2f5f9",
+    "border": "#6b7785",
+    "link": "#0b4f8a",
+    "header_bg": "#154273",
+    "header_text": "#ffffff",
+    "focus_bg": "#ffdd00",
+    "focus_text": "#0b0c0c",
+    "focus_ring": "#0b0c0c",
+    "node": "#e8eef5",
+    "bar_text": "#ffffff",
+    "planned": "#1d5a96",
+    "at-risk": "#8a4b00",
+    "overdue": "#a4262c",
+    "blocked": "#5c2d91",
+    "done": "#256b2a",
+    "requires": "#1b1b1b",
+    "needs-facility": "#1d5a96",
+    "overlaps": "#256b2a",
+    "conflicts": "#a4262c",
+    "due": "#1b1b1b",
+}
+"""Colour name → sRGB hex."""
+
+STATUSES = ("planned", "at-risk", "overdue", "blocked", "done")
+
+TEXT_PAIRS: tuple[tuple[str, str], ...] = (
+    ("text", "background"),
+    ("muted", "background"),
+    ("link", "background"),
+    ("text", "surface"),
+    ("muted", "surface"),
+    ("link", "surface"),
+    ("header_text", "header_bg"),
+    ("focus_text", "focus_bg"),
+    ("text", "node"),
+    ("muted", "node"),
+    ("link", "node"),
+    *(("bar_text", status) for status in STATUSES),
+)
+"""(text colour, background colour) pairs that occur on the site: each needs 4.5:1."""
+
+GRAPHIC_PAIRS: tuple[tuple[str, str], ...] = (
+    ("border", "background"),
+    ("border", "surface"),
+    ("focus_ring", "background"),
+    ("focus_ring", "focus_bg"),
+    ("requires", "background"),
+    ("needs-facility", "background"),
+    ("overlaps", "background"),
+    ("conflicts", "background"),
+    ("due", "background"),
+    ("due", "surface"),
+    *((status, "background") for status in STATUSES),
+)
+"""(graphic colour, background colour) pairs: lines, marks and focus rings need 3:1."""

@@ -1,0 +1,317 @@
+"""Page contexts for what the plan says: home, layer roadmaps, the whole government, analysis.
+
+Roadmap pages read the roadmap dict of :func:`planner.roadmap.roadmap` (the JSON contract),
+the same data the downloadable files are rendered from, so a page and its downloads agree.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter, defaultdict
+from typing import Any
+
+from planner.roadmap import ALL
+from planner.site import timeline
+from planner.site.context import (
+    AnalysisPage,
+    BlockerRow,
+    ChainRow,
+    ConflictRow,
+    CrossDependency,
+    Download,
+    DueRow,
+    FindingRow,
+    GovernmentPage,
+    HomePage,
+    KeystoneRow,
+    LayerCard,
+    LayerPage,
+    Local,
+    Picture,
+    Stage,
+    relative_url,
+)
+from planner.site.i18n import labels, long_date, term
+from planner.site.refs import View, page_path
+
+DOWNLOAD_FORMATS = ("md", "json", "csv", "xlsx", "ics")
+"""The roadmap files the site offers, each made by :func:`planner.formats.render_roadmap`."""
+HOME_ROWS = 8
+HOME_PACKAGES = 5
+
+
+def download_path(layer: str, fmt: str) -> str:
+    """Where a roadmap file goes (from the language root).
+
+    >>> download_path("gemeenten", "xlsx")
+    'roadmaps/gemeenten.xlsx'
+    """
+    return f"roadmaps/{layer}.{fmt}"
+
+
+def downloads(view: View, layer: str, name: str) -> tuple[Download, ...]:
+    """The roadmap files of one layer (or ``all``), for its page."""
+    t = labels(view.lang)
+    return tuple(
+        Download(fmt, download_path(layer, fmt), t["download_of"].format(name=name, format=t[f"fmt_{fmt}"]))
+        for fmt in DOWNLOAD_FORMATS
+    )
+
+
+def _items(data: dict[str, Any]) -> list[tuple[int, str, dict[str, Any]]]:
+    return [(i, stage["id"], raw) for i, stage in enumerate(data["stages"]) for raw in stage["items"]]
+
+
+def layer_card(view: View, layer_id: str) -> LayerCard:
+    """A layer with its roadmap's status counts."""
+    data = view.roadmaps[layer_id]
+    layer = view.cat.layers[layer_id]
+    return LayerCard(
+        view.layer_link(layer_id),
+        layer.organisations,
+        sum(data["summary"].values()),
+        view.counts(data["summary"]),
+    )
+
+
+def home_page(view: View) -> HomePage:
+    """The home page."""
+    t = labels(view.lang)
+    items = _items(view.roadmaps[ALL])
+    as_of = view.as_of.isoformat()
+    upcoming: dict[str, list[str]] = defaultdict(list)
+    late: dict[str, list[str]] = defaultdict(list)
+    for _, _, raw in items:
+        if raw["due"] and raw["due"] >= as_of and raw["status"] != "done":
+            upcoming[raw["obligation"]].append(raw["layer"])
+        if raw["status"] == "overdue":
+            late[raw["obligation"]].append(raw["layer"])
+
+    def rows(found: dict[str, list[str]], latest_first: bool) -> tuple[DueRow, ...]:
+        # sorting is stable, also in reverse: equal dates keep the id order
+        dated = sorted(sorted(found), key=lambda o: view.ob(o).due or "", reverse=latest_first)
+        return tuple(
+            DueRow(
+                view.ob(o),
+                view.ob(o).due or "",
+                tuple(view.layer_link(lid) for lid in view.cat.layers if lid in found[o]),
+            )
+            for o in dated[:HOME_ROWS]
+        )
+
+    return HomePage(
+        "index.html",
+        view.plain(t["site_name"]),
+        "home",
+        len(view.cat.acts),
+        len(view.cat.obligations),
+        tuple(layer_card(view, lid) for lid in view.cat.layers),
+        rows(upcoming, latest_first=False),
+        rows(late, latest_first=True),
+        len(late),
+        sum(1 for _, _, raw in items if raw["status"] == "overdue"),
+        tuple(view.package_card(p) for p in view.ctx.packages[:HOME_PACKAGES]),
+        tuple(view.theme_link(th) for th in view.cat.themes),
+    )
+
+
+def findings(view: View, data: dict[str, Any]) -> tuple[FindingRow, ...]:
+    """The findings of a roadmap dict."""
+    return tuple(
+        FindingRow(f["kind"], view.ob(f["obligation"]), view.layer_link(f["layer"]), f["message"])
+        for f in data["findings"]
+    )
+
+
+def _spans(data: dict[str, Any]) -> list[timeline.Span]:
+    return [
+        timeline.Span(s["id"], dt.date.fromisoformat(s["start"]), dt.date.fromisoformat(s["end"]))
+        for s in data["stages"]
+    ]
+
+
+def _words(view: View) -> dict[str, str]:
+    t = labels(view.lang)
+    return {
+        "earlier": t["earlier"],
+        "later": t["later"],
+        "as_of": f"{t['as_of']} {long_date(view.as_of.isoformat(), view.lang)}",
+    }
+
+
+def layer_page(view: View, layer_id: str) -> LayerPage:
+    """One layer's roadmap page."""
+    t = labels(view.lang)
+    layer = view.cat.layers[layer_id]
+    data = view.roadmaps[layer_id]
+    path = page_path("layer", layer_id)
+    name = view.local(layer.name)
+    stages = tuple(
+        Stage(s["id"], s["start"], s["end"], tuple(view.item_row(raw, s["id"]) for raw in s["items"]))
+        for s in data["stages"]
+    )
+    rows = []
+    for index, stage_id, raw in _items(data):
+        ref = view.ob(raw["obligation"])
+        status = term("status", raw["status"], view.lang)
+        rows.append(
+            timeline.Row(
+                ref.title.text,
+                relative_url(path, ref.href),
+                index,
+                raw["status"],
+                status,
+                dt.date.fromisoformat(raw["due"]) if raw["due"] else None,
+                f"{ref.title.text} ({ref.id}): {status}, {stage_id}, {t['due'].lower()} {raw['due'] or t['no_due']}",
+            )
+        )
+    spans = _spans(data)
+    title = f"{t['timeline']}: {name.text}"
+    desc = t["picture_rows"].format(rows=len(rows), stages=len(spans), start=spans[0].id, end=spans[-1].id)
+    drawing = timeline.gantt(
+        rows, spans, view.as_of, ident="picture-timeline", title=title, desc=desc, words=_words(view)
+    )
+    return LayerPage(
+        path,
+        name,
+        "government",
+        layer_id,
+        view.prose(layer.description),
+        layer.organisations,
+        view.prose(layer.organisations_note),
+        view.plan.capacity.get(layer_id),
+        view.counts(data["summary"]),
+        stages,
+        tuple(view.package_card(view.packages[p["id"]]) for p in data["packages"]),
+        findings(view, data),
+        Picture("picture-timeline", drawing, t["timeline_caption"], "#roadmap"),
+        downloads(view, layer_id, name.text),
+    )
+
+
+def government_page(view: View) -> GovernmentPage:
+    """The whole government: swimlanes, cross-layer dependencies and every finding."""
+    t = labels(view.lang)
+    data = view.roadmaps[ALL]
+    items = _items(data)
+    stage_of = {(raw["obligation"], raw["layer"]): index for index, _, raw in items}
+    stage_ids = tuple(s["id"] for s in data["stages"])
+    lane_index = {lid: i for i, lid in enumerate(view.cat.layers)}
+    cells: dict[str, list[Counter[str]]] = {lid: [Counter() for _ in stage_ids] for lid in view.cat.layers}
+    dues: dict[str, list[dt.date]] = defaultdict(list)
+    arrows: Counter[tuple[int, int, int, int]] = Counter()
+    cross = []
+    for index, stage_id, raw in items:
+        cells[raw["layer"]][index][raw["status"]] += 1
+        if raw["due"] and raw["status"] != "done":
+            dues[raw["layer"]].append(dt.date.fromisoformat(raw["due"]))
+        for wait in raw["waits_on"]:
+            if wait["kind"] != "needs-facility" or wait["layer"] == raw["layer"]:
+                continue
+            from_stage = stage_of[(wait["obligation"], wait["layer"])]
+            arrows[(lane_index[wait["layer"]], from_stage, lane_index[raw["layer"]], index)] += 1
+            cross.append(
+                CrossDependency(
+                    view.ob(wait["obligation"]),
+                    view.layer_link(wait["layer"]),
+                    stage_ids[from_stage],
+                    view.ob(raw["obligation"]),
+                    view.layer_link(raw["layer"]),
+                    stage_id,
+                )
+            )
+    path = "government.html"
+    lanes = [
+        timeline.Lane(
+            lid,
+            view.local(view.cat.layers[lid].name).text,
+            relative_url(path, page_path("layer", lid)),
+            tuple(dict(c) for c in cells[lid]),
+            tuple(sorted(dues[lid])),
+        )
+        for lid in view.cat.layers
+    ]
+    drawn = [timeline.Arrow(*key, count=n) for key, n in sorted(arrows.items())]
+    spans = _spans(data)
+    desc = t["picture_lanes"].format(lanes=len(lanes), stages=len(spans), arrows=len(drawn))
+    drawing = timeline.swimlanes(
+        lanes,
+        spans,
+        view.as_of,
+        drawn,
+        ident="picture-swimlanes",
+        title=t["swimlanes"],
+        desc=desc,
+        words=_words(view),
+    )
+    matrix = tuple(
+        (view.layer_link(lid), tuple(sum(c.values()) for c in cells[lid])) for lid in view.cat.layers
+    )
+    cross.sort(
+        key=lambda c: (c.provider_stage, c.facility.id, c.waiting_stage, c.waiting.id, c.waiting_layer.href)
+    )
+    return GovernmentPage(
+        path,
+        view.plain(t["government"]),
+        "government",
+        tuple(layer_card(view, lid) for lid in view.cat.layers),
+        stage_ids,
+        matrix,
+        Picture("picture-swimlanes", drawing, t["swimlanes_caption"], "#stages"),
+        tuple(cross),
+        findings(view, data),
+        view.counts(data["summary"]),
+        downloads(view, ALL, t["government"].lower()),
+    )
+
+
+def analysis_page(view: View) -> AnalysisPage:
+    """Critical chains, blockers, conflicts, keystones and packages."""
+    t = labels(view.lang)
+    result = view.analysis
+    return AnalysisPage(
+        "analysis.html",
+        view.plain(t["analysis"]),
+        "analysis",
+        tuple(
+            ChainRow(
+                view.ob(c.target), c.due, c.slack, tuple(view.ob(o) for o in c.chain), view.say(c.reasons)
+            )
+            for c in result.chains
+        ),
+        tuple(
+            BlockerRow(
+                view.ob(b.facility),
+                tuple(view.layer_link(lid) for lid in b.providers),
+                tuple(view.ob(w) for w in b.waiting),
+                tuple(view.layer_link(lid) for lid in b.waiting_layers),
+                b.organisations_waiting,
+                view.say(b.reasons),
+            )
+            for b in result.blockers
+        ),
+        tuple(
+            ConflictRow(
+                view.ob(c.a),
+                view.ob(c.b),
+                _conflict_rationale(view, c.a, c.b),
+                tuple(view.layer_link(lid) for lid in c.layers),
+            )
+            for c in result.conflicts
+        ),
+        tuple(
+            KeystoneRow(view.ob(k.obligation), k.dependants, k.earliest_dependant_due)
+            for k in result.keystones
+        ),
+        tuple(view.package_card(p) for p in view.ctx.packages),
+        view.say(result.findings),
+    )
+
+
+def _conflict_rationale(view: View, a: str, b: str) -> Local:
+    """The rationale of a conflict in the page's language (the analysis keeps only one)."""
+    for owner, other in ((a, b), (b, a)):
+        for rel in view.cat.obligations[owner].conflicts:
+            if rel.to == other:
+                return view.local(rel.rationale)
+    return view.plain("")

@@ -1,0 +1,177 @@
+"""The one Jinja environment of the site: autoescape on, strict undefined, helpers registered here.
+
+Templates live in ``templates/site/`` (``planner/_bundled/templates/site`` in an installed
+wheel): ``base.html`` with blocks, one template per page type, ``_partials/`` for shared
+pieces, ``assets/`` for the stylesheet (itself a template, filled from the palette) and the
+search script. Catalogue text reaches HTML only through autoescaping or through
+:func:`local` and :func:`prose`, which escape it too; templates are never made from data.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from markupsafe import Markup, escape
+
+from planner.site.context import Link, Local, ObligationRef, Page, Prose, relative_url
+from planner.site.i18n import LANG_NAMES, labels, long_date, term
+
+if TYPE_CHECKING:
+    import jinja2
+
+MENU = (
+    ("home", "index.html"),
+    ("acts", "acts/index.html"),
+    ("themes", "themes/index.html"),
+    ("government", "government.html"),
+    ("analysis", "analysis.html"),
+    ("search", "search.html"),
+)
+"""The main menu: (section, page), in the order shown."""
+
+
+def templates_dir() -> Path:
+    """The site templates: bundled in the package when installed, else the checkout's ``templates/``."""
+    here = Path(__file__).resolve().parent.parent
+    packed = here / "_bundled" / "templates"
+    return (packed if packed.is_dir() else here.parent / "templates") / "site"
+
+
+@dataclass(frozen=True)
+class SiteInfo:
+    """What every page of one language knows about the whole site."""
+
+    lang: str
+    langs: tuple[str, ...]
+    prefix: str
+    as_of: str
+    version: str
+    base_url: str | None = None
+
+
+def local(text: Local) -> Markup:
+    """Catalogue text as HTML; text in the other language gets its ``lang`` and a visible marker.
+
+    >>> str(local(Local("<b>DPIA</b>", "en", fallback=True)))
+    '<span lang="en">&lt;b&gt;DPIA&lt;/b&gt;</span> <span class="fallback" lang="en">(English)</span>'
+    """
+    if not text.fallback:
+        return escape(text.text)
+    return Markup('<span lang="{0}">{1}</span> <span class="fallback" lang="{0}">({2})</span>').format(
+        text.lang, text.text, LANG_NAMES[text.lang]
+    )
+
+
+def prose(text: Prose) -> Markup:
+    """Rendered catalogue Markdown in a block, marked like :func:`local` when it falls back."""
+    if not text.fallback:
+        return Markup('<div class="prose">{0}</div>').format(Markup(text.html))
+    return Markup('<div class="prose" lang="{0}">{1}<p class="fallback">({2})</p></div>').format(
+        text.lang, Markup(text.html), LANG_NAMES[text.lang]
+    )
+
+
+def _site(ctx: Any) -> SiteInfo:
+    site: SiteInfo = ctx["site"]
+    return site
+
+
+def _page(ctx: Any) -> Page:
+    page: Page = ctx["page"]
+    return page
+
+
+def environment(root: Path | None = None) -> jinja2.Environment:
+    """The Jinja environment for the site's templates (all filters and globals registered here)."""
+    import jinja2
+
+    @jinja2.pass_context
+    def url(ctx: Any, target: str) -> str:
+        """A link from the current page to `target` (a path from the language root)."""
+        return relative_url(_page(ctx).path, target)
+
+    @jinja2.pass_context
+    def asset(ctx: Any, name: str) -> str:
+        """A link from the current page to a shared file under ``assets/``."""
+        return relative_url(_site(ctx).prefix + _page(ctx).path, f"assets/{name}")
+
+    @jinja2.pass_context
+    def lang_url(ctx: Any, lang: str) -> str:
+        """A link from the current page to the same page in another language."""
+        return relative_url(_site(ctx).prefix + _page(ctx).path, f"{lang}/{_page(ctx).path}")
+
+    @jinja2.pass_context
+    def date(ctx: Any, iso: str | None) -> Markup:
+        """An ISO date written out in the page's language, in a ``<time>`` element."""
+        if not iso:
+            return Markup("")
+        return Markup('<time datetime="{0}">{1}</time>').format(iso, long_date(iso, _site(ctx).lang))
+
+    @jinja2.pass_context
+    def term_filter(ctx: Any, value: str, vocabulary: str) -> str:
+        """The name of a status, role, kind ... in the page's language."""
+        return term(vocabulary, value, _site(ctx).lang)
+
+    @jinja2.pass_context
+    def number(ctx: Any, value: float | None) -> str:
+        """A number without needless decimals, with a decimal comma in Dutch."""
+        if value is None:
+            return ""
+        text = f"{value:g}"
+        return text.replace(".", ",") if _site(ctx).lang == "nl" else text
+
+    @jinja2.pass_context
+    def obl(ctx: Any, ref: ObligationRef) -> Markup:
+        """A link to an obligation's page, its title as the link text."""
+        return Markup('<a href="{0}">{1}</a>').format(
+            relative_url(_page(ctx).path, ref.href), local(ref.title)
+        )
+
+    @jinja2.pass_context
+    def link(ctx: Any, target: Link) -> Markup:
+        """A link inside the site."""
+        return Markup('<a href="{0}">{1}</a>').format(
+            relative_url(_page(ctx).path, target.href), local(target.text)
+        )
+
+    @jinja2.pass_context
+    def status(ctx: Any, value: str) -> Markup:
+        """A roadmap status as a coloured label (the word is always written out)."""
+        return Markup('<span class="status status-{0}">{1}</span>').format(
+            value, term("status", value, _site(ctx).lang)
+        )
+
+    def fill(label: str, **values: Any) -> Markup:
+        """A label with its ``{placeholders}`` filled in; the values are escaped."""
+        return escape(label).format(**values)
+
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(root or templates_dir())),
+        autoescape=jinja2.select_autoescape(["html", "xml", "svg"], default_for_string=True, default=False),
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters.update(date=date, term=term_filter, number=number, fill=fill)
+    env.globals.update(
+        obl=obl,
+        link=link,
+        status=status,
+        url=url,
+        asset=asset,
+        lang_url=lang_url,
+        local=local,
+        prose=prose,
+        menu=MENU,
+        lang_names=LANG_NAMES,
+    )
+    return env
+
+
+def render_page(page: Page, site: SiteInfo, env: jinja2.Environment | None = None) -> str:
+    """One page as HTML text (pass `env` when rendering many pages: it caches the templates)."""
+    env = env or environment()
+    return env.get_template(page.TEMPLATE).render(page=page, site=site, t=labels(site.lang))
