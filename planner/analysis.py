@@ -37,6 +37,7 @@ class Package:
     effort_separate: float
     effort_joint: float
     reasons: tuple[str, ...]
+    hub: str = ""
 
     @property
     def effort_saved(self) -> float:
@@ -181,7 +182,8 @@ def packages(g: nx.DiGraph, cat: Catalogue, lang: str = "en") -> list[Package]:
         }
         result.append(
             Package(
-                id=f"pkg-{hub.replace('.', '-')}",
+                id=f"pkg-{hub}",  # obligation ids are unique, so package ids are too
+                hub=hub,
                 name=names,
                 members=tuple(members),
                 acts=tuple(acts),

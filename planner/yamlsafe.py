@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 import warnings
 from collections.abc import Sequence
-from typing import Any, ClassVar
+from typing import Any
 
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
@@ -64,8 +64,6 @@ class YamlProblem(Exception):
 
 class StrictResolver(BaseResolver):
     """Resolves plain scalars by a small, unsurprising set of rules (see module doc)."""
-
-    yaml_implicit_resolvers: ClassVar[dict[str | None, list[tuple[str, re.Pattern[str]]]]] = {}  # type: ignore[misc]
 
     def resolve(self, kind: type[Node], value: Any, implicit: Any) -> str:
         # The composer asks this once per node: a direct answer instead of BaseResolver's

@@ -75,7 +75,7 @@ rijk: 1 changed status, 1 left the roadmap
 gemeenten: 1 moved stage, 1 changed status, 1 package formed or split
   act-a.inventory: became overdue (was planned), stays in 2026-Q1
   act-b.connect: moved from 2026-Q2 to 2026-Q3
-  package pkg-act-a-assess split: now on their own: act-a.assess, act-b.connect
+  package pkg-act-a.assess split: now on their own: act-a.assess, act-b.connect
 """
 
 
@@ -177,7 +177,7 @@ def test_json_roadmap_impact(runner):
         ],
     }
     assert [(p["kind"], p["package"], p["members"]) for p in impact["gemeenten"]["packages"]] == [
-        ("split", "pkg-act-a-assess", ["act-a.assess", "act-b.connect"])
+        ("split", "pkg-act-a.assess", ["act-a.assess", "act-b.connect"])
     ]
     assert impact["rijk"]["blockers"] == impact["gemeenten"]["blockers"] == []  # renamed, not a new blocker
 
@@ -191,7 +191,7 @@ def test_json_keys_are_sorted_and_output_is_stable(runner):
 def test_reverse_diff_forms_the_package():
     packages = report(NEW, OLD).impact[1].packages
     assert [p.message for p in packages] == [
-        "package pkg-act-a-assess formed: act-a.assess, act-b.connect "
+        "package pkg-act-a.assess formed: act-a.assess, act-b.connect "
         "(before: on their own: act-a.assess, act-b.connect)"
     ]
 

@@ -71,12 +71,12 @@ def test_explain_lists_what_waits_on_it(ctx):
 def test_explain_names_the_package_and_the_rule(ctx):
     # y.fria could start in 2027-Q1 on its own too (after x.platform), so its own wait decides
     [fria] = explain(ctx, "y.fria", "gemeenten")
-    assert (fria["package"], fria["package_members"]) == ("pkg-x-assess", ["x.assess", "y.fria"])
+    assert (fria["package"], fria["package_members"]) == ("pkg-x.assess", ["x.assess", "y.fria"])
     assert (fria["rule"], fria["rule_text"]) == (
         "after-dependency",
         "placed in the first stage after what it waits on",
     )
-    assert "together with x.assess in joint work package pkg-x-assess" in fria["reasons"]
+    assert "together with x.assess in joint work package pkg-x.assess" in fria["reasons"]
 
 
 def test_explain_gives_every_layer_without_layer_option(ctx):
@@ -124,7 +124,7 @@ def test_explain_text_reads_as_lines(ctx):
         "  due:      2027-06-30, from Act y Art. 4; its own due date",
     ]
     assert "  waits on: x.platform (rijk, needs-facility) in 2026-Q4 [planned]" in text
-    assert "  package:  pkg-x-assess (with x.assess)" in text
+    assert "  package:  pkg-x.assess (with x.assess)" in text
 
 
 def test_explain_command_prints_json(runner, tmp_path):

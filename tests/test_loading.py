@@ -208,3 +208,13 @@ def test_discovery_order(tmp_path, monkeypatch):
     assert find_catalogue(tmp_path / "regulations", cwd=tmp_path) == tmp_path / "regulations"
     monkeypatch.delenv("PLANNER_CATALOG")
     assert find_catalogue(None, cwd=tmp_path / "env") == bundled_catalogue()
+
+
+def test_a_huge_bad_value_is_shortened_in_its_message(catalogue_with, minimal):
+    text = (minimal / "act-b.yaml").read_text().replace("kind: directive", "kind: " + "x" * 5000)
+    root = catalogue_with({"act-b.yaml": text})
+    assert messages(root) == [
+        "act-b.yaml:2:7: error: kind: '" + "x" * 77 + "…' (5000 characters) is not allowed; expected one of: "
+        "'regulation', 'directive', 'implementing-regulation', 'delegated-regulation', 'national-act' "
+        "or 'national-policy'"
+    ]

@@ -202,8 +202,8 @@ def test_package_spanning_two_acts_shares_a_stage(tmp_path):
     ctx = plan(root)
     assert stages(ctx) == {"x.inventory": "2026-Q4", "x.dpia": "2027-Q1", "y.fria": "2027-Q1"}
     fria = ctx.plan.items[("y.fria", "rijk")]
-    assert (fria.package, fria.rule) == ("pkg-x-dpia", "package")
-    assert "together with x.dpia in joint work package pkg-x-dpia" in fria.reasons
+    assert (fria.package, fria.rule) == ("pkg-x.dpia", "package")
+    assert "together with x.dpia in joint work package pkg-x.dpia" in fria.reasons
 
 
 def test_package_never_makes_a_member_late_that_could_be_on_time(tmp_path):
@@ -220,12 +220,12 @@ def test_package_never_makes_a_member_late_that_could_be_on_time(tmp_path):
     ctx = plan(root)
     fria = ctx.plan.items[("y.fria", "rijk")]
     assert stages(ctx) == {"x.inventory": "2026-Q4", "y.fria": "2026-Q4", "x.dpia": "2027-Q1"}
-    assert (fria.status, fria.package) == ("planned", "pkg-x-dpia")
+    assert (fria.status, fria.package) == ("planned", "pkg-x.dpia")
     assert findings(ctx, "package-split") == [
         (
             "y.fria",
             "rijk",
-            "y.fria is planned in 2026-Q4, ahead of the rest of pkg-x-dpia for rijk, to meet its due date 2026-12-31",
+            "y.fria is planned in 2026-Q4, ahead of the rest of pkg-x.dpia for rijk, to meet its due date 2026-12-31",
         )
     ]
 
@@ -241,7 +241,7 @@ def test_member_late_in_any_case_stays_with_its_package_and_names_it(tmp_path):
         },
     )
     fria = plan(root).plan.items[("y.fria", "rijk")]
-    assert (fria.status, fria.stage, fria.package) == ("at-risk", 1, "pkg-x-dpia")
+    assert (fria.status, fria.stage, fria.package) == ("at-risk", 1, "pkg-x.dpia")
     assert fria.reasons[-1] == (
         "at risk: its prerequisite chain cannot finish earlier: x.inventory in 2026-Q4; "
         "due 2026-12-31 (2026-Q4), planned 2027-Q1"
@@ -255,7 +255,7 @@ def test_package_whose_members_depend_on_each_other_is_split_and_reported(tmp_pa
     )
     ctx = plan(root)
     assert stages(ctx) == {"x.a": "2026-Q4", "x.b": "2027-Q1"}
-    message = "pkg-x-a cannot be done in one stage by rijk: x.b needs x.a first; it is planned in 2 parts, the prerequisite first"
+    message = "pkg-x.a cannot be done in one stage by rijk: x.b needs x.a first; it is planned in 2 parts, the prerequisite first"
     assert findings(ctx, "package-split") == [("x.a", "rijk", message), ("x.b", "rijk", message)]
 
 
@@ -285,7 +285,7 @@ def test_package_members_through_other_work_are_split(tmp_path):
     ctx = plan(root)
     assert stages(ctx) == {"x.a": "2026-Q4", "x.mid": "2027-Q1", "x.b": "2027-Q2"}
     assert findings(ctx, "package-split")[0][2] == (
-        "pkg-x-a cannot be done in one stage by rijk: x.b needs x.a first (through x.mid); "
+        "pkg-x.a cannot be done in one stage by rijk: x.b needs x.a first (through x.mid); "
         "it is planned in 2 parts, the prerequisite first"
     )
 

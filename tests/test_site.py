@@ -4,7 +4,7 @@ Expectations for the minimal catalogue (tests/data/minimal) at 2026-11-28, worke
 act-a.inventory is due 2026-06-30 (overdue), act-b.connect 2026-10-17 (overdue), act-a.assess
 and act-a.platform 2027-01-01. act-a.assess requires act-a.inventory; act-b.connect needs the
 facility act-a.platform (rijk) and overlaps act-a.assess, so those two form package
-pkg-act-a-assess, which gemeenten can start in 2027-Q1 (after inventory and platform in 2026-Q4).
+pkg-act-a.assess, which gemeenten can start in 2027-Q1 (after inventory and platform in 2026-Q4).
 """
 
 from __future__ import annotations
@@ -70,7 +70,7 @@ def test_home_lists_what_is_overdue_latest_first_with_counts():
 def test_home_lists_the_packages_and_counts_the_catalogue():
     page = pp.home_page(view())
     assert [(c.link.href, c.members, c.acts, c.due) for c in page.packages] == [
-        ("packages/pkg-act-a-assess.html", 2, 2, "2026-10-17")
+        ("packages/pkg-act-a.assess.html", 2, 2, "2026-10-17")
     ]
     assert (page.acts, page.obligations) == (2, 4)
 
@@ -96,7 +96,7 @@ def test_layer_page_links_its_downloads_and_packages():
         f"roadmaps/gemeenten.{f}" for f in ("md", "json", "csv", "xlsx", "ics")
     ]
     assert page.downloads[2].text == "Roadmap Municipalities as CSV (spreadsheet)"
-    assert [c.link.href for c in page.packages] == ["packages/pkg-act-a-assess.html"]
+    assert [c.link.href for c in page.packages] == ["packages/pkg-act-a.assess.html"]
 
 
 def test_item_rows_carry_status_package_and_reasons():
@@ -104,7 +104,7 @@ def test_item_rows_carry_status_package_and_reasons():
     assert (connect.status, connect.due, connect.package and connect.package.href) == (
         "overdue",
         "2026-10-17",
-        "packages/pkg-act-a-assess.html",
+        "packages/pkg-act-a.assess.html",
     )
     assert [(w.kind, w.obligation.id, w.layer) for w in connect.waits_on] == [
         ("needs-facility", "act-a.platform", "rijk")
@@ -158,7 +158,7 @@ def test_obligation_page_knows_its_due_date_milestone_and_placements():
         ("layers/gemeenten.html", "2027-Q1", "planned"),
     ]
     assert page.package == Link(
-        "packages/pkg-act-a-assess.html", Local("Assess the risks (+1 related duties)", "en")
+        "packages/pkg-act-a.assess.html", Local("Assess the risks (+1 related duties)", "en")
     )
 
 
@@ -185,7 +185,7 @@ def test_act_page_links_eur_lex_in_the_page_language():
 
 
 def test_package_page_names_its_members_and_driver():
-    page = cp.package_page(view(), "pkg-act-a-assess")
+    page = cp.package_page(view(), "pkg-act-a.assess")
     assert [m.id for m in page.members] == ["act-a.assess", "act-b.connect"]
     assert page.driver is not None and page.driver.id == "act-b.connect"  # due first, 2026-10-17
     assert [(ref.id, r.other.id, r.degree) for ref, r in page.overlaps] == [

@@ -170,7 +170,7 @@ def test_the_minimal_site_has_every_page(site):
                 "themes/index.html",
                 "themes/security.html",
                 "themes/data.html",
-                "packages/pkg-act-a-assess.html",
+                "packages/pkg-act-a.assess.html",
                 "analysis.html",
                 "search.html",
                 *(
@@ -252,7 +252,7 @@ def test_one_page_of_each_kind_parses_in_the_real_catalogue(real):
         "nl/layers/gemeenten.html",
         "en/government.html",
         "nl/themes/data.html",
-        "en/packages/pkg-gdpr-dpia.html",
+        "en/packages/pkg-gdpr.dpia.html",
         "nl/analysis.html",
         "en/search.html",
     ]

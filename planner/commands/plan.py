@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import functools
+import inspect
 import json
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-if TYPE_CHECKING:
-    pass
-
 from planner.commands.common import AsOf, Lang, Output, Scenario, choice, emit, load, parse_as_of
+
+if TYPE_CHECKING:
+    from planner.roadmap import PlanContext
 
 Stage = Annotated[str, typer.Option("--stage", help="Stage length: quarter, half or year.")]
 Capacity = Annotated[
@@ -27,33 +31,76 @@ ProgressFiles = Annotated[
 FORMATS = ("md", "json", "csv", "xlsx", "ics", "mermaid", "html")
 
 
-def _plan(
-    ctx: typer.Context,
-    as_of: str | None,
-    stage: str,
-    capacity: float | None,
-    layer: str | None,
-    progress: list[Path] | None,
-    scenario: str | None,
-):
-    from planner.loading import load_progress
-    from planner.roadmap import build_plan
+@dataclass(frozen=True)
+class PlanOptions:
+    """The options that shape the plan, shared by every command that schedules it."""
 
-    cat = load(ctx, scenario)
-    files = [load_progress(p, cat) for p in progress or []]
-    return build_plan(
-        cat, parse_as_of(as_of), stage_size=stage, capacity=capacity, capacity_layer=layer, progress=files
-    )
+    as_of: str | None
+    stage: str
+    capacity: float | None
+    progress: list[Path] | None
+    scenario: str | None
+
+    def build(self, ctx: typer.Context, layer: str | None) -> PlanContext:
+        """Load the catalogue and progress files and schedule the plan (capacity for `layer`)."""
+        from planner.loading import load_progress
+        from planner.roadmap import build_plan
+
+        cat = load(ctx, self.scenario)
+        files = [load_progress(p, cat) for p in self.progress or []]
+        return build_plan(
+            cat,
+            parse_as_of(self.as_of),
+            stage_size=self.stage,
+            capacity=self.capacity,
+            capacity_layer=layer,
+            progress=files,
+        )
 
 
+_OPTIONS = (
+    ("as_of", AsOf, None),
+    ("stage", Stage, "quarter"),
+    ("capacity", Capacity, None),
+    ("progress", ProgressFiles, None),
+    ("scenario", Scenario, None),
+)
+"""Each field of :class:`PlanOptions` as a command-line option: name, typer annotation, default."""
+
+
+def with_plan_options(command: Callable[..., None]) -> Callable[..., None]:
+    """Declare the plan options of a command once: the command takes them as ``*, plan: PlanOptions``.
+
+    typer reads a command's options from its signature, so the returned command's signature has
+    --as-of, --stage, --capacity, --progress and --scenario where `plan` stands (``--help`` lists
+    them there); called, it gathers them into one :class:`PlanOptions` for the command.
+    """
+    signature = inspect.signature(command, eval_str=True)
+    params = []
+    for param in signature.parameters.values():
+        if param.name != "plan":
+            params.append(param)
+            continue
+        params += [
+            inspect.Parameter(name, param.kind, default=default, annotation=hint)
+            for name, hint, default in _OPTIONS
+        ]
+
+    @functools.wraps(command)
+    def run(*args: Any, **kwargs: Any) -> None:
+        plan = PlanOptions(**{name: kwargs.pop(name) for name, _, _ in _OPTIONS})
+        command(*args, plan=plan, **kwargs)
+
+    run.__signature__ = signature.replace(parameters=params)  # type: ignore[attr-defined]
+    return run
+
+
+@with_plan_options
 def roadmap(
     ctx: typer.Context,
     layer: Annotated[str, typer.Argument(help="A layer id, or 'all' for the whole government.")],
-    as_of: AsOf = None,
-    stage: Stage = "quarter",
-    capacity: Capacity = None,
-    progress: ProgressFiles = None,
-    scenario: Scenario = None,
+    *,
+    plan: PlanOptions,
     fmt: Annotated[str, typer.Option("--format", help="md, json, csv, xlsx, ics, mermaid or html.")] = "md",
     lang: Lang = "nl",
     output: Output = None,
@@ -67,7 +114,7 @@ def roadmap(
 
     choice("--format", fmt, FORMATS)
     choice("--lang", lang, ("nl", "en"))
-    ctx_plan = _plan(ctx, as_of, stage, capacity, layer, progress, scenario)
+    ctx_plan = plan.build(ctx, layer)
     data = cut(ctx_plan, layer, lang)
     result = render_roadmap(fmt, data, ctx_plan, lang)
     if isinstance(result, bytes):
@@ -81,15 +128,13 @@ def roadmap(
         emit(result, output)
 
 
+@with_plan_options
 def explain(
     ctx: typer.Context,
     obligation: Annotated[str, typer.Argument(help="An obligation id, e.g. ai-act.fria.")],
     layer: Annotated[str | None, typer.Option("--layer", help="Only this layer's item.")] = None,
-    as_of: AsOf = None,
-    stage: Stage = "quarter",
-    capacity: Capacity = None,
-    progress: ProgressFiles = None,
-    scenario: Scenario = None,
+    *,
+    plan: PlanOptions,
     fmt: Annotated[str, typer.Option("--format", help="text or json.")] = "text",
 ) -> None:
     """Why an item sits in its stage: due date and source, what it waits on, what waits on it.
@@ -100,7 +145,7 @@ def explain(
     from planner.explain import explain_text
 
     choice("--format", fmt, ("text", "json"))
-    records = run(_plan(ctx, as_of, stage, capacity, layer, progress, scenario), obligation, layer)
+    records = run(plan.build(ctx, layer), obligation, layer)
     typer.echo(json.dumps(records, indent=2, ensure_ascii=False) if fmt == "json" else explain_text(records))
 
 

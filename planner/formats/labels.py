@@ -1,184 +1,144 @@
 """Fixed words of the human-readable roadmap formats, in Dutch and English.
 
 Catalogue text (titles, names) arrives in the requested language already; this module holds
-only the words the formats themselves print, so a translation lives in one place.
+only the words the formats themselves print, so a translation lives in one place. Words the
+site prints alike come from :mod:`planner.labels`; the ones here are the formats' own.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
+from planner.labels import FINDING as SHARED_FINDING
+from planner.labels import HEADINGS, extend
+from planner.labels import LANGS as LANGS
+from planner.labels import STATUS as SHARED_STATUS
 from planner.roadmap import ALL, PlanContext
 
-LANGS = ("nl", "en")
+STATUS = extend(SHARED_STATUS, {"nl": {"at-risk": "risico"}})
 
-STATUS: dict[str, dict[str, str]] = {
-    "nl": {
-        "planned": "gepland",
-        "at-risk": "risico",
-        "overdue": "te laat",
-        "blocked": "geblokkeerd",
-        "done": "klaar",
+FINDING = extend(
+    SHARED_FINDING,
+    {
+        "nl": {"at-risk": "risico", "capacity": "capaciteit"},
+        "en": {"capacity": "capacity"},
     },
-    "en": {
-        "planned": "planned",
-        "at-risk": "at risk",
-        "overdue": "overdue",
-        "blocked": "blocked",
-        "done": "done",
-    },
-}
-
-FINDING: dict[str, dict[str, str]] = {
-    "nl": {
-        "overdue": "te laat",
-        "blocked": "geblokkeerd",
-        "at-risk": "risico",
-        "capacity": "capaciteit",
-        "package-split": "pakket gesplitst",
-    },
-    "en": {
-        "overdue": "overdue",
-        "blocked": "blocked",
-        "at-risk": "at risk",
-        "capacity": "capacity",
-        "package-split": "package split",
-    },
-}
+)
 
 STAGE_SIZE: dict[str, dict[str, str]] = {
     "nl": {"quarter": "kwartalen", "half": "halve jaren", "year": "jaren"},
     "en": {"quarter": "quarters", "half": "half years", "year": "years"},
 }
 
-TEXT: dict[str, dict[str, str]] = {
-    "nl": {
-        "title": "Roadmap {name}",
-        "all_layers": "alle overheidslagen",
-        "as_of": "Peildatum",
-        "scenario": "Scenario",
-        "no_scenario": "geen (de catalogus zoals vastgesteld)",
-        "stages": "Fasen",
-        "generated": "Gemaakt met `{command}`; niet met de hand bewerken.",
-        "generated_plain": "Gemaakt met {command}; niet met de hand bewerken.",
-        "summary": "Samenvatting",
-        "status": "Status",
-        "count": "Aantal",
-        "total": "totaal",
-        "next_due": "Eerstvolgende deadlines",
-        "no_next_due": "Geen open verplichtingen met een deadline na de peildatum.",
-        "overdue": "Te laat",
-        "overdue_intro": "Verplichtingen die voor de peildatum klaar hadden moeten zijn: {count}. Per wet:",
-        "none_overdue": "Niets is te laat.",
-        "progress_hint": (
-            "Is een deel hiervan al gedaan? Zet het in een voortgangsbestand en geef dat mee met "
-            "`--progress BESTAND`; de roadmap plant dan alleen wat overblijft."
-        ),
-        "progress_hint_plain": (
-            "Is een deel hiervan al gedaan? Zet het in een voortgangsbestand en geef dat mee met "
-            "--progress BESTAND; de roadmap plant dan alleen wat overblijft."
-        ),
-        "act": "Wet",
-        "items": "Verplichtingen",
-        "oldest_due": "Oudste deadline",
-        "problems": "Risico en geblokkeerd",
-        "none_problems": "Geen verplichtingen met risico of geblokkeerd.",
-        "waits": "Wacht op andere lagen",
-        "none_waits": "Niets wacht op een andere laag.",
-        "waits_on": "wacht op",
-        "waits_on_col": "Wacht op",
-        "waits_see": "Verplichtingen die op werk van een andere laag wachten: {count}; zie {section}.",
-        "cross": "Afhankelijkheden tussen lagen",
-        "stage": "Fase",
-        "stage_heading": "Fase {id} ({start} tot en met {end})",
-        "empty_stage": "Geen verplichtingen in deze fase.",
-        "obligation": "Verplichting",
-        "title_col": "Titel",
-        "layer": "Laag",
-        "due": "Deadline",
-        "package": "Pakket",
-        "reasons": "Toelichting",
-        "delivered_in": "Geleverd in",
-        "from_layer": "Van laag",
-        "packages": "Gezamenlijke werkpakketten",
-        "none_packages": "Geen gezamenlijke werkpakketten.",
-        "name": "Naam",
-        "members": "Onderdelen",
-        "saved": "Bespaarde inspanning",
-        "findings": "Bevindingen",
-        "none_findings": "Geen bevindingen.",
-        "kind": "Soort",
-        "message": "Melding",
-        "overdue_findings": "Bevindingen over verstreken deadlines ({count}) staan samengevat onder {section}.",
-        "due_summary": "Deadline: {title} ({layer})",
-        "stage_summary": "Start fase {stage} ({layer}), verplichtingen: {count}",
-        "calendar": "Roadmap {name} (peildatum {as_of})",
-        "none": "—",
+TEXT = extend(
+    HEADINGS,
+    {
+        "nl": {
+            "title": "Roadmap {name}",
+            "all_layers": "alle overheidslagen",
+            "scenario": "Scenario",
+            "no_scenario": "geen (de catalogus zoals vastgesteld)",
+            "stages": "Fasen",
+            "generated": "Gemaakt met `{command}`; niet met de hand bewerken.",
+            "generated_plain": "Gemaakt met {command}; niet met de hand bewerken.",
+            "count": "Aantal",
+            "total": "totaal",
+            "next_due": "Eerstvolgende deadlines",
+            "no_next_due": "Geen open verplichtingen met een deadline na de peildatum.",
+            "overdue_intro": "Verplichtingen die voor de peildatum klaar hadden moeten zijn: {count}. Per wet:",
+            "none_overdue": "Niets is te laat.",
+            "progress_hint": (
+                "Is een deel hiervan al gedaan? Zet het in een voortgangsbestand en geef dat mee met "
+                "`--progress BESTAND`; de roadmap plant dan alleen wat overblijft."
+            ),
+            "progress_hint_plain": (
+                "Is een deel hiervan al gedaan? Zet het in een voortgangsbestand en geef dat mee met "
+                "--progress BESTAND; de roadmap plant dan alleen wat overblijft."
+            ),
+            "items": "Verplichtingen",
+            "oldest_due": "Oudste deadline",
+            "problems": "Risico en geblokkeerd",
+            "none_problems": "Geen verplichtingen met risico of geblokkeerd.",
+            "waits": "Wacht op andere lagen",
+            "none_waits": "Niets wacht op een andere laag.",
+            "waits_on": "wacht op",
+            "waits_on_col": "Wacht op",
+            "waits_see": "Verplichtingen die op werk van een andere laag wachten: {count}; zie {section}.",
+            "cross": "Afhankelijkheden tussen lagen",
+            "stage_heading": "Fase {id} ({start} tot en met {end})",
+            "empty_stage": "Geen verplichtingen in deze fase.",
+            "title_col": "Titel",
+            "layer": "Laag",
+            "due": "Deadline",
+            "package": "Pakket",
+            "reasons": "Toelichting",
+            "delivered_in": "Geleverd in",
+            "from_layer": "Van laag",
+            "none_packages": "Geen gezamenlijke werkpakketten.",
+            "name": "Naam",
+            "saved": "Bespaarde inspanning",
+            "none_findings": "Geen bevindingen.",
+            "message": "Melding",
+            "overdue_findings": "Bevindingen over verstreken deadlines ({count}) staan samengevat onder {section}.",
+            "due_summary": "Deadline: {title} ({layer})",
+            "stage_summary": "Start fase {stage} ({layer}), verplichtingen: {count}",
+            "calendar": "Roadmap {name} (peildatum {as_of})",
+            "none": "—",
+        },
+        "en": {
+            "title": "Roadmap {name}",
+            "all_layers": "all government layers",
+            "scenario": "Scenario",
+            "no_scenario": "none (the catalogue as adopted)",
+            "stages": "Stages",
+            "generated": "Generated by `{command}`; do not edit by hand.",
+            "generated_plain": "Generated by {command}; do not edit by hand.",
+            "count": "Count",
+            "total": "total",
+            "next_due": "Next due dates",
+            "no_next_due": "No open obligations are due after the as-of date.",
+            "overdue_intro": "Obligations that should have been done before the as-of date: {count}. By act:",
+            "none_overdue": "Nothing is overdue.",
+            "progress_hint": (
+                "Is some of this already done? List it in a progress file and pass it with "
+                "`--progress FILE`; the roadmap then plans only what is left."
+            ),
+            "progress_hint_plain": (
+                "Is some of this already done? List it in a progress file and pass it with "
+                "--progress FILE; the roadmap then plans only what is left."
+            ),
+            "items": "Obligations",
+            "oldest_due": "Oldest due date",
+            "problems": "At risk and blocked",
+            "none_problems": "No obligations are at risk or blocked.",
+            "waits": "Waiting on other layers",
+            "none_waits": "Nothing waits on another layer.",
+            "waits_on": "waits on",
+            "waits_on_col": "Waits on",
+            "waits_see": "Obligations that wait on work of another layer: {count}; see {section}.",
+            "cross": "Dependencies between layers",
+            "stage_heading": "Stage {id} ({start} to {end})",
+            "empty_stage": "No obligations in this stage.",
+            "title_col": "Title",
+            "layer": "Layer",
+            "due": "Due",
+            "package": "Package",
+            "reasons": "Reasons",
+            "delivered_in": "Delivered in",
+            "from_layer": "From layer",
+            "none_packages": "No joint work packages.",
+            "name": "Name",
+            "saved": "Effort saved",
+            "none_findings": "No findings.",
+            "message": "Message",
+            "overdue_findings": "Findings about passed due dates ({count}) are summarised under {section}.",
+            "due_summary": "Due: {title} ({layer})",
+            "stage_summary": "Start of stage {stage} ({layer}), obligations: {count}",
+            "calendar": "Roadmap {name} (as of {as_of})",
+            "none": "—",
+        },
     },
-    "en": {
-        "title": "Roadmap {name}",
-        "all_layers": "all government layers",
-        "as_of": "As of",
-        "scenario": "Scenario",
-        "no_scenario": "none (the catalogue as adopted)",
-        "stages": "Stages",
-        "generated": "Generated by `{command}`; do not edit by hand.",
-        "generated_plain": "Generated by {command}; do not edit by hand.",
-        "summary": "Summary",
-        "status": "Status",
-        "count": "Count",
-        "total": "total",
-        "next_due": "Next due dates",
-        "no_next_due": "No open obligations are due after the as-of date.",
-        "overdue": "Overdue",
-        "overdue_intro": "Obligations that should have been done before the as-of date: {count}. By act:",
-        "none_overdue": "Nothing is overdue.",
-        "progress_hint": (
-            "Is some of this already done? List it in a progress file and pass it with "
-            "`--progress FILE`; the roadmap then plans only what is left."
-        ),
-        "progress_hint_plain": (
-            "Is some of this already done? List it in a progress file and pass it with "
-            "--progress FILE; the roadmap then plans only what is left."
-        ),
-        "act": "Act",
-        "items": "Obligations",
-        "oldest_due": "Oldest due date",
-        "problems": "At risk and blocked",
-        "none_problems": "No obligations are at risk or blocked.",
-        "waits": "Waiting on other layers",
-        "none_waits": "Nothing waits on another layer.",
-        "waits_on": "waits on",
-        "waits_on_col": "Waits on",
-        "waits_see": "Obligations that wait on work of another layer: {count}; see {section}.",
-        "cross": "Dependencies between layers",
-        "stage": "Stage",
-        "stage_heading": "Stage {id} ({start} to {end})",
-        "empty_stage": "No obligations in this stage.",
-        "obligation": "Obligation",
-        "title_col": "Title",
-        "layer": "Layer",
-        "due": "Due",
-        "package": "Package",
-        "reasons": "Reasons",
-        "delivered_in": "Delivered in",
-        "from_layer": "From layer",
-        "packages": "Joint work packages",
-        "none_packages": "No joint work packages.",
-        "name": "Name",
-        "members": "Members",
-        "saved": "Effort saved",
-        "findings": "Findings",
-        "none_findings": "No findings.",
-        "kind": "Kind",
-        "message": "Message",
-        "overdue_findings": "Findings about passed due dates ({count}) are summarised under {section}.",
-        "due_summary": "Due: {title} ({layer})",
-        "stage_summary": "Start of stage {stage} ({layer}), obligations: {count}",
-        "calendar": "Roadmap {name} (as of {as_of})",
-        "none": "—",
-    },
-}
+)
 
 
 def text(lang: str, key: str, **values: Any) -> str:

@@ -138,9 +138,7 @@ class View:
 
     def package_name(self, package: Package) -> Local:
         """A package's name: its hub obligation's title and how many duties join it."""
-        hub = next(
-            (m for m in package.members if f"pkg-{m.replace('.', '-')}" == package.id), package.members[0]
-        )
+        hub = package.hub or package.members[0]
         title = self.cat.obligations[hub].title
         lang = self.lang if title.has(self.lang) else self.other
         return Local(package.name[self.lang], lang, fallback=lang != self.lang)

@@ -1,0 +1,188 @@
+"""The list scheduler: every group placed in a stage, by latest start.
+
+Each group goes in the first stage its prerequisites and its layer's capacity allow; placing
+raises its own findings (a stage over capacity, a member planned ahead of its package).
+"""
+
+from __future__ import annotations
+
+import heapq
+from collections import defaultdict
+from collections.abc import Callable
+
+import networkx as nx
+
+from planner.messages import Msg
+from planner.schedule.groups import _joint_effort
+from planner.schedule.loads import EPSILON, _Loads
+from planner.schedule.model import Deps, Finding, Item, Key, _Group
+
+
+def _latest_starts(graph: nx.DiGraph, groups: dict[str, _Group], due_stages: dict[Key, int]) -> None:
+    """Set each group's due stage and latest start, propagated backwards through what waits on it."""
+    for gid in reversed(list(nx.topological_sort(graph))):
+        group = groups[gid]
+        group.due_stage = min(due_stages[k] for k in group.keys)
+        group.latest = min([group.due_stage, *(groups[s].latest - 1 for s in graph.successors(gid))])
+
+
+def _place_all(
+    graph: nx.DiGraph,
+    groups: dict[str, _Group],
+    group_of: dict[Key, str],
+    items: dict[Key, Item],
+    deps: Deps,
+    caps: dict[str, float | None],
+    due_stages: dict[Key, int],
+    findings: list[Finding],
+    stage_name: Callable[[int], str],
+) -> None:
+    """Place every group: ready groups by latest start, each in its first stage with room."""
+    loads = {layer: _Loads(cap) for layer, cap in caps.items() if cap is not None}
+    indegree = {gid: graph.in_degree(gid) for gid in graph}
+    ready = [(groups[g].latest, groups[g].due_stage, g) for g, n in indegree.items() if n == 0]
+    heapq.heapify(ready)
+    while ready:
+        _, _, gid = heapq.heappop(ready)
+        group = groups[gid]
+        earliest, own = _earliest(group, items, deps)
+        # A package never makes a member late that could be on time on its own: such members
+        # are planned ahead of the rest of the package, and the split is reported.
+        ahead = (
+            [k for k in group.keys if own[k][0] <= due_stages[k] < earliest] if len(group.keys) > 1 else []
+        )
+        if ahead:
+            # the member that decides `earliest` is never ahead, so the rest is never empty
+            taken = set(ahead)
+            group.keys = [k for k in group.keys if k not in taken]
+            group.effort = _joint_effort([items[k].effort for k in group.keys], group.ratio)
+            for key in ahead:
+                _plan_ahead(
+                    key, groups, group_of, items, own[key], due_stages[key], loads, findings, stage_name
+                )
+            earliest, own = _earliest(group, items, deps)
+        # the latest start keeps what waits on it in time; when that is lost already, the due
+        # dates of its own members that can still be met are kept
+        deadline: int | None = group.latest
+        if group.latest < earliest:
+            deadline = min((due_stages[k] for k in group.keys if due_stages[k] >= earliest), default=None)
+        stage, rule = earliest, "earliest"
+        if group.layer in loads:
+            stage, rule = loads[group.layer].place(group.effort, earliest, deadline)
+            _capacity_finding(group, stage, rule, loads[group.layer], items, findings, stage_name)
+        for key in group.keys:
+            items[key].stage = stage
+            items[key].rule = rule
+            if rule == "earliest" and group.binding is not None:
+                items[key].rule = "after-dependency" if own[key][0] == earliest else "package"
+        for succ in graph.successors(gid):
+            indegree[succ] -= 1
+            if indegree[succ] == 0:
+                heapq.heappush(ready, (groups[succ].latest, groups[succ].due_stage, succ))
+
+
+def _earliest(
+    group: _Group, items: dict[Key, Item], deps: Deps
+) -> tuple[int, dict[Key, tuple[int, tuple[str, Key, Key] | None]]]:
+    """The first stage a group can start in, and per member its own first stage and binding.
+
+    Sets ``group.binding`` to what decides the group's earliest stage.
+    """
+    earliest = 0
+    group.binding = None
+    own: dict[Key, tuple[int, tuple[str, Key, Key] | None]] = {}
+    for key in group.keys:
+        first, binding = 0, None
+        for kind, dep in deps.get(key, []):
+            placed = items[dep].stage
+            if items[dep].status == "done" or placed is None:
+                continue
+            if placed + 1 > first:
+                first, binding = placed + 1, (kind, dep, key)
+        own[key] = (first, binding)
+        if first > earliest:
+            earliest, group.binding = first, binding
+    return earliest, own
+
+
+def _plan_ahead(
+    key: Key,
+    groups: dict[str, _Group],
+    group_of: dict[Key, str],
+    items: dict[Key, Item],
+    own: tuple[int, tuple[str, Key, Key] | None],
+    due_stage: int,
+    loads: dict[str, _Loads],
+    findings: list[Finding],
+    stage_name: Callable[[int], str],
+) -> None:
+    """Place a member taken out of its package group on its own, in time."""
+    first, binding = own
+    single = _Group(f"{key[0]}@{key[1]}", key[1], [key], items[key].effort, binding=binding)
+    groups[single.id] = single
+    group_of[key] = single.id
+    stage, rule = first, "earliest"
+    if key[1] in loads:
+        stage, rule = loads[key[1]].place(single.effort, first, due_stage)
+        _capacity_finding(single, stage, rule, loads[key[1]], items, findings, stage_name)
+    items[key].stage = stage
+    items[key].rule = "after-dependency" if rule == "earliest" and binding is not None else rule
+    findings.append(
+        Finding(
+            "package-split",
+            key[0],
+            key[1],
+            Msg(
+                "ahead-of-package",
+                obligation=key[0],
+                stage=stage_name(stage),
+                package=items[key].package,
+                layer=key[1],
+                due=items[key].due,
+            ),
+        )
+    )
+
+
+def _capacity_finding(
+    group: _Group,
+    stage: int,
+    rule: str,
+    loads: _Loads,
+    items: dict[Key, Item],
+    findings: list[Finding],
+    stage_name: Callable[[int], str],
+) -> None:
+    """Report a stage pushed over capacity, by a due date or by a group too big for any stage."""
+    if rule != "deadline-forced" and group.effort <= (loads.capacity + EPSILON):
+        return
+    name = stage_name(stage)
+    what = items[group.keys[0]].package if len(group.keys) > 1 else group.keys[0][0]
+    cause = (
+        Msg("cause-due-date")
+        if rule == "deadline-forced"
+        else Msg("cause-too-big", what=what, effort=group.effort)
+    )
+    findings.append(
+        Finding(
+            "capacity",
+            group.keys[0][0],
+            group.layer,
+            Msg(
+                "over-capacity",
+                layer=group.layer,
+                load=loads.load(stage),
+                stage=name,
+                capacity=loads.capacity,
+                cause=cause,
+            ),
+        )
+    )
+
+
+def _stage_loads(groups: dict[str, _Group], items: dict[Key, Item]) -> dict[tuple[str, int], float]:
+    """The effort each layer has placed in each stage, sorted by layer and stage."""
+    load: dict[tuple[str, int], float] = defaultdict(float)
+    for group in groups.values():
+        load[(group.layer, items[group.keys[0]].stage or 0)] += group.effort
+    return dict(sorted(load.items()))

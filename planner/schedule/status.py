@@ -1,0 +1,148 @@
+"""Statuses and reasons: why each item sits where it sits, and what a reader must act on."""
+
+from __future__ import annotations
+
+import functools
+from typing import TYPE_CHECKING
+
+from planner.messages import Msg, Seq
+from planner.schedule.model import Deps, Finding, Item, Key, Plan, _Group, _name
+
+if TYPE_CHECKING:
+    from planner.catalogue import Catalogue
+
+FINDING_ORDER = ("overdue", "blocked", "at-risk", "capacity", "package-split")
+"""Findings are listed by kind in this order: what is already late first."""
+
+
+def _explain(
+    plan: Plan,
+    cat: Catalogue,
+    deps: Deps,
+    groups: dict[str, _Group],
+    group_of: dict[Key, str],
+    due_stages: dict[Key, int],
+) -> None:
+    """Statuses and reasons: every status other than planned names its cause."""
+    items = plan.items
+    stage_id = functools.cache(plan.stage_id)  # a few stages, named for every item and what it waits on
+    ordered = sorted(items.items())
+    for key, item in ordered:
+        if item.status == "done":
+            continue
+        group = groups[group_of[key]]
+        stage_name = stage_id(item.stage)
+        waits = [(kind, items[dep]) for kind, dep in deps.get(key, []) if items[dep].status != "done"]
+        item.waits_on = [(kind, d.obligation, d.layer) for kind, d in waits]
+        if item.rule == "earliest" and not waits:
+            item.reasons.append(Msg("start-now", stage=stage_name))
+        for kind, dep in sorted(waits, key=lambda w: (w[1].stage or 0, w[1].obligation, w[1].layer)):
+            where = stage_id(dep.stage)
+            if kind == "requires":
+                item.reasons.append(Msg("after-prerequisite", obligation=dep.obligation, stage=where))
+            else:
+                item.reasons.append(
+                    Msg("after-facility", layer=dep.layer, obligation=dep.obligation, stage=where)
+                )
+        others = [k[0] for k in group.keys if k != key]
+        if others:
+            item.reasons.append(Msg("together", others=Seq(others), package=item.package))
+        if item.rule == "package" and group.binding is not None:
+            _, dep_key, member = group.binding
+            item.reasons.append(
+                Msg(
+                    "package-starts",
+                    package=item.package,
+                    stage=stage_name,
+                    dep=_name(dep_key, item.layer),
+                    dep_stage=stage_id(items[dep_key].stage),
+                    member=member[0],
+                )
+            )
+        if item.rule == "capacity":
+            item.reasons.append(Msg("stages-full", layer=item.layer, capacity=plan.capacity.get(item.layer)))
+        if item.rule == "deadline-forced":
+            item.reasons.append(Msg("deadline-forced", stage=stage_name))
+        if item.due is not None and item.due < plan.as_of:
+            _flag(plan, item, "overdue", Msg("overdue", due=item.due, as_of=plan.as_of))
+        elif item.stage is not None and item.stage > due_stages[key]:
+            status, cause = _late_cause(plan, item, waits, groups, group_of)
+            due_name = stage_id(due_stages[key])
+            _flag(
+                plan,
+                item,
+                status,
+                Msg("late", cause=cause, due=item.due, due_stage=due_name, stage=stage_name),
+            )
+        elif item.due is not None:
+            item.reasons.append(Msg("in-time", due=item.due))
+    _undelivered(plan, cat, ordered)
+    plan.findings.sort(key=lambda f: (FINDING_ORDER.index(f.kind), f.obligation, f.layer, f.message))
+
+
+def _flag(plan: Plan, item: Item, status: str, message: str) -> None:
+    """Give `item` a status other than planned, with its cause as reason and finding."""
+    item.status = status
+    item.reasons.append(message)
+    plan.findings.append(Finding(status, item.obligation, item.layer, message))
+
+
+def _late_cause(
+    plan: Plan,
+    item: Item,
+    waits: list[tuple[str, Item]],
+    groups: dict[str, _Group],
+    group_of: dict[Key, str],
+) -> tuple[str, str]:
+    """Why an item sits after its due stage: (``blocked`` or ``at-risk``, a sentence).
+
+    The cause is the chain of what decided each stage, followed back from the item: its own
+    latest prerequisite or facility, else the one its joint work package waits on.
+    """
+    group = groups[group_of[item.key]]
+    if group.binding is None:  # cannot happen while due dates force capacity; kept as a guard
+        return "at-risk", Msg("no-room", layer=item.layer)
+    kind, first, member = group.binding
+    bound = plan.items[first].stage
+    own = [(k, d.key) for k, d in waits if d.stage == bound]
+    if own:
+        (kind, first), via = own[0], ""
+    else:
+        via = Msg("via-package", package=item.package, member=member[0])
+    if kind == "needs-facility" and first[1] != item.layer:
+        return "blocked", Msg(
+            "blocked-late", layer=first[1], obligation=first[0], stage=plan.stage_id(bound), via=via
+        )
+    chain = [Msg("in-stage", name=_name(first, item.layer), stage=plan.stage_id(bound))]
+    node = groups.get(group_of.get(first, ""))
+    while node is not None and node.binding is not None and len(chain) < 8:
+        waited = node.binding[1]
+        chain.append(
+            Msg("in-stage", name=_name(waited, item.layer), stage=plan.stage_id(plan.items[waited].stage))
+        )
+        node = groups.get(group_of.get(waited, ""))
+    return "at-risk", Msg("at-risk-chain", chain=Seq(chain, " after "), via=via)
+
+
+def _undelivered(plan: Plan, cat: Catalogue, ordered: list[tuple[Key, Item]]) -> None:
+    """Block items whose facility no layer plans (or a scenario removed).
+
+    `ordered` is the plan's items sorted by key, as :func:`_explain` has sorted them already.
+    """
+    delivered = {k[0] for k in plan.items}
+    removed = {c.obligation for c in cat.scenario.changes if c.remove} if cat.scenario else set()
+    for _, item in ordered:
+        if item.status == "done":
+            continue
+        for rel in cat.obligations[item.obligation].needs_facility:
+            if rel.to in delivered:
+                continue
+            why = Msg("no-provider")
+            if cat.scenario and rel.to in removed:
+                why = Msg("scenario-removes", scenario=cat.scenario.id)
+            message = Msg("blocked-missing", obligation=rel.to, why=why)
+            if item.status == "overdue":  # overdue says more; the missing facility is still told
+                item.reasons.append(message)
+                plan.findings.append(Finding("blocked", item.obligation, item.layer, message))
+            else:
+                _flag(plan, item, "blocked", message)
