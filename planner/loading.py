@@ -81,7 +81,8 @@ class SourceFile:
 
     def at(self, line: int, col: int, message: str, severity: str = "error") -> None:
         """Record a problem at a known place."""
-        self.problems.append(Problem(str(self.path), line, col, printable(message), severity))
+        # File names are untrusted too: a name with a line break must not forge a report line.
+        self.problems.append(Problem(printable(str(self.path)), line, col, printable(message), severity))
 
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")

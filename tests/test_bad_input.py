@@ -33,6 +33,12 @@ MEMORY = 1 << 30  # bytes of address space
 # Files too big to keep in the repository, written by the test (see the case's README.md).
 GENERATED: dict[str, dict[str, Callable[[], bytes]]] = {
     "huge-file": {"act-huge.yaml": lambda: b"id: act-huge\nnote: {en: " + b"x" * 10_000_000 + b"}\n"},
+    "control-characters-in-file-name": {
+        "act-\x1b[31m\nfake.yaml": lambda: (
+            b"id: act-x\nkind: regulation\ntitle: {en: X, nl: X}\ncelex: 32099R0009\nsource: oj\n"
+            b"sources:\n  oj: {url: https://example.org/x, title: X}\n"
+        )
+    },
 }
 
 
