@@ -243,7 +243,7 @@ def test_build_command_writes_then_checks(runner, tmp_path):
     assert first.exit_code == 0
     assert first.stdout == f"{out}: 68 files, 68 written, 0 removed\n"
     again = invoke(runner, "--catalog", str(MINIMAL), "build", str(out), "--as-of", "2026-11-28")
-    assert again.stdout == f"{out}: 68 files, 0 written, 0 removed\n"
+    assert again.stdout == f"{out}: 68 files, 0 written, 0 removed (inputs unchanged)\n"
     check = invoke(runner, "--catalog", str(MINIMAL), "build", str(out), "--as-of", "2026-11-28", "--check")
     assert (check.exit_code, check.stdout) == (0, f"{out}: up to date (68 files)\n")
 
@@ -254,9 +254,10 @@ def test_check_command_exits_3_on_a_stale_site(runner, tmp_path):
     result = invoke(runner, "--catalog", str(MINIMAL), "build", str(out), "--as-of", "2026-12-01", "--check")
     assert result.exit_code == 3
     lines = result.stderr.splitlines()
-    # every file shows the as-of date, except the marker, the stylesheet and the script
-    assert lines[0] == f"{out}: the site is out of date (65 file(s) differ); rebuild it with planner build"
-    assert "  changed: en/index.html" in lines and len(lines) == 66
+    # every file shows the as-of date, except the stylesheet and the script; the marker records
+    # the inputs (the as-of date among them)
+    assert lines[0] == f"{out}: the site is out of date (66 file(s) differ); rebuild it with planner build"
+    assert "  changed: en/index.html" in lines and "  changed: .planner-site" in lines and len(lines) == 67
     assert not any("written" in line for line in result.stdout.splitlines())
 
 
@@ -368,3 +369,42 @@ def test_serve_keeps_the_last_site_when_a_rebuild_fails(tmp_path, minimal):
         "act-a.yaml:1:1: error: broken",
         "the site was not rebuilt; the last good one is still served",
     ]
+
+
+def test_unchanged_inputs_skip_rendering(runner, tmp_path, monkeypatch):
+    out = tmp_path / "site"
+    invoke(runner, "--catalog", str(MINIMAL), "build", str(out), "--as-of", "2026-11-28")
+
+    def no_build(*args, **kwargs):
+        raise AssertionError("rendered although nothing changed")
+
+    monkeypatch.setattr("planner.site.build.build_site", no_build)
+    again = invoke(runner, "--catalog", str(MINIMAL), "build", str(out), "--as-of", "2026-11-28")
+    assert again.stdout == f"{out}: 68 files, 0 written, 0 removed (inputs unchanged)\n"
+
+
+@pytest.mark.parametrize("tamper", ["edit", "extra", "remove"])
+def test_a_touched_site_is_rebuilt_in_full(runner, tmp_path, tamper):
+    out = tmp_path / "site"
+    invoke(runner, "--catalog", str(MINIMAL), "build", str(out), "--as-of", "2026-11-28")
+    page = out / "nl" / "index.html"
+    if tamper == "edit":
+        page.write_bytes(page.read_bytes() + b"<!-- edited -->")
+    elif tamper == "extra":
+        (out / "nl" / "stray.html").write_text("x")
+    else:
+        page.unlink()
+    again = invoke(runner, "--catalog", str(MINIMAL), "build", str(out), "--as-of", "2026-11-28")
+    removed = 1 if tamper == "extra" else 0
+    written = 0 if tamper == "extra" else 1
+    assert again.stdout == f"{out}: 68 files, {written} written, {removed} removed\n"
+
+
+def test_a_changed_catalogue_is_rebuilt(runner, tmp_path, minimal):
+    out = tmp_path / "site"
+    invoke(runner, "--catalog", str(minimal), "build", str(out), "--as-of", "2026-11-28")
+    act = minimal / "act-a.yaml"
+    act.write_text(act.read_text().replace("Make an inventory", "Make a full inventory"))
+    again = invoke(runner, "--catalog", str(minimal), "build", str(out), "--as-of", "2026-11-28")
+    assert "(inputs unchanged)" not in again.stdout
+    assert b"Make a full inventory" in (out / "en" / "obligations" / "act-a.inventory.html").read_bytes()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import gc
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -36,6 +37,9 @@ def load(ctx: typer.Context, scenario: str | None = None) -> Catalogue:
     from planner.loading import find_catalogue, load_catalogue
 
     catalogue = load_catalogue(find_catalogue(ctx.obj.get("catalog") if ctx.obj else None))
+    # The catalogue lives as long as this command: keep the collector from scanning it again
+    # and again while the plan and the pages are made (a long-running preview unfreezes first).
+    gc.freeze()
     return catalogue.with_scenario(scenario) if scenario else catalogue
 
 

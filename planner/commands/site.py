@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -38,6 +39,7 @@ def build(
 
     Example: planner build site --as-of 2026-12-01 && planner build site --as-of 2026-12-01 --check
     """
+    from planner.site import MARKER
     from planner.site.build import BuildOptions, build_site, parse_base_url, parse_langs
     from planner.site.progress import Progress
     from planner.site.writer import check_site, write_site
@@ -46,8 +48,18 @@ def build(
         raise UsageError("--check and --serve cannot be combined: --check writes nothing to serve")
     options = BuildOptions(parse_as_of(as_of), parse_langs(lang), parse_base_url(base_url))
 
+    from planner.loading import find_catalogue
+    from planner.site.render import templates_dir
+    from planner.site.stamp import input_stamp, stamped_marker, up_to_date
+
     def make() -> str:
+        gc.unfreeze()  # a preview rebuilds in one process: let the last build's objects go
+        root = find_catalogue(ctx.obj.get("catalog") if ctx.obj else None)
+        stamp = input_stamp(root, templates_dir(), options.key())
+        if not check and (count := up_to_date(outdir, stamp)) is not None:
+            return f"{outdir}: {count} files, 0 written, 0 removed (inputs unchanged)"
         files = build_site(load(ctx), options, Progress(sys.stderr))
+        files[MARKER] = stamped_marker(stamp, files)
         if check:
             check_site(outdir, files)
             return f"{outdir}: up to date ({len(files)} files)"
@@ -56,8 +68,6 @@ def build(
 
     typer.echo(make())
     if serve:
-        from planner.loading import find_catalogue
-        from planner.site.render import templates_dir
         from planner.site.serve import serve as run
 
         watch = [find_catalogue(ctx.obj.get("catalog") if ctx.obj else None), templates_dir()]

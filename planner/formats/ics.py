@@ -38,18 +38,19 @@ def fold(line: str) -> str:
     >>> fold("X" * 80).split("\\r\\n")[1]
     ' XXXXX'
     """
-    out: list[str] = []
-    current: list[str] = []
-    size = 0
-    for char in line:
-        width = len(char.encode("utf-8"))
-        if size + width > LINE_OCTETS:
-            out.append("".join(current))
-            current, size = [" "], 1
-        current.append(char)
-        size += width
-    out.append("".join(current))
-    return "\r\n".join(out) + "\r\n"
+    data = line.encode("utf-8")
+    if len(data) <= LINE_OCTETS:  # most lines: nothing to fold
+        return line + "\r\n"
+    out: list[bytes] = []
+    start, limit = 0, LINE_OCTETS
+    while len(data) - start > limit:
+        end = start + limit
+        while data[end] & 0xC0 == 0x80:  # never cut inside a UTF-8 character
+            end -= 1
+        out.append(data[start:end])
+        start, limit = end, LINE_OCTETS - 1  # continuation lines start with a space
+    out.append(data[start:])
+    return b"\r\n ".join(out).decode("utf-8") + "\r\n"
 
 
 def _day(iso: str) -> str:

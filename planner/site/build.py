@@ -42,6 +42,10 @@ class BuildOptions:
     langs: tuple[str, ...] = LANGS
     base_url: str | None = None
 
+    def key(self) -> tuple[str, ...]:
+        """The options as text, for the input stamp."""
+        return (self.as_of.isoformat(), ",".join(self.langs), self.base_url or "")
+
 
 def parse_langs(value: str) -> tuple[str, ...]:
     """The languages of ``--lang``: ``nl``, ``en`` or ``all``.

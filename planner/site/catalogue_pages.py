@@ -299,14 +299,15 @@ def theme_page(view: View, theme_id: str) -> ThemePage:
     )
     path = page_path("theme", theme_id)
     picture = None
-    linked = [a for a in acts if any(a in (k[0], k[2]) for k in keys)]
+    ends = {k[0] for k in keys} | {k[2] for k in keys}
+    linked = [a for a in acts if a in ends]
     if linked:
+        per_act: dict[str, int] = defaultdict(int)
+        for o in obs:
+            per_act[cat.obligations[o].act] += 1
         nodes = [
             svg.Node(
-                a,
-                view.act_title(a).text,
-                count_label(t, sum(1 for o in obs if cat.obligations[o].act == a)),
-                relative_url(path, page_path("act", a)),
+                a, view.act_title(a).text, count_label(t, per_act[a]), relative_url(path, page_path("act", a))
             )
             for a in linked
         ]

@@ -125,15 +125,16 @@ def environment(root: Path | None = None) -> jinja2.Environment:
     @jinja2.pass_context
     def obl(ctx: Any, ref: ObligationRef) -> Markup:
         """A link to an obligation's page, its title as the link text."""
-        return Markup('<a href="{0}">{1}</a>').format(
-            relative_url(_page(ctx).path, ref.href), local(ref.title)
+        # an f-string with explicit escaping: Markup.format is slow, and this runs for every link
+        return Markup(
+            f'<a href="{escape(relative_url(_page(ctx).path, ref.href))}">{escape(local(ref.title))}</a>'
         )
 
     @jinja2.pass_context
     def link(ctx: Any, target: Link) -> Markup:
         """A link inside the site."""
-        return Markup('<a href="{0}">{1}</a>').format(
-            relative_url(_page(ctx).path, target.href), local(target.text)
+        return Markup(
+            f'<a href="{escape(relative_url(_page(ctx).path, target.href))}">{escape(local(target.text))}</a>'
         )
 
     @jinja2.pass_context
