@@ -1,10 +1,8 @@
 """Words that both the roadmap formats and the site print, in Dutch and English, defined once.
 
 :mod:`planner.formats.labels` (Markdown, HTML, calendar, spreadsheet) and
-:mod:`planner.site.i18n` (the site) build their vocabularies on these with :func:`extend`. Only
-words that are the same in both live here: where the two say a thing differently (Dutch
-"at-risk" is "risico" in a roadmap file but "in gevaar" on the site; a capacity finding is
-"capacity" in one and "over capacity" in the other), each keeps its own word.
+:mod:`planner.site.i18n` (the site) build their vocabularies on these with :func:`extend`. A reader
+who sees a status in a roadmap file and on the site must see the same word.
 """
 
 from __future__ import annotations
@@ -17,6 +15,7 @@ LANGS = ("nl", "en")
 STATUS: Words = {
     "nl": {
         "planned": "gepland",
+        "at-risk": "in gevaar",
         "overdue": "te laat",
         "blocked": "geblokkeerd",
         "done": "klaar",
@@ -29,22 +28,25 @@ STATUS: Words = {
         "done": "done",
     },
 }
-"""Names of an item's status (Dutch "at-risk" differs between formats and site)."""
+"""Names of an item's status."""
 
 FINDING: Words = {
     "nl": {
         "overdue": "te laat",
         "blocked": "geblokkeerd",
+        "at-risk": "in gevaar",
+        "capacity": "boven capaciteit",
         "package-split": "pakket gesplitst",
     },
     "en": {
         "overdue": "overdue",
         "blocked": "blocked",
         "at-risk": "at risk",
+        "capacity": "over capacity",
         "package-split": "package split",
     },
 }
-"""Names of a finding's kind (Dutch "at-risk" and "capacity" differ between formats and site)."""
+"""Names of a finding's kind."""
 
 HEADINGS: Words = {
     "nl": {

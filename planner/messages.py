@@ -105,7 +105,7 @@ CATALOG: dict[str, dict[str, str]] = {
     },
     "no-room": {
         "en": "at risk: {layer} has no room in time",
-        "nl": "risico: {layer} heeft op tijd geen ruimte",
+        "nl": "in gevaar: {layer} heeft op tijd geen ruimte",
     },
     "via-package": {
         "en": " (through its joint work package {package}: {member} needs it)",
@@ -122,7 +122,7 @@ CATALOG: dict[str, dict[str, str]] = {
     },
     "at-risk-chain": {
         "en": "at risk: its prerequisite chain cannot finish earlier: {chain}{via}",
-        "nl": "risico: de keten van voorwaarden kan niet eerder klaar zijn: {chain}{via}",
+        "nl": "in gevaar: de keten van voorwaarden kan niet eerder klaar zijn: {chain}{via}",
     },
     "no-provider": {
         "en": "no layer is planned to deliver it",

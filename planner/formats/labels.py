@@ -15,15 +15,9 @@ from planner.labels import LANGS as LANGS
 from planner.labels import STATUS as SHARED_STATUS
 from planner.roadmap import ALL, PlanContext
 
-STATUS = extend(SHARED_STATUS, {"nl": {"at-risk": "risico"}})
+STATUS = SHARED_STATUS
 
-FINDING = extend(
-    SHARED_FINDING,
-    {
-        "nl": {"at-risk": "risico", "capacity": "capaciteit"},
-        "en": {"capacity": "capacity"},
-    },
-)
+FINDING = SHARED_FINDING
 
 STAGE_SIZE: dict[str, dict[str, str]] = {
     "nl": {"quarter": "kwartalen", "half": "halve jaren", "year": "jaren"},

@@ -396,7 +396,7 @@ LABELS = extend(
 )
 
 TERMS: dict[str, dict[str, dict[str, str]]] = {
-    "status": extend(STATUS, {"nl": {"at-risk": "in gevaar"}}),
+    "status": STATUS,
     "legal": {
         "en": {"in-force": "in force", "adopted": "adopted", "proposed": "proposed"},
         "nl": {"in-force": "van kracht", "adopted": "aangenomen", "proposed": "voorgesteld"},
@@ -453,13 +453,7 @@ TERMS: dict[str, dict[str, dict[str, str]]] = {
             "other": "overig",
         },
     },
-    "finding": extend(
-        FINDING,
-        {
-            "en": {"capacity": "over capacity"},
-            "nl": {"at-risk": "in gevaar", "capacity": "boven capaciteit"},
-        },
-    ),
+    "finding": FINDING,
     "degree": {
         "en": {"equal": "equal", "subset": "subset", "intersect": "partly"},
         "nl": {"equal": "gelijk", "subset": "deel", "intersect": "deels"},
