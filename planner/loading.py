@@ -288,8 +288,16 @@ def _load(root: Path) -> Catalogue:
     loaded: list[tuple[Act, SourceFile]] = []
     # Acts whose file has errors: references to them are not reported again as unknown.
     failed: set[str] = set()
+    inside = root.resolve()
     for path in files:
         src = srcs.setdefault(path.name, SourceFile(path))
+        if path.is_symlink() and not path.resolve().is_relative_to(inside):
+            # nothing outside the catalogue folder is read, not even through a link
+            src.at(
+                1, 1, "this file is a link to a file outside the catalogue folder; copy the file in instead"
+            )
+            failed.add(path.stem)
+            continue
         if path.suffix == ".yml":
             src.at(1, 1, "catalogue files end in .yaml; rename this file")
             failed.add(path.stem)

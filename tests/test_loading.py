@@ -218,3 +218,19 @@ def test_a_huge_bad_value_is_shortened_in_its_message(catalogue_with, minimal):
         "'regulation', 'directive', 'implementing-regulation', 'delegated-regulation', 'national-act' "
         "or 'national-policy'"
     ]
+
+
+def test_a_link_out_of_the_catalogue_folder_is_not_read(minimal, tmp_path):
+    outside = tmp_path / "outside.yaml"
+    outside.write_text("secret: 1\n")
+    (minimal / "act-z.yaml").symlink_to(outside)
+    assert messages(minimal) == [
+        "act-z.yaml:1:1: error: this file is a link to a file outside the catalogue folder; copy the file in instead"
+    ]
+
+
+def test_a_link_inside_the_catalogue_folder_is_read(minimal):
+    (minimal / "sub").mkdir()
+    (minimal / "act-a.yaml").rename(minimal / "sub" / "act-a.yaml")
+    (minimal / "act-a.yaml").symlink_to(minimal / "sub" / "act-a.yaml")
+    assert "act-a" in load_catalogue(minimal).acts
