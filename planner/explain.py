@@ -5,10 +5,14 @@ from __future__ import annotations
 from typing import Any
 
 from planner.errors import NotFoundError
+from planner.labels import STATUS
+from planner.messages import render
 from planner.roadmap import PlanContext
 
 
-def explain(ctx: PlanContext, obligation: str, layer: str | None = None) -> list[dict[str, Any]]:
+def explain(
+    ctx: PlanContext, obligation: str, layer: str | None = None, lang: str = "en"
+) -> list[dict[str, Any]]:
     """For each layer that plans `obligation` (or just `layer`), the facts behind its placement.
 
     Raises:
@@ -51,7 +55,7 @@ def explain(ctx: PlanContext, obligation: str, layer: str | None = None) -> list
                 "due": item.due.isoformat() if item.due else None,
                 "due_from": {
                     "act": act.id,
-                    "act_title": (act.short or act.title).get("en"),
+                    "act_title": (act.short or act.title).get(lang),
                     "articles": list(ob.articles),
                     "milestone": milestone.id if milestone else None,
                     "milestone_article": milestone.article if milestone else None,
@@ -76,57 +80,114 @@ def explain(ctx: PlanContext, obligation: str, layer: str | None = None) -> list
                 "package": item.package,
                 "package_members": list(package.members) if package and item.package == package.id else [],
                 "rule": item.rule,
-                "rule_text": RULES.get(item.rule, item.rule),
-                "reasons": list(item.reasons),
+                "rule_text": RULES[lang].get(item.rule, item.rule),
+                "reasons": [render(r, lang) for r in item.reasons],
             }
         )
     return out
 
 
 RULES = {
-    "earliest": "placed in the first stage it can start in",
-    "after-dependency": "placed in the first stage after what it waits on",
-    "package": "placed with its joint work package, which waits on work of another member",
-    "capacity": "moved later because earlier stages were full",
-    "deadline-forced": "placed above capacity because its due date forces it",
-    "done": "done according to the progress file",
+    "en": {
+        "earliest": "placed in the first stage it can start in",
+        "after-dependency": "placed in the first stage after what it waits on",
+        "package": "placed with its joint work package, which waits on work of another member",
+        "capacity": "moved later because earlier stages were full",
+        "deadline-forced": "placed above capacity because its due date forces it",
+        "done": "done according to the progress file",
+    },
+    "nl": {
+        "earliest": "geplaatst in de eerste fase waarin het kan beginnen",
+        "after-dependency": "geplaatst in de eerste fase na wat het op wacht",
+        "package": "geplaatst met het gezamenlijke werkpakket, dat wacht op werk van een ander onderdeel",
+        "capacity": "later geplaatst omdat eerdere fasen vol waren",
+        "deadline-forced": "boven de capaciteit geplaatst omdat de uiterste datum dat afdwingt",
+        "done": "afgerond volgens het voortgangsbestand",
+    },
+}
+
+WORDS = {
+    "en": {
+        "for": "for",
+        "stage": "stage",
+        "scenario": "scenario",
+        "rule": "rule",
+        "due": "due",
+        "no_due": "no due date",
+        "from": "from",
+        "milestone": "milestone",
+        "own_date": "its own due date",
+        "source": "source",
+        "waits_on": "waits on",
+        "in": "in",
+        "unlocks": "unlocks",
+        "package": "package",
+        "with": "with",
+        "because": "because",
+    },
+    "nl": {
+        "for": "voor",
+        "stage": "fase",
+        "scenario": "scenario",
+        "rule": "regel",
+        "due": "uiterlijk",
+        "no_due": "geen uiterste datum",
+        "from": "uit",
+        "milestone": "mijlpaal",
+        "own_date": "een eigen uiterste datum",
+        "source": "bron",
+        "waits_on": "wacht op",
+        "in": "in",
+        "unlocks": "maakt mogelijk",
+        "package": "pakket",
+        "with": "met",
+        "because": "omdat",
+    },
 }
 
 
-def explain_text(records: list[dict[str, Any]]) -> str:
-    """The records of :func:`explain` as readable English text."""
+def explain_text(records: list[dict[str, Any]], lang: str = "en") -> str:
+    """The records of :func:`explain` as readable text in `lang`."""
+    w = WORDS[lang]
+    labels = ("stage", "scenario", "rule", "due", "source", "waits_on", "unlocks", "package", "because")
+    width = max(len(w[label]) for label in labels) + 2
     lines: list[str] = []
+
+    def row(label: str, text: str) -> None:
+        lines.append(f"  {(w[label] + ':').ljust(width)}{text}")
+
     for r in records:
         src = r["due_from"]
-        lines.append(f"{r['obligation']} for {r['layer']}: {r['title'].get('en') or r['title'].get('nl')}")
-        lines.append(f"  stage:    {r['stage'] or '-'} ({r['status']})")
+        title = r["title"].get(lang) or r["title"].get("en") or r["title"].get("nl")
+        lines.append(f"{r['obligation']} {w['for']} {r['layer']}: {title}")
+        row("stage", f"{r['stage'] or '-'} ({STATUS[lang].get(r['status'], r['status'])})")
         if r["scenario"]:
-            lines.append(f"  scenario: {r['scenario']}")
-        lines.append(f"  rule:     {r['rule_text']}")
-        due = r["due"] or "no due date"
-        origin = (
-            f"milestone {src['milestone']}"
-            + (
+            row("scenario", r["scenario"])
+        row("rule", r["rule_text"])
+        if src["milestone"]:
+            detail = (
                 f" ({src['milestone_article']}, {src['milestone_status']})"
                 if src["milestone_article"]
                 else ""
             )
-            if src["milestone"]
-            else "its own due date"
-        )
-        lines.append(f"  due:      {due}, from {src['act_title']} {', '.join(src['articles'])}; {origin}")
-        for s in src["sources"]:
-            lines.append(f"  source:   {s}")
-        for w in r["waits_on"]:
-            lines.append(
-                f"  waits on: {w['obligation']} ({w['layer']}, {w['kind']}) in {w['stage'] or '-'} [{w['status']}]"
+            origin = f"{w['milestone']} {src['milestone']}{detail}"
+        else:
+            origin = w["own_date"]
+        articles = ", ".join(src["articles"])
+        row("due", f"{r['due'] or w['no_due']}, {w['from']} {src['act_title']} {articles}; {origin}")
+        for source in src["sources"]:
+            row("source", source)
+        for d in r["waits_on"]:
+            row(
+                "waits_on",
+                f"{d['obligation']} ({d['layer']}, {d['kind']}) {w['in']} {d['stage'] or '-'} [{d['status']}]",
             )
         for d in r["waited_on_by"]:
-            lines.append(f"  unlocks:  {d['obligation']} ({d['layer']}) in {d['stage'] or '-'}")
+            row("unlocks", f"{d['obligation']} ({d['layer']}) {w['in']} {d['stage'] or '-'}")
         if r["package"]:
             members = ", ".join(m for m in r["package_members"] if m != r["obligation"])
-            lines.append(f"  package:  {r['package']}" + (f" (with {members})" if members else ""))
+            row("package", r["package"] + (f" ({w['with']} {members})" if members else ""))
         for reason in r["reasons"]:
-            lines.append(f"  because:  {reason}")
+            row("because", reason)
         lines.append("")
     return "\n".join(lines)

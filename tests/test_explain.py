@@ -142,3 +142,13 @@ def test_explain_command_with_unknown_id_is_exit_2(runner, tmp_path):
     result = invoke(runner, "--catalog", str(root), "explain", "x.nope", "--as-of", "2026-11-28")
     assert result.exit_code == 2
     assert result.stderr.startswith("error: no obligation has the id 'x.nope'")
+
+
+def test_explain_speaks_dutch(ctx):
+    text = explain_text(explain(ctx, "y.fria", "gemeenten", lang="nl"), lang="nl")
+    assert text.splitlines()[:3] == [
+        "y.fria voor gemeenten: Title of y.fria",
+        "  fase:           2027-Q1 (gepland)",
+        "  regel:          geplaatst in de eerste fase na wat het op wacht",
+    ]
+    assert "  omdat:          uiterlijk 2027-06-30: op tijd" in text.splitlines()

@@ -136,6 +136,7 @@ def explain(
     *,
     plan: PlanOptions,
     fmt: Annotated[str, typer.Option("--format", help="text or json.")] = "text",
+    lang: Lang = "nl",
 ) -> None:
     """Why an item sits in its stage: due date and source, what it waits on, what waits on it.
 
@@ -145,8 +146,11 @@ def explain(
     from planner.explain import explain_text
 
     choice("--format", fmt, ("text", "json"))
-    records = run(plan.build(ctx, layer), obligation, layer)
-    typer.echo(json.dumps(records, indent=2, ensure_ascii=False) if fmt == "json" else explain_text(records))
+    choice("--lang", lang, ("nl", "en"))
+    records = run(plan.build(ctx, layer), obligation, layer, lang)
+    typer.echo(
+        json.dumps(records, indent=2, ensure_ascii=False) if fmt == "json" else explain_text(records, lang)
+    )
 
 
 def register(app: typer.Typer) -> None:
