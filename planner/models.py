@@ -2,7 +2,7 @@
 
 These models are the single definition of the catalogue format. They are strict
 (`extra="forbid"`: a misspelt key is an error, not silence) and frozen. Cross-file checks
-(references, cycles) live in :mod:`planner.loading`; this module imports nothing of ours.
+(references, cycles) live in :mod:`planner.checks`; this module imports nothing of ours.
 """
 
 from __future__ import annotations

@@ -1,0 +1,277 @@
+"""Checks across a catalogue's files: references, sources, milestone order and cycles.
+
+They run once every file has been read and validated (:mod:`planner.reading`) and the
+catalogue index assembled (:mod:`planner.loading`); each problem goes to the file it is in.
+"""
+
+from __future__ import annotations
+
+from planner.catalogue import Catalogue, did_you_mean
+from planner.models import Act, Layer, LayersFile, MilestoneKind, Source, Theme, ThemesFile
+from planner.reading import LAYERS_FILE, THEMES_FILE, SourceFile, field_path
+
+
+def check_profile(layers_file: LayersFile, themes_file: ThemesFile, srcs: dict[str, SourceFile]) -> None:
+    """Every layer and theme names a source, and a source its file declares."""
+    groups: tuple[tuple[str, tuple[Layer | Theme, ...], dict[str, Source]], ...] = (
+        (LAYERS_FILE, layers_file.layers, layers_file.sources),
+        (THEMES_FILE, themes_file.themes, themes_file.sources),
+    )
+    for name, items, known in groups:
+        group = "layers" if name == LAYERS_FILE else "themes"
+        for i, item in enumerate(items):
+            if item.source is None:
+                srcs[name].add([group, i, "id"], f"{group}[{i}]: {item.id!r} has no source", "warning")
+            elif item.source not in known:
+                srcs[name].add(
+                    [group, i, "source"],
+                    unknown(f"{group}[{i}].source", "source", item.source, list(known)),
+                )
+
+
+def unknown(where: str, what: str, value: str, known: list[str]) -> str:
+    """The message for a reference to something that does not exist, with a close match if any.
+
+    The known values are listed only when there are few enough to read.
+
+    Example:
+        >>> unknown("themes[0]", "theme", "securty", ["security", "services"])
+        "themes[0]: unknown theme 'securty' (did you mean 'security'?); known: security, services"
+    """
+    known = sorted(set(known))
+    listing = f"; known: {', '.join(known)}" if 0 < len(known) <= 12 else ""
+    return f"{where}: unknown {what} {value!r}{did_you_mean(value, known)}{listing}"
+
+
+def check_act(
+    cat: Catalogue, act: Act, src: SourceFile, failed: set[str] | frozenset[str] = frozenset()
+) -> None:
+    """Every reference inside one act file, and the warnings that concern it.
+
+    References into the acts named in `failed` (files that did not load) are not checked:
+    their file's own errors say what is wrong, and would otherwise be repeated here.
+    """
+    keys = list(act.sources)
+    milestone_ids = [m.id for m in act.milestones]
+    amendment_ids = [a.id for a in act.amendments]
+    layers, themes = list(cat.layers), list(cat.themes)
+
+    def source_ref(loc: list[str | int], key: str | None, what: str, required: bool = True) -> None:
+        if key is None:
+            if required:
+                src.add(
+                    loc[:-1] or loc,
+                    f"{field_path(loc[:-1]) if len(loc) > 1 else act.id}: {what} has no source",
+                    "warning",
+                )
+        elif key not in act.sources:
+            src.add(loc, unknown(field_path(loc), "source", key, keys))
+
+    source_ref(["source"], act.source, f"act {act.id!r}")
+    if act.kind.is_eu and not act.celex:
+        src.add(["id"], f"id: EU act {act.id!r} has no celex number", "warning")
+    for i, theme in enumerate(act.themes):
+        if cat.themes and theme not in cat.themes:
+            src.add(["themes", i], unknown(f"themes[{i}]", "theme", theme, themes))
+    for field_name, ids in (
+        ("transposes", act.transposes),
+        ("transposition", act.transposition.national_acts if act.transposition else ()),
+    ):
+        for i, other in enumerate(ids):
+            loc: list[str | int] = (
+                [field_name, i] if field_name == "transposes" else ["transposition", "national_acts", i]
+            )
+            if other not in cat.acts and other not in failed:
+                src.add(loc, unknown(field_path(loc), "act", other, list(cat.acts)))
+    if act.transposition:
+        source_ref(["transposition", "source"], act.transposition.source, "transposition", required=False)
+    seen: set[str] = set()
+    for i, m in enumerate(act.milestones):
+        if m.id in seen:
+            src.add(["milestones", i, "id"], f"milestones[{i}].id: duplicate milestone id {m.id!r}")
+        seen.add(m.id)
+        source_ref(["milestones", i, "source"], m.source, f"milestone {m.id!r}")
+        for j, h in enumerate(m.history):
+            if h.changed_by not in amendment_ids:
+                src.add(
+                    ["milestones", i, "history", j, "changed_by"],
+                    unknown(
+                        f"milestones[{i}].history[{j}].changed_by",
+                        "amendment",
+                        h.changed_by,
+                        amendment_ids,
+                    ),
+                )
+            source_ref(["milestones", i, "history", j, "source"], h.source, "history entry", required=False)
+        for j, d in enumerate(m.disputed):
+            source_ref(["milestones", i, "disputed", j, "source"], d.source, "disputed date")
+    check_milestone_order(act, src)
+    for i, a in enumerate(act.amendments):
+        source_ref(["amendments", i, "source"], a.source, f"amendment {a.id!r}")
+    for i, ob in enumerate(act.obligations):
+        base: list[str | int] = ["obligations", i]
+        if ob.act != act.id:
+            src.add(
+                [*base, "id"],
+                f"obligations[{i}].id: {ob.id!r} must start with the act id '{act.id}.'",
+            )
+        for layer in ob.roles:
+            if cat.layers and layer not in cat.layers:
+                src.add(
+                    [*base, "roles", layer],
+                    unknown(f"obligations[{i}].roles", "layer", layer, layers),
+                    key=True,
+                )
+        for j, theme in enumerate(ob.themes):
+            if cat.themes and theme not in cat.themes:
+                src.add(
+                    [*base, "themes", j],
+                    unknown(f"obligations[{i}].themes[{j}]", "theme", theme, themes),
+                )
+        if not ob.sources:
+            src.add([*base, "id"], f"obligations[{i}]: obligation {ob.id!r} has no source", "warning")
+        for j, key in enumerate(ob.sources):
+            source_ref([*base, "sources", j], key, "obligation")
+        if ob.milestone is not None and ob.milestone not in milestone_ids:
+            src.add(
+                [*base, "milestone"],
+                unknown(f"obligations[{i}].milestone", "milestone", ob.milestone, milestone_ids),
+            )
+        if ob.milestone is None and ob.due is None:
+            src.add(
+                [*base, "id"],
+                f"obligations[{i}]: obligation {ob.id!r} has no due date or milestone",
+                "warning",
+            )
+        if ob.effort is None:
+            src.add(
+                [*base, "id"],
+                f"obligations[{i}]: obligation {ob.id!r} has no effort estimate",
+                "warning",
+            )
+        for kind, rels in (
+            ("requires", ob.requires),
+            ("overlaps", ob.overlaps),
+            ("conflicts", ob.conflicts),
+            ("needs_facility", ob.needs_facility),
+        ):
+            targets: set[str] = set()
+            for j, rel in enumerate(rels):
+                loc = [*base, kind, j, "to"]
+                where_ = f"obligations[{i}].{kind}[{j}].to"
+                if rel.to == ob.id:
+                    src.add(loc, f"{where_}: {ob.id!r} refers to itself")
+                elif rel.to not in cat.obligations and rel.to.split(".")[0] not in failed:
+                    src.add(loc, unknown(where_, "obligation", rel.to, list(cat.obligations)))
+                elif rel.to in targets:
+                    src.add(loc, f"{where_}: {rel.to!r} is listed twice under {kind}")
+                targets.add(rel.to)
+                source_ref([*base, kind, j, "source"], rel.source, "relation", required=False)
+    for i, sc in enumerate(act.scenarios):
+        source_ref(["scenarios", i, "source"], sc.source, f"scenario {sc.id!r}")
+        for j, ch in enumerate(sc.changes):
+            loc = ["scenarios", i, "changes", j]
+            if ch.milestone is not None and ch.milestone not in milestone_ids:
+                src.add(
+                    [*loc, "milestone"],
+                    unknown(
+                        f"scenarios[{i}].changes[{j}].milestone",
+                        "milestone",
+                        ch.milestone,
+                        milestone_ids,
+                    ),
+                )
+            if (
+                ch.obligation is not None
+                and ch.obligation not in cat.obligations
+                and ch.obligation.split(".")[0] not in failed
+            ):
+                src.add(
+                    [*loc, "obligation"],
+                    unknown(
+                        f"scenarios[{i}].changes[{j}].obligation",
+                        "obligation",
+                        ch.obligation,
+                        list(cat.obligations),
+                    ),
+                )
+
+
+_ORDER = {
+    MilestoneKind.SIGNATURE: 0,
+    MilestoneKind.PUBLICATION: 1,
+    MilestoneKind.ENTRY_INTO_FORCE: 2,
+    MilestoneKind.APPLICATION: 3,
+    MilestoneKind.TRANSPOSITION: 3,
+}
+
+
+def check_milestone_order(act: Act, src: SourceFile) -> None:
+    """Signature ≤ publication ≤ entry into force ≤ application and transposition dates."""
+    firsts: dict[MilestoneKind, tuple[int, object]] = {}
+    for i, m in enumerate(act.milestones):
+        if m.kind in _ORDER and (m.kind not in firsts or m.date < firsts[m.kind][1]):  # type: ignore[operator]
+            firsts[m.kind] = (i, m.date)
+    for i, m in enumerate(act.milestones):
+        rank = _ORDER.get(m.kind)
+        if rank is None:
+            continue
+        for kind, (j, date) in firsts.items():
+            if _ORDER[kind] < rank and m.date < date:  # type: ignore[operator]
+                other = act.milestones[j]
+                src.add(
+                    ["milestones", i, "date"],
+                    f"milestones[{i}].date: {m.kind.value} {m.id!r} on {m.date} is before "
+                    f"{other.kind.value} {other.id!r} on {other.date}",
+                )
+                break
+
+
+def check_cycles(cat: Catalogue, where: dict[str, tuple[str, int]], act_srcs: dict[str, SourceFile]) -> None:
+    """`requires` and `needs_facility` together must be acyclic; report each cycle's path."""
+    edges = [
+        (ob.id, target)
+        for kind, ob, target in cat.iter_relations()
+        if kind in ("requires", "needs-facility") and target in cat.obligations and target != ob.id
+    ]
+    if _acyclic(edges):
+        return
+    import networkx as nx
+
+    graph = nx.DiGraph(edges)
+    for component in sorted(nx.strongly_connected_components(graph), key=min):
+        if len(component) < 2:
+            continue
+        start = min(component)
+        cycle = nx.find_cycle(graph.subgraph(component), source=start)
+        path = " -> ".join([cycle[0][0], *(v for _, v in cycle)])
+        act_id, i = where[start]
+        act_srcs[act_id].add(["obligations", i, "id"], f"obligations[{i}]: prerequisite cycle: {path}")
+
+
+def _acyclic(edges: list[tuple[str, str]]) -> bool:
+    """Whether the directed graph of `edges` has no cycle (Kahn's algorithm, linear time).
+
+    Plain Python rather than networkx, whose import alone costs more than this whole check
+    on the real catalogue; networkx is loaded only to describe a cycle once one exists.
+
+    Example:
+        >>> _acyclic([("a", "b"), ("b", "c")]), _acyclic([("a", "b"), ("b", "a")])
+        (True, False)
+    """
+    successors: dict[str, list[str]] = {}
+    indegree: dict[str, int] = {}
+    for u, v in edges:
+        successors.setdefault(u, []).append(v)
+        indegree[v] = indegree.get(v, 0) + 1
+        indegree.setdefault(u, 0)
+    ready = [n for n, d in indegree.items() if d == 0]
+    seen = 0
+    while ready:
+        node = ready.pop()
+        seen += 1
+        for nxt in successors.get(node, ()):
+            indegree[nxt] -= 1
+            if indegree[nxt] == 0:
+                ready.append(nxt)
+    return seen == len(indegree)
