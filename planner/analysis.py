@@ -12,9 +12,8 @@ from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 
-from planner.graph import PRECEDENCE, edges_of_kind, layer_node, precedence_graph
+from planner.graph import PRECEDENCE, edges_of_kind, precedence_graph
 from planner.messages import Msg, Seq, render_all
-from planner.models import PLANNED_ROLES, Role
 
 if TYPE_CHECKING:
     from planner.catalogue import Catalogue
@@ -120,10 +119,6 @@ def _iso(date: dt.date | None) -> str | None:
     return date.isoformat() if date else None
 
 
-def _planned_layers(cat: Catalogue, oid: str) -> list[str]:
-    return sorted(k for k, v in cat.obligations[oid].roles.items() if v in PLANNED_ROLES)
-
-
 DEGREE_WEIGHT = {"equal": 3, "subset": 2, "intersect": 1}
 """How strongly an overlap ties two duties together when grouping them into packages."""
 
@@ -187,7 +182,7 @@ def packages(g: nx.DiGraph, cat: Catalogue, lang: str = "en") -> list[Package]:
                 name=names,
                 members=tuple(members),
                 acts=tuple(acts),
-                layers=tuple(sorted({lay for m in members for lay in _planned_layers(cat, m)})),
+                layers=tuple(sorted({lay for m in members for lay in cat.obligations[m].planned_layers})),
                 due=_iso(dated[0][0]) if dated else None,
                 driver=dated[0][1] if dated else None,
                 effort_separate=round(separate, 2),
@@ -196,11 +191,6 @@ def packages(g: nx.DiGraph, cat: Catalogue, lang: str = "en") -> list[Package]:
             )
         )
     return sorted(result, key=lambda p: (-len(p.members), p.due or "9999", p.id))
-
-
-def package_index(pkgs: list[Package]) -> dict[str, str]:
-    """Obligation id → package id."""
-    return {m: p.id for p in pkgs for m in p.members}
 
 
 def _quarters_between(start: dt.date, end: dt.date) -> int:
@@ -283,9 +273,9 @@ def blockers(g: nx.DiGraph, cat: Catalogue) -> list[Blocker]:
     result = []
     facilities = sorted({v for _, v, d in g.edges(data=True) if d["kind"] == "needs-facility"})
     for facility in facilities:
-        providers = tuple(_planned_layers(cat, facility))
+        providers = tuple(cat.obligations[facility].planned_layers)
         waiting = sorted(u for u, _, d in g.in_edges(facility, data=True) if d["kind"] == "needs-facility")
-        layers = sorted({lay for w in waiting for lay in _planned_layers(cat, w)} - set(providers))
+        layers = sorted({lay for w in waiting for lay in cat.obligations[w].planned_layers} - set(providers))
         if not layers:
             continue
         orgs = sum(cat.layers[lay].organisations for lay in layers)
@@ -326,7 +316,7 @@ def conflicts(g: nx.DiGraph, cat: Catalogue) -> list[Conflict]:
         if d["kind"] != "conflicts":
             continue
         a, b = sorted((u, v))
-        layers = sorted(set(_planned_layers(cat, a)) | set(_planned_layers(cat, b)))
+        layers = sorted(set(cat.obligations[a].planned_layers) | set(cat.obligations[b].planned_layers))
         result.append(
             Conflict(
                 a=a,
@@ -450,9 +440,4 @@ def analyse(g: nx.DiGraph, cat: Catalogue, as_of: dt.date, layer: str | None = N
     )
 
 
-def supervisors(cat: Catalogue, oid: str) -> list[str]:
-    """Layers that supervise an obligation (they do not plan it)."""
-    return sorted(k for k, v in cat.obligations[oid].roles.items() if v == Role.SUPERVISOR)
-
-
-__all__ = ["analyse", "blockers", "conflicts", "critical_chains", "keystones", "layer_node", "packages"]
+__all__ = ["analyse", "blockers", "conflicts", "critical_chains", "keystones", "packages"]

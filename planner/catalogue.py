@@ -37,10 +37,6 @@ class Catalogue:
     warnings: tuple[Problem, ...] = ()
     scenario: Scenario | None = None
 
-    def act_of(self, obligation: Obligation) -> Act:
-        """The act an obligation belongs to."""
-        return self.acts[obligation.act]
-
     def milestone_of(self, obligation: Obligation) -> Milestone | None:
         """The milestone an obligation follows, if it follows one."""
         if obligation.milestone is None:

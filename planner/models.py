@@ -289,6 +289,11 @@ class Obligation(Model):
         """The id of the act this obligation belongs to."""
         return self.id.split(".", 1)[0]
 
+    @property
+    def planned_layers(self) -> list[str]:
+        """The layers that implement this obligation (addressee, provider, co-responsible), sorted."""
+        return sorted(k for k, v in self.roles.items() if v in PLANNED_ROLES)
+
 
 class Change(Model):
     """One change a scenario makes: a milestone date or an obligation's due date."""

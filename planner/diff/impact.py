@@ -204,13 +204,12 @@ def _waits(cat: Catalogue, rename: dict[str, str]) -> dict[tuple[str, str, str],
     """(layer, waiting obligation, facility) -> providers, for every cross-layer blocker."""
     from planner.analysis import blockers
     from planner.graph import build_graph
-    from planner.models import PLANNED_ROLES
 
     out = {}
     for b in blockers(build_graph(cat), cat):
         for w in b.waiting:
-            for lay, role in cat.obligations[w].roles.items():
-                if role in PLANNED_ROLES and lay not in b.providers:
+            for lay in cat.obligations[w].planned_layers:
+                if lay not in b.providers:
                     out[(lay, rename.get(w, w), rename.get(b.facility, b.facility))] = b.providers
     return out
 
