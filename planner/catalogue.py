@@ -8,7 +8,18 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from planner.errors import NotFoundError, Problem
-from planner.models import PLANNED_ROLES, Act, Layer, Milestone, Obligation, Scenario, Source, Theme
+from planner.models import (
+    PLANNED_ROLES,
+    Act,
+    Layer,
+    Milestone,
+    Obligation,
+    PrimaryHost,
+    Question,
+    Scenario,
+    Source,
+    Theme,
+)
 
 
 @dataclass(frozen=True)
@@ -25,6 +36,8 @@ class Catalogue:
         sources: per file key (`layers`, `themes` or an act id) its sources by key.
         warnings: non-fatal problems found while loading.
         scenario: the scenario applied, if any.
+        questions: the profile questions by id (``questions.yaml``), in file order.
+        primary_hosts: the publishers whose pages count as primary sources, by host.
     """
 
     root: Path
@@ -36,6 +49,8 @@ class Catalogue:
     sources: dict[str, dict[str, Source]] = field(default_factory=dict)
     warnings: tuple[Problem, ...] = ()
     scenario: Scenario | None = None
+    questions: dict[str, Question] = field(default_factory=dict)
+    primary_hosts: dict[str, PrimaryHost] = field(default_factory=dict)
 
     def milestone_of(self, obligation: Obligation) -> Milestone | None:
         """The milestone an obligation follows, if it follows one."""
@@ -57,6 +72,22 @@ class Catalogue:
     def scenarios(self) -> dict[str, tuple[Act, Scenario]]:
         """Every scenario in the catalogue by id, with the act that holds it."""
         return {s.id: (act, s) for act in self.acts.values() for s in act.scenarios}
+
+    def is_primary(self, source: Source) -> bool:
+        """Whether a source is published by a primary publisher (the law or its official owner).
+
+        Example:
+            >>> from planner.models import PrimaryHost
+            >>> cat = Catalogue(Path("."), {}, {}, {}, {}, primary_hosts={"europa.eu": PrimaryHost(host="europa.eu", name="EU")})
+            >>> cat.is_primary(Source(url="https://eur-lex.europa.eu/eli/reg/2016/679/oj", title="GDPR"))
+            True
+            >>> cat.is_primary(Source(url="https://gdprinfo.eu/en-article-99", title="copy"))
+            False
+        """
+        if not source.url:
+            return False
+        host = source.url.split("/")[2].split(":")[0].lower()
+        return any(host == h or host.endswith("." + h) for h in self.primary_hosts)
 
     def source(self, owner: str, key: str | None) -> Source | None:
         """The source `key` declared in the file of `owner` (an act id, `layers` or `themes`)."""

@@ -143,12 +143,6 @@ def check_act(
                 f"obligations[{i}]: obligation {ob.id!r} has no due date or milestone",
                 "warning",
             )
-        if ob.effort is None:
-            src.add(
-                [*base, "id"],
-                f"obligations[{i}]: obligation {ob.id!r} has no effort estimate",
-                "warning",
-            )
         for kind, rels in (
             ("requires", ob.requires),
             ("overlaps", ob.overlaps),

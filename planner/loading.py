@@ -14,10 +14,21 @@ from pathlib import Path
 
 from planner.catalogue import Catalogue
 from planner.checks import check_act, check_cycles, check_profile, unknown
+from planner.checks_profile import add_profile
 from planner.errors import DataError, Problem, UsageError
-from planner.models import Act, LayersFile, Obligation, Progress, ThemesFile
+from planner.models import (
+    Act,
+    LayersFile,
+    Obligation,
+    PrimarySourcesFile,
+    Progress,
+    QuestionsFile,
+    ThemesFile,
+)
 from planner.reading import (
     LAYERS_FILE,
+    PRIMARY_FILE,
+    QUESTIONS_FILE,
     THEMES_FILE,
     SourceFile,
     describe_error,
@@ -97,6 +108,8 @@ def _load(root: Path) -> Catalogue:
     files = sorted(p for p in root.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
     srcs: dict[str, SourceFile] = {}
     layers_file = themes_file = None
+    questions_file: QuestionsFile | None = None
+    primary_file: PrimarySourcesFile | None = None
     acts: dict[str, Act] = {}
     act_srcs: dict[str, SourceFile] = {}
     loaded: list[tuple[Act, SourceFile]] = []
@@ -124,6 +137,10 @@ def _load(root: Path) -> Catalogue:
             layers_file = validate(src, LayersFile, data)
         elif path.name == THEMES_FILE:
             themes_file = validate(src, ThemesFile, data)
+        elif path.name == QUESTIONS_FILE:
+            questions_file = validate(src, QuestionsFile, data)
+        elif path.name == PRIMARY_FILE:
+            primary_file = validate(src, PrimarySourcesFile, data)
         else:
             act = validate(src, Act, data)
             if act is None:
@@ -145,6 +162,7 @@ def _load(root: Path) -> Catalogue:
             srcs[name] = SourceFile(root / name)
             srcs[name].at(1, 1, f"the catalogue needs a {name} file")
     catalogue = _assemble(root, layers_file, themes_file, acts, act_srcs, srcs, failed - set(acts))
+    catalogue = add_profile(catalogue, questions_file, primary_file, srcs, act_srcs)
     problems = [p for s in srcs.values() for p in s.problems]
     if any(p.is_error for p in problems):
         raise DataError(problems)

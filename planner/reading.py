@@ -22,6 +22,8 @@ from planner.errors import Problem
 
 LAYERS_FILE = "layers.yaml"
 THEMES_FILE = "themes.yaml"
+QUESTIONS_FILE = "questions.yaml"
+PRIMARY_FILE = "primary-sources.yaml"
 
 M = TypeVar("M", bound=BaseModel)
 

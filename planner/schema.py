@@ -37,11 +37,11 @@ def catalog_schema() -> dict[str, Any]:
 
     Example:
         >>> [ref["$ref"] for ref in catalog_schema()["anyOf"]]
-        ['#/$defs/Act', '#/$defs/LayersFile', '#/$defs/ThemesFile']
+        ['#/$defs/Act', '#/$defs/LayersFile', '#/$defs/ThemesFile', '#/$defs/QuestionsFile', '#/$defs/PrimarySourcesFile']
     """
-    from planner.models import Act, LayersFile, ThemesFile
+    from planner.models import Act, LayersFile, PrimarySourcesFile, QuestionsFile, ThemesFile
 
-    refs, defs = _from_models((Act, LayersFile, ThemesFile))
+    refs, defs = _from_models((Act, LayersFile, ThemesFile, QuestionsFile, PrimarySourcesFile))
     return {
         "$schema": DIALECT,
         "$comment": _generated("catalog"),

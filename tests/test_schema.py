@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from planner.loading import LAYERS_FILE, THEMES_FILE
-from planner.models import Act, LayersFile, Progress, ThemesFile
+from planner.models import Act, LayersFile, PrimarySourcesFile, Progress, QuestionsFile, ThemesFile
 from planner.schema import catalog_schema, progress_schema, render, roadmap_schema
 from planner.yamlsafe import load
 
@@ -24,10 +24,11 @@ def test_committed_catalog_schema_is_current():
     )
 
 
-def test_catalog_schema_is_any_of_the_three_file_models():
+def test_catalog_schema_is_any_of_the_file_models():
+    models = (Act, LayersFile, ThemesFile, QuestionsFile, PrimarySourcesFile)
     schema = catalog_schema()
-    assert schema["anyOf"] == [{"$ref": f"#/$defs/{m.__name__}"} for m in (Act, LayersFile, ThemesFile)]
-    for model in (Act, LayersFile, ThemesFile):
+    assert schema["anyOf"] == [{"$ref": f"#/$defs/{m.__name__}"} for m in models]
+    for model in models:
         definition = schema["$defs"][model.__name__]
         assert list(definition["properties"]) == list(model.model_fields)
         assert definition["additionalProperties"] is False

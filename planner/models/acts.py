@@ -1,162 +1,28 @@
-"""The catalogue data model: pydantic v2 models for layers, themes, acts and obligations.
-
-These models are the single definition of the catalogue format. They are strict
-(`extra="forbid"`: a misspelt key is an error, not silence) and frozen. Cross-file checks
-(references, cycles) live in :mod:`planner.checks`; this module imports nothing of ours.
-"""
+"""The catalogue proper: layers, themes, acts with their milestones, obligations and scenarios."""
 
 from __future__ import annotations
 
-import datetime as dt
-import re
 from enum import StrEnum
 from typing import Annotated, Any
 
-from pydantic import (
-    AfterValidator,
-    BaseModel,
-    BeforeValidator,
-    ConfigDict,
-    Field,
-    model_validator,
+from pydantic import AfterValidator, Field, model_validator
+
+from planner.models.base import (
+    PLANNED_ROLES,
+    ActKind,
+    Date,
+    Degree,
+    Id,
+    MilestoneKind,
+    Model,
+    ObligationId,
+    Role,
+    Source,
+    Status,
+    Str,
+    Text,
 )
-
-ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
-OBLIGATION_ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*\.[a-z0-9]+(-[a-z0-9]+)*$"
-_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-
-
-def _parse_date(value: Any) -> Any:
-    """Accept only `YYYY-MM-DD` text (or a date) and reject impossible dates clearly."""
-    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
-        return value
-    if not isinstance(value, str) or not _ISO_DATE.match(value):
-        raise ValueError(f"{value!r} is not a date in the form YYYY-MM-DD")
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise ValueError(f"date {value} does not exist") from None
-
-
-Date = Annotated[dt.date, BeforeValidator(_parse_date)]
-"""A calendar date written `YYYY-MM-DD`."""
-
-Id = Annotated[str, Field(pattern=ID_PATTERN, max_length=80)]
-"""A kebab-case identifier: lower-case letters, digits and single hyphens."""
-
-ObligationId = Annotated[str, Field(pattern=OBLIGATION_ID_PATTERN, max_length=160)]
-"""An obligation identifier `ACT-ID.NAME`."""
-
-
-def _text(value: Any) -> Any:
-    # Numbers written in YAML are never meant as numbers in free text fields.
-    if isinstance(value, bool) or value is None:
-        return value
-    if isinstance(value, int | float):
-        return str(value)
-    return value
-
-
-Str = Annotated[str, BeforeValidator(_text), Field(max_length=20_000)]
-
-
-class Model(BaseModel):
-    """Base for every catalogue model: strict keys, immutable."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
-
-
-class Text(Model):
-    """A human text in Dutch and English; at least one language is required."""
-
-    en: Str | None = Field(None, description="English text (Markdown where the field allows).")
-    nl: Str | None = Field(None, description="Dutch text (Markdown where the field allows).")
-
-    @model_validator(mode="after")
-    def _one_language(self) -> Text:
-        if not self.en and not self.nl:
-            raise ValueError("needs at least one of 'en' or 'nl'")
-        return self
-
-    def get(self, lang: str) -> str:
-        """The text in `lang`, falling back to the other language."""
-        primary, other = (self.nl, self.en) if lang == "nl" else (self.en, self.nl)
-        return primary or other or ""
-
-    def has(self, lang: str) -> bool:
-        """Whether the text exists in `lang` itself (no fallback)."""
-        return bool(self.nl if lang == "nl" else self.en)
-
-
-class Source(Model):
-    """A document a fact comes from."""
-
-    url: Str | None = Field(None, description="Where the source can be read (https URL).")
-    title: Str = Field(description="What the source is, e.g. 'Regulation (EU) 2024/1689, OJ L'.")
-    accessed: Date | None = Field(None, description="When the source was last read.")
-
-    @model_validator(mode="after")
-    def _safe_url(self) -> Source:
-        if self.url is not None and not re.match(r"^https?://", self.url, re.IGNORECASE):
-            raise ValueError(f"url {self.url!r} must start with http:// or https://")
-        return self
-
-
-class Role(StrEnum):
-    """How a layer is concerned by an obligation."""
-
-    ADDRESSEE = "addressee"
-    PROVIDER = "provider"
-    CO_RESPONSIBLE = "co-responsible"
-    SUPERVISOR = "supervisor"
-
-
-PLANNED_ROLES = frozenset({Role.ADDRESSEE, Role.PROVIDER, Role.CO_RESPONSIBLE})
-"""Roles that put an obligation on a layer's roadmap (a supervisor does not implement it)."""
-
-
-class Status(StrEnum):
-    """Legal status of an act, a milestone or an amendment."""
-
-    IN_FORCE = "in-force"
-    ADOPTED = "adopted"
-    PROPOSED = "proposed"
-
-
-class ActKind(StrEnum):
-    """What kind of instrument an act is."""
-
-    REGULATION = "regulation"
-    DIRECTIVE = "directive"
-    IMPLEMENTING_REGULATION = "implementing-regulation"
-    DELEGATED_REGULATION = "delegated-regulation"
-    NATIONAL_ACT = "national-act"
-    NATIONAL_POLICY = "national-policy"
-
-    @property
-    def is_eu(self) -> bool:
-        """Whether the instrument is EU law (and so has a CELEX number)."""
-        return self not in (ActKind.NATIONAL_ACT, ActKind.NATIONAL_POLICY)
-
-
-class MilestoneKind(StrEnum):
-    """What a dated milestone marks."""
-
-    SIGNATURE = "signature"
-    PUBLICATION = "publication"
-    ENTRY_INTO_FORCE = "entry-into-force"
-    APPLICATION = "application"
-    TRANSPOSITION = "transposition"
-    REVIEW = "review"
-    OTHER = "other"
-
-
-class Degree(StrEnum):
-    """How much two overlapping obligations share."""
-
-    EQUAL = "equal"
-    SUBSET = "subset"
-    INTERSECT = "intersect"
+from planner.models.conditions import Condition
 
 
 class Layer(Model):
@@ -171,8 +37,14 @@ class Layer(Model):
     capacity: float | None = Field(
         None,
         gt=0,
-        description="Effort points one organisation can carry per stage; null = unlimited.",
+        description="Deprecated: effort points per stage; use capacity_days.",
     )
+    capacity_days: float | None = Field(
+        None,
+        gt=0,
+        description="Person-days one organisation can spend on this work per quarter; null = unlimited.",
+    )
+    capacity_rationale: Text | None = Field(None, description="What the default capacity rests on.")
 
 
 class Theme(Model):
@@ -257,6 +129,38 @@ def _unique_article(values: tuple[str, ...]) -> tuple[str, ...]:
     return values
 
 
+class Nature(StrEnum):
+    """What kind of work a duty is."""
+
+    ONE_OFF = "one-off"
+    CONTINUING = "continuing"
+    RECURRING = "recurring"
+
+
+class Period(StrEnum):
+    """How often a recurring duty comes back."""
+
+    YEAR = "year"
+    HALF = "half"
+    QUARTER = "quarter"
+    MONTH = "month"
+
+    @property
+    def months(self) -> int:
+        """The length of the period in months."""
+        return {"year": 12, "half": 6, "quarter": 3, "month": 1}[self.value]
+
+
+class Recurrence(Model):
+    """When a recurring duty comes back."""
+
+    every: Period
+    first: Date | None = Field(None, description="The first due date; the obligation's due date if absent.")
+    article: Str | None = Field(None, description="The provision that sets the period.")
+    source: Id | None = None
+    note: Text | None = None
+
+
 class Obligation(Model):
     """A duty that falls on one or more government layers."""
 
@@ -267,8 +171,20 @@ class Obligation(Model):
     roles: dict[Id, Role] = Field(description="Per layer id its role.")
     milestone: Id | None = Field(None, description="The act's milestone whose date this follows.")
     due: Date | None = Field(None, description="An explicit due date.")
-    effort: float | None = Field(None, gt=0, le=100, description="Effort points per organisation.")
-    effort_rationale: Text | None = None
+    effort: float | None = Field(
+        None, gt=0, le=100, description="Deprecated: effort points; use effort_days."
+    )
+    effort_days: float | None = Field(
+        None, gt=0, le=5000, description="Person-days one organisation needs (per occurrence, if recurring)."
+    )
+    effort_rationale: Text | None = Field(None, description="What the effort estimate rests on.")
+    lead_time_months: float | None = Field(
+        None, ge=0, le=60, description="Calendar months the work takes whatever the staffing."
+    )
+    lead_time_rationale: Text | None = None
+    nature: Nature | None = Field(None, description="one-off, continuing or recurring.")
+    recurrence: Recurrence | None = Field(None, description="For a recurring duty: how often.")
+    applies_if: Condition | None = Field(None, description="When the duty applies to an organisation.")
     themes: tuple[Id, ...] = ()
     sources: tuple[Id, ...] = ()
     requires: tuple[Relation, ...] = ()
@@ -276,12 +192,23 @@ class Obligation(Model):
     conflicts: tuple[Relation, ...] = ()
     needs_facility: tuple[Relation, ...] = ()
 
+    @model_validator(mode="before")
+    @classmethod
+    def _effort_from_days(cls, data: Any) -> Any:
+        # Older catalogues give unitless `effort` points; person-days win when both are given.
+        days = data.get("effort_days") if isinstance(data, dict) else None
+        if isinstance(days, int | float) and not isinstance(days, bool):
+            return {**data, "effort": data["effort_days"]}
+        return data
+
     @model_validator(mode="after")
     def _due_xor_milestone(self) -> Obligation:
         if self.milestone is not None and self.due is not None:
             raise ValueError("give either 'due' or 'milestone', not both")
         if not self.roles:
             raise ValueError("'roles' needs at least one layer")
+        if (self.nature is Nature.RECURRING) != (self.recurrence is not None):
+            raise ValueError("'recurrence' is given for, and only for, an obligation with nature 'recurring'")
         return self
 
     @property
@@ -340,7 +267,7 @@ class Act(Model):
     themes: tuple[Id, ...] = ()
     transposes: tuple[Id, ...] = ()
     transposition: Transposition | None = None
-    sources: dict[Id, Source] = {}
+    sources: dict[Id, Source] = Field(default_factory=dict)
     milestones: tuple[Milestone, ...] = ()
     amendments: tuple[Amendment, ...] = ()
     obligations: tuple[Obligation, ...] = ()
@@ -350,33 +277,3 @@ class Act(Model):
     def milestone(self, milestone_id: str) -> Milestone | None:
         """The milestone with this id, if any."""
         return next((m for m in self.milestones if m.id == milestone_id), None)
-
-
-class LayersFile(Model):
-    """`layers.yaml`: the government layers of the profile."""
-
-    sources: dict[Id, Source] = {}
-    layers: tuple[Layer, ...] = Field(min_length=1)
-
-
-class ThemesFile(Model):
-    """`themes.yaml`: the themes of the profile."""
-
-    sources: dict[Id, Source] = {}
-    themes: tuple[Theme, ...] = Field(min_length=1)
-
-
-class ProgressEntry(Model):
-    """An obligation an organisation or layer has finished."""
-
-    obligation: ObligationId
-    done: Date | None = Field(None, description="When it was finished.")
-    note: Str | None = None
-
-
-class Progress(Model):
-    """A progress file: what is already done, so a roadmap plans only what is left."""
-
-    organisation: Str | None = None
-    layer: Id | None = None
-    done: tuple[ProgressEntry, ...] = ()
