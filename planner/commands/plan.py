@@ -110,13 +110,11 @@ def roadmap(
     Example: planner roadmap gemeenten --as-of 2026-12-01 --format md -o roadmap.md
     """
     from planner.formats import render_roadmap
-    from planner.roadmap import roadmap as cut
+    from planner.view import build_view
 
     choice("--format", fmt, FORMATS)
     choice("--lang", lang, ("nl", "en"))
-    ctx_plan = plan.build(ctx, layer)
-    data = cut(ctx_plan, layer, lang)
-    result = render_roadmap(fmt, data, ctx_plan, lang)
+    result = render_roadmap(fmt, build_view(plan.build(ctx, layer), layer, lang))
     if isinstance(result, bytes):
         from planner.errors import UsageError
         from planner.output import write_bytes

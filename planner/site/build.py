@@ -132,7 +132,7 @@ def build_site(cat: Catalogue, options: BuildOptions, progress: Progress | None 
             progress.advance()
     for view, layer, fmt in roadmaps:
         prefix = f"{view.lang}/" if multi else ""
-        result = render_roadmap(fmt, view.roadmaps[layer], ctx, view.lang)
+        result = render_roadmap(fmt, view.roadmaps[layer])
         files[prefix + pp.download_path(layer, fmt)] = (
             result if isinstance(result, bytes) else result.encode("utf-8")
         )
