@@ -12,13 +12,14 @@ from typing import TYPE_CHECKING
 
 from planner.roadmap import ALL
 from planner.site import timeline
-from planner.site.context import (
+from planner.site.context import Download, Local, Picture, relative_url
+from planner.site.i18n import labels, long_date, term
+from planner.site.plan_context import (
     AnalysisPage,
     BlockerRow,
     ChainRow,
     ConflictRow,
     CrossDependency,
-    Download,
     DueRow,
     FindingRow,
     GovernmentPage,
@@ -26,12 +27,8 @@ from planner.site.context import (
     KeystoneRow,
     LayerCard,
     LayerPage,
-    Local,
-    Picture,
     Stage,
-    relative_url,
 )
-from planner.site.i18n import labels, long_date, term
 from planner.site.refs import View, page_path
 
 if TYPE_CHECKING:
@@ -141,10 +138,7 @@ def layer_page(view: View, layer_id: str) -> LayerPage:
     data = view.roadmaps[layer_id]
     path = page_path("layer", layer_id)
     name = view.local(layer.name)
-    stages = tuple(
-        Stage(s.id, s.start.isoformat(), s.end.isoformat(), tuple(view.item_row(i) for i in s.items))
-        for s in data.stages
-    )
+    stages = tuple(Stage(s, tuple(view.item_row(i) for i in s.items)) for s in data.stages)
     rows = []
     for index, item in _items(data):
         ref = view.ob(item.obligation)

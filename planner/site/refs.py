@@ -14,19 +14,10 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from planner.messages import render
-from planner.site.context import (
-    Count,
-    ItemRow,
-    Link,
-    Local,
-    ObligationRef,
-    PackageCard,
-    Prose,
-    SourceRow,
-    WaitRef,
-)
+from planner.site.context import Count, Link, Local, ObligationRef, Prose, SourceRow
 from planner.site.i18n import LANGS
 from planner.site.markdown import render_markdown, safe_url
+from planner.site.plan_context import ItemRow, PackageCard, WaitRef
 
 if TYPE_CHECKING:
     from planner.analysis import Analysis, Package
@@ -210,14 +201,11 @@ class View:
     def item_row(self, item: Item) -> ItemRow:
         """A roadmap row (with its links) from an item of a roadmap view."""
         return ItemRow(
+            item,
             self.ob(item.obligation),
             self.layer_link(item.layer),
-            item.stage,
-            item.status,
-            item.due.isoformat() if item.due else None,
             self.package_link(item.package) if item.package else None,
             self.waits(item.waits_on),
-            item.reasons,
         )
 
     @cached_property
