@@ -1,25 +1,23 @@
-"""A roadmap: one layer's slice (or the whole government's) of the schedule, as plain data.
+"""A plan: the analysis and the schedule of the whole catalogue, made once.
 
-:func:`build_plan` runs the analysis and the scheduler once; :func:`roadmap` cuts the view for
-a layer (or ``all``) and returns the JSON contract of DESIGN.md as a dict, which every output
-format renders from. The same catalogue, options and as-of date give the same dict.
+:func:`build_plan` runs the analysis and the scheduler once; :func:`planner.view.build_view`
+cuts the typed view of a layer (or ``all``) from it, which every output format and plan page
+renders from, and :func:`roadmap` gives that view as the JSON contract of DESIGN.md.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import json
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from planner.errors import UsageError
-from planner.messages import render
 
 if TYPE_CHECKING:
     from planner.analysis import Package
     from planner.catalogue import Catalogue
     from planner.models import Progress
-    from planner.schedule import Item, Plan
+    from planner.schedule import Plan
 
 ALL = "all"
 
@@ -68,97 +66,12 @@ def build_plan(
     return PlanContext(cat, plan, tuple(pkgs))
 
 
-def _item_dict(ctx: PlanContext, item: Item, lang: str) -> dict[str, Any]:
-    cat = ctx.catalogue
-    ob = cat.obligations[item.obligation]
-    act = cat.acts[item.act]
-    return {
-        "obligation": item.obligation,
-        "act": item.act,
-        "layer": item.layer,
-        "title": ob.title.get(lang),
-        "act_title": (act.short or act.title).get(lang),
-        "articles": list(ob.articles),
-        "role": ob.roles[item.layer].value,
-        "due": item.due.isoformat() if item.due else None,
-        "milestone": ob.milestone,
-        "effort": item.effort,
-        "status": item.status,
-        "package": item.package,
-        "waits_on": [{"kind": k, "obligation": o, "layer": lay} for k, o, lay in item.waits_on],
-        "rule": item.rule,
-        "reasons": [render(r, lang) for r in item.reasons],
-        "done": item.done_on.isoformat() if item.done_on else None,
-    }
-
-
 def roadmap(ctx: PlanContext, layer: str, lang: str = "nl") -> dict[str, Any]:
-    """The roadmap of one layer (or ``all``) as the JSON contract.
+    """The roadmap of one layer (or ``all``) as the JSON contract: the serialised view.
 
     Raises:
         UsageError: the layer is unknown.
     """
-    cat, plan = ctx.catalogue, ctx.plan
-    if layer != ALL and layer not in cat.layers:
-        from planner.catalogue import did_you_mean
+    from planner.view import as_dict, build_view
 
-        raise UsageError(
-            f"unknown layer {layer!r}{did_you_mean(layer, list(cat.layers))}; known: all, {', '.join(cat.layers)}"
-        )
-    items = plan.for_layer(None if layer == ALL else layer)
-    # done items have no stage of their own: they are listed in the first one
-    by_stage: dict[int, list[Item]] = {}
-    for item in items:
-        by_stage.setdefault(item.stage or 0, []).append(item)
-    stages = []
-    for index in range(max(by_stage, default=0) + 1):
-        sid, start, end = plan.stage_bounds(index)
-        stage_items = by_stage.get(index, [])
-        stage_items.sort(key=lambda i: (i.due or dt.date.max, i.package or "", i.obligation, i.layer))
-        stages.append(
-            {
-                "id": sid,
-                "start": start.isoformat(),
-                "end": end.isoformat(),
-                "items": [_item_dict(ctx, i, lang) for i in stage_items],
-            }
-        )
-    wanted = {(i.obligation, i.layer) for i in items}
-    findings = [
-        {"kind": f.kind, "obligation": f.obligation, "layer": f.layer, "message": render(f.message, lang)}
-        for f in plan.findings
-        if (f.obligation, f.layer) in wanted
-    ]
-    pkg_ids = {i.package for i in items if i.package}
-    packages = [
-        {
-            "id": p.id,
-            "name": p.name[lang],
-            "members": list(p.members),
-            "due": p.due,
-            "effort_saved": p.effort_saved,
-        }
-        for p in ctx.packages
-        if p.id in pkg_ids
-    ]
-    counts = {
-        s: sum(1 for i in items if i.status == s)
-        for s in ("planned", "at-risk", "overdue", "blocked", "done")
-    }
-    return {
-        "layer": layer,
-        "as_of": plan.as_of.isoformat(),
-        "stage": plan.stage_size,
-        "scenario": plan.scenario,
-        "lang": lang,
-        "capacity": {k: v for k, v in sorted(plan.capacity.items()) if layer in (ALL, k)},
-        "summary": counts,
-        "stages": stages,
-        "packages": packages,
-        "findings": findings,
-    }
-
-
-def to_json(data: dict[str, Any]) -> str:
-    """The roadmap dict as stable JSON text."""
-    return json.dumps(data, indent=2, ensure_ascii=False, sort_keys=False) + "\n"
+    return as_dict(build_view(ctx, layer, lang))

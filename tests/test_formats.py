@@ -7,6 +7,7 @@ Golden files live in tests/golden/roadmap/. After a deliberate change, regenerat
 from __future__ import annotations
 
 import csv
+import dataclasses
 import datetime as dt
 import io
 import itertools
@@ -63,10 +64,11 @@ def render(fmt: str, layer: str = "gemeenten", lang: str = "nl", root: Path = MI
     """One roadmap of the catalogue at `root`, as of AS_OF, in `fmt`."""
     from planner.formats import render_roadmap
     from planner.loading import load_catalogue
-    from planner.roadmap import build_plan, roadmap
+    from planner.roadmap import build_plan
+    from planner.view import build_view
 
     ctx = build_plan(load_catalogue(root), dt.date.fromisoformat(AS_OF))
-    return render_roadmap(fmt, roadmap(ctx, layer, lang), ctx, lang)
+    return render_roadmap(fmt, build_view(ctx, layer, lang))
 
 
 @pytest.fixture
@@ -277,10 +279,11 @@ def test_markdown_says_command_date_and_scenario():
 def test_markdown_names_the_scenario(minimal):
     from planner.formats.md import render as md
     from planner.loading import load_catalogue
-    from planner.roadmap import build_plan, roadmap
+    from planner.roadmap import build_plan
+    from planner.view import build_view
 
     ctx = build_plan(load_catalogue(minimal).with_scenario("delay-b"), dt.date(2026, 11, 28))
-    text = md(roadmap(ctx, "gemeenten", "en"), ctx, "en")
+    text = md(build_view(ctx, "gemeenten", "en"))
     assert "Scenario: Proposal to delay B (delay-b)" in text
     assert "`planner roadmap gemeenten --as-of 2026-11-28 --scenario delay-b --format md --lang en`" in text
 
@@ -397,10 +400,11 @@ def test_mermaid_keyword_names_are_guarded():
 def test_markdown_says_so_when_a_stage_is_empty():
     from planner.formats.md import render as md
     from planner.loading import load_catalogue
-    from planner.roadmap import build_plan, roadmap
+    from planner.roadmap import build_plan
+    from planner.view import build_view
 
     ctx = build_plan(load_catalogue(MINIMAL), dt.date(2026, 11, 28))
-    data = roadmap(ctx, "gemeenten", "en")
-    data["stages"][0]["items"] = []
-    text = md(data, ctx, "en")
+    view = build_view(ctx, "gemeenten", "en")
+    emptied = dataclasses.replace(view.stages[0], items=())
+    text = md(dataclasses.replace(view, stages=(emptied, *view.stages[1:])))
     assert "## Stage 2026-Q4 (2026-10-01 to 2026-12-31)\n\nNo obligations in this stage.\n" in text

@@ -179,7 +179,8 @@ def test_random_valid_catalogues_go_end_to_end(files: dict[str, dict[str, Any]],
     from planner import graph as g
     from planner.analysis import analyse
     from planner.formats import render_roadmap
-    from planner.roadmap import build_plan, roadmap, to_json
+    from planner.roadmap import build_plan
+    from planner.view import as_dict, build_view, to_json
 
     with tempfile.TemporaryDirectory() as tmp:
         cat = load_catalogue(write_catalogue(files, Path(tmp) / "cat"))
@@ -189,12 +190,15 @@ def test_random_valid_catalogues_go_end_to_end(files: dict[str, dict[str, Any]],
         json.dumps(analyse(graph, cat, as_of).to_dict())
         ctx = build_plan(cat, as_of)
         for layer in ["all", *cat.layers]:
-            data = roadmap(ctx, layer, "en")
+            view = build_view(ctx, layer, "en")
+            data = as_dict(view)
             check_roadmap(cat, data, layer)
-            assert json.loads(to_json(data)) == data
+            assert json.loads(to_json(view)) == data
             if HAVE_MD:
-                assert isinstance(render_roadmap("md", data, ctx, "nl"), str)
-        assert to_json(roadmap(build_plan(cat, as_of), "all", "en")) == to_json(roadmap(ctx, "all", "en"))
+                assert isinstance(render_roadmap("md", view), str)
+        assert to_json(build_view(build_plan(cat, as_of), "all", "en")) == to_json(
+            build_view(ctx, "all", "en")
+        )
 
 
 MUTATIONS = st.tuples(

@@ -20,7 +20,8 @@ import pytest
 from planner.loading import load_catalogue
 from planner.site import catalogue_pages as cp
 from planner.site import plan_pages as pp
-from planner.site.context import Link, Local, RelationRow
+from planner.site.catalogue_context import RelationRow
+from planner.site.context import Link, Local
 from planner.site.layout import banded, crossings, layers, layout
 from planner.site.markdown import render_markdown, safe_url
 from planner.site.refs import View

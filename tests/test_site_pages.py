@@ -372,10 +372,11 @@ def test_roadmap_downloads_are_the_roadmap_formats(site, fmt):
     if importlib.util.find_spec(f"planner.formats.{fmt}") is None and fmt != "json":
         pytest.skip(f"planner.formats.{fmt} is not written yet")
     from planner.formats import render_roadmap
-    from planner.roadmap import build_plan, roadmap
+    from planner.roadmap import build_plan
+    from planner.view import build_view
 
     ctx = build_plan(load_catalogue(MINIMAL), AS_OF)
-    expected = render_roadmap(fmt, roadmap(ctx, "gemeenten", "nl"), ctx, "nl")
+    expected = render_roadmap(fmt, build_view(ctx, "gemeenten", "nl"))
     assert site[f"nl/roadmaps/gemeenten.{fmt}"] == (
         expected if isinstance(expected, bytes) else expected.encode()
     )

@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from planner.commands.common import AsOf, Lang, Output, Scenario, choice, emit, load, parse_as_of
+from planner.errors import UsageError
+from planner.formats import FORMATS
 
 if TYPE_CHECKING:
     from planner.roadmap import PlanContext
@@ -28,7 +30,6 @@ ProgressFiles = Annotated[
     list[Path] | None,
     typer.Option("--progress", help="YAML file listing obligations already done (repeatable)."),
 ]
-FORMATS = ("md", "json", "csv", "xlsx", "ics", "mermaid", "html")
 
 
 @dataclass(frozen=True)
@@ -43,18 +44,15 @@ class PlanOptions:
 
     def build(self, ctx: typer.Context, layer: str | None) -> PlanContext:
         """Load the catalogue and progress files and schedule the plan (capacity for `layer`)."""
-        from planner.loading import load_progress
-        from planner.roadmap import build_plan
+        from planner import api
 
-        cat = load(ctx, self.scenario)
-        files = [load_progress(p, cat) for p in self.progress or []]
-        return build_plan(
-            cat,
+        return api.plan(
+            load(ctx, self.scenario),
             parse_as_of(self.as_of),
-            stage_size=self.stage,
+            stage=self.stage,
             capacity=self.capacity,
             capacity_layer=layer,
-            progress=files,
+            progress=self.progress,
         )
 
 
@@ -109,23 +107,19 @@ def roadmap(
 
     Example: planner roadmap gemeenten --as-of 2026-12-01 --format md -o roadmap.md
     """
-    from planner.formats import render_roadmap
-    from planner.roadmap import roadmap as cut
+    from planner import api
+    from planner.output import write_bytes
 
     choice("--format", fmt, FORMATS)
     choice("--lang", lang, ("nl", "en"))
-    ctx_plan = plan.build(ctx, layer)
-    data = cut(ctx_plan, layer, lang)
-    result = render_roadmap(fmt, data, ctx_plan, lang)
-    if isinstance(result, bytes):
-        from planner.errors import UsageError
-        from planner.output import write_bytes
-
-        if output is None:
-            raise UsageError(f"--format {fmt} is binary: give a file with -o")
-        write_bytes(output, result)
-    else:
+    made = plan.build(ctx, layer)
+    result = api.render(api.roadmap(made.catalogue, layer, lang=lang, plan=made), fmt)
+    if not isinstance(result, bytes):
         emit(result, output)
+    elif output is None:
+        raise UsageError(f"--format {fmt} is binary: give a file with -o")
+    else:
+        write_bytes(output, result)
 
 
 @with_plan_options

@@ -39,38 +39,34 @@ def build(
 
     Example: planner build site --as-of 2026-12-01 && planner build site --as-of 2026-12-01 --check
     """
-    from planner.site import MARKER
-    from planner.site.build import BuildOptions, build_site, parse_base_url, parse_langs
+    from planner import api
+    from planner.loading import find_catalogue
     from planner.site.progress import Progress
-    from planner.site.writer import check_site, write_site
+    from planner.site.render import templates_dir
 
     if check and serve:
         raise UsageError("--check and --serve cannot be combined: --check writes nothing to serve")
-    options = BuildOptions(parse_as_of(as_of), parse_langs(lang), parse_base_url(base_url))
-
-    from planner.loading import find_catalogue
-    from planner.site.render import templates_dir
-    from planner.site.stamp import input_stamp, stamped_marker, up_to_date
+    root = find_catalogue(ctx.obj.get("catalog") if ctx.obj else None)
 
     def make() -> str:
         gc.unfreeze()  # a preview rebuilds in one process: let the last build's objects go
-        root = find_catalogue(ctx.obj.get("catalog") if ctx.obj else None)
-        stamp = input_stamp(root, templates_dir(), options.key())
-        if not check and (count := up_to_date(outdir, stamp)) is not None:
-            return f"{outdir}: {count} files, 0 written, 0 removed (inputs unchanged)"
-        files = build_site(load(ctx), options, Progress(sys.stderr))
-        files[MARKER] = stamped_marker(stamp, files)
-        if check:
-            check_site(outdir, files)
-            return f"{outdir}: up to date ({len(files)} files)"
-        report = write_site(outdir, files)
-        return f"{outdir}: {len(files)} files, {len(report.written)} written, {len(report.removed)} removed"
+        report = api.build_site(
+            lambda: load(ctx),
+            outdir,
+            parse_as_of(as_of),
+            lang,
+            root=root,
+            base_url=base_url,
+            check=check,
+            progress=Progress(sys.stderr),
+        )
+        return str(report)
 
     typer.echo(make())
     if serve:
         from planner.site.serve import serve as run
 
-        watch = [find_catalogue(ctx.obj.get("catalog") if ctx.obj else None), templates_dir()]
+        watch = [root, templates_dir()]
         run(outdir, make, watch, port=port, echo=typer.echo)
 
 

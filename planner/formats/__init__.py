@@ -1,18 +1,23 @@
-"""Roadmap output formats; each renders the roadmap dict of :func:`planner.roadmap.roadmap`."""
+"""Roadmap output formats; each renders one :class:`planner.view.RoadmapView`."""
 
 from __future__ import annotations
 
-from typing import Any
+from importlib import import_module
+from typing import TYPE_CHECKING
 
-from planner.roadmap import PlanContext, to_json
+if TYPE_CHECKING:
+    from planner.view import RoadmapView
+
+FORMATS = ("md", "json", "csv", "xlsx", "ics", "mermaid", "html")
+"""Every roadmap format, in the order the command line lists them."""
 
 
-def render_roadmap(fmt: str, data: dict[str, Any], ctx: PlanContext, lang: str) -> str | bytes:
-    """The roadmap in one format: text, or bytes for binary formats (xlsx)."""
+def render_roadmap(fmt: str, view: RoadmapView) -> str | bytes:
+    """The roadmap view in one format: text, or bytes for binary formats (xlsx)."""
     if fmt == "json":
-        return to_json(data)
-    from importlib import import_module
+        from planner.view import to_json
 
+        return to_json(view)
     module = import_module(f"planner.formats.{fmt}")
-    result: str | bytes = module.render(data, ctx, lang)
+    result: str | bytes = module.render(view)
     return result

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import csv
 import io
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from planner.formats.rows import COLUMNS, neutralise, rows
-from planner.roadmap import PlanContext
+
+if TYPE_CHECKING:
+    from planner.view import RoadmapView
 
 
 def cell(value: Any) -> str:
@@ -23,21 +25,15 @@ def cell(value: Any) -> str:
     return neutralise(str(value))
 
 
-def render(data: dict[str, Any], ctx: PlanContext, lang: str) -> str:
-    """The roadmap as CSV text.
+def render(view: RoadmapView) -> str:
+    """The roadmap view as CSV text, with a header row, quoted only where needed.
 
-    Args:
-        data: the dict of :func:`planner.roadmap.roadmap` (titles already in `lang`).
-        ctx: the plan it was cut from (unused: every column comes from `data`).
-        lang: the language of the titles; the header row is the same in every language, so
-            scripts can rely on it.
-
-    Returns:
-        CSV text with a header row, quoted only where needed.
+    Titles are in the view's language; the header row is the same in every language, so
+    scripts can rely on it.
     """
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(COLUMNS)
-    for row in rows(data):
+    for row in rows(view):
         writer.writerow([cell(row[column]) for column in COLUMNS])
     return buffer.getvalue()

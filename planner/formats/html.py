@@ -1,6 +1,6 @@
 """The roadmap as one self-contained HTML page (inline CSS, no scripts, nothing fetched).
 
-The page says what the Markdown roadmap says (both render :class:`planner.formats.digest.Digest`).
+The page says what the Markdown roadmap says (both render :class:`planner.view.summary.Summary`).
 Catalogue text is untrusted: the template is rendered with autoescape on and nothing in it
 is marked safe, so every title, name and reason reaches the page as text.
 """
@@ -11,12 +11,13 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from planner.formats.digest import digest
-from planner.formats.labels import STAGE_SIZE, STATUS, text
-from planner.roadmap import PlanContext
+from planner.formats.labels import FINDING, STAGE_SIZE, STATUS, text
+from planner.view.summary import summarise
 
 if TYPE_CHECKING:
     import jinja2
+
+    from planner.view import RoadmapView
 
 TEMPLATE = "roadmap.html.j2"
 
@@ -43,18 +44,10 @@ def environment() -> jinja2.Environment:
     )
 
 
-def render(data: dict[str, Any], ctx: PlanContext, lang: str) -> str:
-    """The roadmap as an HTML page.
-
-    Args:
-        data: the dict of :func:`planner.roadmap.roadmap`.
-        ctx: the plan it was cut from.
-        lang: ``nl`` or ``en``: the fixed words and the page's ``lang`` attribute.
-
-    Returns:
-        HTML text ending in one newline.
-    """
-    d = digest(data, ctx, lang, "html")
+def render(view: RoadmapView) -> str:
+    """The roadmap view as an HTML page (its ``lang`` attribute the view's language), ending in a newline."""
+    d = summarise(view)
+    lang = view.lang
 
     def t(key: str, **values: Any) -> str:
         return text(lang, key, **values)
@@ -64,10 +57,13 @@ def render(data: dict[str, Any], ctx: PlanContext, lang: str) -> str:
         .get_template(TEMPLATE)
         .render(
             d=d,
+            v=view,
             t=t,
+            command=view.command("html"),
             status_label=STATUS[lang],
-            stage_size=STAGE_SIZE[lang].get(d.stage_size, d.stage_size),
-            waiting=len({(w.obligation, w.layer) for w in d.waits}),
+            finding_label=FINDING[lang],
+            stage_size=STAGE_SIZE[lang].get(view.stage_size, view.stage_size),
+            waiting=len({(w.item.obligation, w.item.layer) for w in d.waits}),
         )
     )
     return page.rstrip("\n") + "\n"

@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from typing import Any
+from typing import TYPE_CHECKING
 
-from planner.formats.labels import STATUS, command_line, layer_name, text
-from planner.roadmap import PlanContext
+from planner.formats.labels import STATUS, text
+
+if TYPE_CHECKING:
+    from planner.view import Item, RoadmapView
 
 LINE_OCTETS = 75
 PRODID = "-//planner//roadmap//EN"
@@ -53,16 +55,16 @@ def fold(line: str) -> str:
     return b"\r\n ".join(out).decode("utf-8") + "\r\n"
 
 
-def _day(iso: str) -> str:
-    return iso.replace("-", "")
+def _day(day: dt.date) -> str:
+    return day.strftime("%Y%m%d")
 
 
-def _next_day(iso: str) -> str:
-    return (dt.date.fromisoformat(iso) + dt.timedelta(days=1)).strftime("%Y%m%d")
+def _next_day(day: dt.date) -> str:
+    return _day(day + dt.timedelta(days=1))
 
 
 def _event(
-    uid: str, stamp: str, day: str, summary: str, description: str, categories: list[str]
+    uid: str, stamp: str, day: dt.date, summary: str, description: str, categories: list[str]
 ) -> list[str]:
     return [
         "BEGIN:VEVENT",
@@ -82,21 +84,53 @@ def _uid(kind: str, *parts: str | None) -> str:
     return "-".join([kind, *(p for p in parts if p)]) + "@planner"
 
 
-def render(data: dict[str, Any], ctx: PlanContext, lang: str) -> str:
-    """The roadmap as iCalendar text.
+def _stage_events(view: RoadmapView, stamp: str) -> list[str]:
+    lang, names, lines = view.lang, view.names, []
+    for stage in view.stages:
+        by_layer: dict[str, list[Item]] = defaultdict(list)
+        for item in stage.items:
+            by_layer[item.layer].append(item)
+        for layer in sorted(by_layer):
+            items = by_layer[layer]
+            name = names.get(layer, layer)
+            summary = text(lang, "stage_summary", stage=stage.id, count=len(items), layer=name)
+            listing = "\n".join(f"- {i.obligation}: {i.title}" for i in items)
+            uid = _uid("stage", stage.id, layer, view.scenario)
+            lines += _event(uid, stamp, stage.start, summary, listing, [name])
+    return lines
 
-    Args:
-        data: the dict of :func:`planner.roadmap.roadmap`.
-        ctx: the plan it was cut from (for layer names).
-        lang: ``nl`` or ``en`` for the fixed words.
 
-    Returns:
-        An iCalendar stream with CRLF line ends.
-    """
-    scenario = data.get("scenario")
-    stamp = _day(data["as_of"]) + "T000000Z"
-    names = {lid: layer_name(ctx, lid, lang) for lid in ctx.catalogue.layers}
-    calendar = text(lang, "calendar", name=layer_name(ctx, data["layer"], lang), as_of=data["as_of"])
+def _due_events(view: RoadmapView, stamp: str) -> list[str]:
+    lang, names, lines = view.lang, view.names, []
+    for item in view.items:
+        if item.due is None:
+            continue
+        name = names.get(item.layer, item.layer)
+        summary = text(lang, "due_summary", title=item.title, layer=name)
+        facts = [
+            f"{item.obligation} ({item.act_title})",
+            f"{text(lang, 'status')}: {STATUS[lang][item.status]}",
+            f"{text(lang, 'stage')}: {item.stage}",
+        ]
+        if item.package:
+            facts.append(f"{text(lang, 'package')}: {item.package}")
+        description = "\n".join([*facts, "", *(f"- {r}" for r in item.reasons)])
+        lines += _event(
+            _uid("due", item.obligation, item.layer, view.scenario),
+            stamp,
+            item.due,
+            summary,
+            description,
+            [name, STATUS[lang][item.status]],
+        )
+    return lines
+
+
+def render(view: RoadmapView) -> str:
+    """The roadmap view as an iCalendar stream with CRLF line ends."""
+    lang = view.lang
+    stamp = _day(view.as_of) + "T000000Z"
+    calendar = text(lang, "calendar", name=view.layer_name, as_of=view.as_of.isoformat())
     lines = [
         "BEGIN:VCALENDAR",
         "VERSION:2.0",
@@ -104,41 +138,9 @@ def render(data: dict[str, Any], ctx: PlanContext, lang: str) -> str:
         "CALSCALE:GREGORIAN",
         "METHOD:PUBLISH",
         f"X-WR-CALNAME:{escape(calendar)}",
-        f"X-WR-CALDESC:{escape(text(lang, 'generated_plain', command=command_line(data, 'ics')))}",
+        f"X-WR-CALDESC:{escape(text(lang, 'generated_plain', command=view.command('ics')))}",
+        *_stage_events(view, stamp),
+        *_due_events(view, stamp),
+        "END:VCALENDAR",
     ]
-    for stage in data["stages"]:
-        by_layer: dict[str, list[dict[str, Any]]] = defaultdict(list)
-        for item in stage["items"]:
-            by_layer[item["layer"]].append(item)
-        for layer in sorted(by_layer):
-            items = by_layer[layer]
-            name = names.get(layer, layer)
-            summary = text(lang, "stage_summary", stage=stage["id"], count=len(items), layer=name)
-            listing = "\n".join(f"- {i['obligation']}: {i['title']}" for i in items)
-            lines += _event(
-                _uid("stage", stage["id"], layer, scenario), stamp, stage["start"], summary, listing, [name]
-            )
-    for stage in data["stages"]:
-        for item in stage["items"]:
-            if item["due"] is None:
-                continue
-            name = names.get(item["layer"], item["layer"])
-            summary = text(lang, "due_summary", title=item["title"], layer=name)
-            facts = [
-                f"{item['obligation']} ({item['act_title']})",
-                f"{text(lang, 'status')}: {STATUS[lang][item['status']]}",
-                f"{text(lang, 'stage')}: {stage['id']}",
-            ]
-            if item["package"]:
-                facts.append(f"{text(lang, 'package')}: {item['package']}")
-            description = "\n".join(facts + [""] + [f"- {r}" for r in item["reasons"]])
-            lines += _event(
-                _uid("due", item["obligation"], item["layer"], scenario),
-                stamp,
-                item["due"],
-                summary,
-                description,
-                [name, STATUS[lang][item["status"]]],
-            )
-    lines.append("END:VCALENDAR")
     return "".join(fold(line) for line in lines)

@@ -8,11 +8,13 @@ break a table row, so a title can never become a link, a tag, a heading or an ex
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import TYPE_CHECKING
 
-from planner.formats.digest import Digest, Lane, Stage, digest
-from planner.formats.labels import STAGE_SIZE, STATUS, text
-from planner.roadmap import PlanContext
+from planner.formats.labels import FINDING, STAGE_SIZE, STATUS, text
+from planner.view.summary import Lane, StageLanes, Summary, summarise
+
+if TYPE_CHECKING:
+    from planner.view import RoadmapView
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|#&~!])")
 _SPACE = re.compile(r"\s+")
@@ -42,10 +44,11 @@ def _table(header: list[str], rows: list[list[str]]) -> list[str]:
     return lines
 
 
-def _summary(d: Digest) -> list[str]:
-    t = lambda key, **kw: text(d.lang, key, **kw)  # noqa: E731
+def _summary(d: Summary) -> list[str]:
+    t = lambda key, **kw: text(d.view.lang, key, **kw)  # noqa: E731
     out = [f"## {t('summary')}", ""]
-    rows = [[label, str(n)] for _, label, n in d.counts] + [[f"**{t('total')}**", f"**{d.total}**"]]
+    rows = [[STATUS[d.view.lang][s], str(n)] for s, n in d.view.counts]
+    rows += [[f"**{t('total')}**", f"**{len(d.view.items)}**"]]
     out += [*_table([t("status"), t("count")], rows), ""]
 
     out += [f"### {t('next_due')}", ""]
@@ -54,9 +57,9 @@ def _summary(d: Digest) -> list[str]:
     for due in d.next_due:
         out.append(f"- **{due.date}**")
         for entry in due.entries:
-            who = f" — {inline(', '.join(entry.layers))}" if d.is_all else ""
+            who = f" — {inline(', '.join(entry.layers))}" if d.view.is_all else ""
             late = [s for s in entry.statuses if s != "planned"]
-            flag = f" ({', '.join(STATUS[d.lang][s] for s in late)})" if late else ""
+            flag = f" ({', '.join(STATUS[d.view.lang][s] for s in late)})" if late else ""
             out.append(f"  - {inline(entry.title)} ({code(entry.obligation)}){who}{flag}")
     if d.next_due:
         out.append("")
@@ -74,16 +77,21 @@ def _summary(d: Digest) -> list[str]:
         out += [t("none_problems"), ""]
     else:
         for p in d.problems:
-            who = f", {inline(p.layer_name)}" if d.is_all else ""
+            who = f", {inline(p.layer_name)}" if d.view.is_all else ""
+            label = STATUS[d.view.lang][p.item.status]
             out.append(
-                f"- **{p.status_label}**: {inline(p.title)} ({code(p.obligation)}{who}): {inline(p.cause)}"
+                f"- **{label}**: {inline(p.item.title)} ({code(p.item.obligation)}{who}): {inline(p.cause)}"
             )
         out.append("")
 
     out += [f"### {t('waits')}", ""]
-    if d.is_all:
+    if d.view.is_all:
         out += [
-            t("waits_see", count=len({(w.obligation, w.layer) for w in d.waits}), section=f"*{t('cross')}*")
+            t(
+                "waits_see",
+                count=len({(w.item.obligation, w.item.layer) for w in d.waits}),
+                section=f"*{t('cross')}*",
+            )
             if d.waits
             else t("none_waits"),
             "",
@@ -93,53 +101,54 @@ def _summary(d: Digest) -> list[str]:
     else:
         for w in d.waits:
             out.append(
-                f"- {inline(w.title)} ({code(w.obligation)}, {w.stage}) {t('waits_on')} "
+                f"- {inline(w.item.title)} ({code(w.item.obligation)}, {w.item.stage}) {t('waits_on')} "
                 f"{inline(w.on_layer_name)}: {inline(w.on_title)} ({code(w.on)}, {w.on_stage or t('none')})"
             )
         out.append("")
     return out
 
 
-def _lane_table(d: Digest, lane: Lane) -> list[str]:
-    t = lambda key: text(d.lang, key)  # noqa: E731
+def _lane_table(d: Summary, lane: Lane) -> list[str]:
+    t = lambda key: text(d.view.lang, key)  # noqa: E731
     header = [t("obligation"), t("title_col"), t("act"), t("due"), t("status"), t("package"), t("reasons")]
     rows = [
         [
             code(r.obligation),
             inline(r.title),
             inline(r.act_title),
-            r.due or t("none"),
-            r.status_label,
+            r.due.isoformat() if r.due else t("none"),
+            STATUS[d.view.lang][r.status],
             code(r.package) if r.package else t("none"),
             inline("; ".join(r.reasons)),
         ]
-        for r in lane.rows
+        for r in lane.items
     ]
     return _table(header, rows)
 
 
-def _stage(d: Digest, stage: Stage) -> list[str]:
-    out = [f"## {text(d.lang, 'stage_heading', id=stage.id, start=stage.start, end=stage.end)}", ""]
+def _stage(d: Summary, stage: StageLanes) -> list[str]:
+    s = stage.stage
+    out = [f"## {text(d.view.lang, 'stage_heading', id=s.id, start=s.start, end=s.end)}", ""]
     if not stage.lanes:
-        return [*out, text(d.lang, "empty_stage"), ""]
+        return [*out, text(d.view.lang, "empty_stage"), ""]
     for lane in stage.lanes:
-        if d.is_all:
+        if d.view.is_all:
             out += [f"### {inline(lane.name)}", ""]
         out += [*_lane_table(d, lane), ""]
     return out
 
 
-def _cross(d: Digest) -> list[str]:
-    t = lambda key: text(d.lang, key)  # noqa: E731
+def _cross(d: Summary) -> list[str]:
+    t = lambda key: text(d.view.lang, key)  # noqa: E731
     out = [f"## {t('cross')}", ""]
     if not d.waits:
         return [*out, t("none_waits"), ""]
     header = [t("obligation"), t("layer"), t("stage"), t("waits_on_col"), t("from_layer"), t("delivered_in")]
     rows = [
         [
-            f"{code(w.obligation)} {inline(w.title)}",
+            f"{code(w.item.obligation)} {inline(w.item.title)}",
             inline(w.layer_name),
-            w.stage,
+            w.item.stage,
             f"{code(w.on)} {inline(w.on_title)}",
             inline(w.on_layer_name),
             w.on_stage or t("none"),
@@ -149,10 +158,10 @@ def _cross(d: Digest) -> list[str]:
     return [*out, *_table(header, rows), ""]
 
 
-def _packages(d: Digest) -> list[str]:
-    t = lambda key: text(d.lang, key)  # noqa: E731
+def _packages(d: Summary) -> list[str]:
+    t = lambda key: text(d.view.lang, key)  # noqa: E731
     out = [f"## {t('packages')}", ""]
-    if not d.packages:
+    if not d.view.packages:
         return [*out, t("none_packages"), ""]
     rows = [
         [
@@ -162,42 +171,43 @@ def _packages(d: Digest) -> list[str]:
             p.due or t("none"),
             f"{p.effort_saved:g}",
         ]
-        for p in d.packages
+        for p in d.view.packages
     ]
     return [*out, *_table([t("package"), t("name"), t("members"), t("due"), t("saved")], rows), ""]
 
 
-def _findings(d: Digest) -> list[str]:
-    t = lambda key, **kw: text(d.lang, key, **kw)  # noqa: E731
+def _findings(d: Summary) -> list[str]:
+    t = lambda key, **kw: text(d.view.lang, key, **kw)  # noqa: E731
     out = [f"## {t('findings')}", ""]
     if d.overdue_findings:
         out += [t("overdue_findings", count=d.overdue_findings, section=f"*{t('overdue')}*"), ""]
     if not d.findings and not d.overdue_findings:
         out += [t("none_findings"), ""]
     for f in d.findings:
-        who = f" ({inline(f.layer)})" if d.is_all else ""
-        out.append(f"- **{f.kind_label}**: {code(f.obligation)}{who}: {inline(f.message)}")
+        who = f" ({inline(f.layer)})" if d.view.is_all else ""
+        label = FINDING[d.view.lang].get(f.kind, f.kind)
+        out.append(f"- **{label}**: {code(f.obligation)}{who}: {inline(f.message)}")
     if d.findings:
         out.append("")
     return out
 
 
-def render_digest(d: Digest) -> str:
-    """Markdown text of a digested roadmap."""
-    t = lambda key, **kw: text(d.lang, key, **kw)  # noqa: E731
+def render_summary(d: Summary) -> str:
+    """Markdown text of a summarised roadmap view."""
+    t = lambda key, **kw: text(d.view.lang, key, **kw)  # noqa: E731
     out = [
         f"# {inline(d.title)}",
         "",
-        f"{t('as_of')}: **{d.as_of}** · {t('scenario')}: {inline(d.scenario)} · "
-        f"{t('stages')}: {STAGE_SIZE[d.lang].get(d.stage_size, d.stage_size)}",
+        f"{t('as_of')}: **{d.view.as_of}** · {t('scenario')}: {inline(d.scenario)} · "
+        f"{t('stages')}: {STAGE_SIZE[d.view.lang].get(d.view.stage_size, d.view.stage_size)}",
         "",
-        f"*{t('generated', command=d.command)}*",
+        f"*{t('generated', command=d.view.command('md'))}*",
         "",
     ]
     out += _summary(d)
     for stage in d.stages:
         out += _stage(d, stage)
-    if d.is_all:
+    if d.view.is_all:
         out += _cross(d)
     out += _packages(d)
     out += _findings(d)
@@ -206,15 +216,6 @@ def render_digest(d: Digest) -> str:
     return "\n".join(out) + "\n"
 
 
-def render(data: dict[str, Any], ctx: PlanContext, lang: str) -> str:
-    """The roadmap as Markdown.
-
-    Args:
-        data: the dict of :func:`planner.roadmap.roadmap`.
-        ctx: the plan it was cut from.
-        lang: ``nl`` or ``en``.
-
-    Returns:
-        Markdown text ending in one newline.
-    """
-    return render_digest(digest(data, ctx, lang, "md"))
+def render(view: RoadmapView) -> str:
+    """The roadmap view as Markdown text ending in one newline."""
+    return render_summary(summarise(view))

@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from planner.formats.labels import command_line, layer_name, text
-from planner.roadmap import PlanContext
+from planner.formats.labels import text
+
+if TYPE_CHECKING:
+    from planner.view import Item, RoadmapView, Stage
 
 CRIT = frozenset({"overdue", "at-risk", "blocked"})
 
@@ -53,34 +55,31 @@ def task_id(*parts: str) -> str:
     return "_".join(_ID.sub("_", p.lower()).strip("_") for p in parts)
 
 
-def render(data: dict[str, Any], ctx: PlanContext, lang: str) -> str:
-    """The roadmap as Mermaid gantt text.
-
-    Args:
-        data: the dict of :func:`planner.roadmap.roadmap`.
-        ctx: the plan it was cut from (for layer names and the order of layers).
-        lang: ``nl`` or ``en`` for the fixed words.
-
-    Returns:
-        Mermaid source, with a comment naming the command that made it.
-    """
-    by_layer = data["layer"] == "all"
-    order = list(ctx.catalogue.layers)
-    first = data["stages"][0]["start"] if data["stages"] else data["as_of"]
-    sections: dict[tuple[Any, ...], list[tuple[dict[str, Any], dict[str, Any]]]] = defaultdict(list)
-    for stage in data["stages"]:
-        for item in stage["items"]:
-            if by_layer:
-                rank = order.index(item["layer"]) if item["layer"] in order else len(order)
-                key: tuple[Any, ...] = (rank, item["layer"], layer_name(ctx, item["layer"], lang))
+def _sections(view: RoadmapView) -> dict[tuple[Any, ...], list[tuple[Stage, Item]]]:
+    """Items per section: per layer (in catalogue order) for ``all``, else per act."""
+    order = [layer.id for layer in view.layers]
+    sections: dict[tuple[Any, ...], list[tuple[Stage, Item]]] = defaultdict(list)
+    for stage in view.stages:
+        for item in stage.items:
+            if view.is_all:
+                rank = order.index(item.layer) if item.layer in order else len(order)
+                key: tuple[Any, ...] = (rank, item.layer, view.names.get(item.layer, item.layer))
             else:
-                key = (item["act"], item["act"], item["act_title"])
+                key = (item.act, item.act, item.act_title)
             sections[key].append((stage, item))
-    title = f"{text(lang, 'title', name=layer_name(ctx, data['layer'], lang))} ({data['as_of']})"
+    return sections
+
+
+def render(view: RoadmapView) -> str:
+    """The roadmap view as Mermaid gantt source, with a comment naming the command that made it."""
+    lang = view.lang
+    first = view.stages[0].start if view.stages else view.as_of
+    sections = _sections(view)
+    title = f"{text(lang, 'title', name=view.layer_name)} ({view.as_of.isoformat()})"
     # the comment follows `gantt`: older Mermaid versions detect the diagram type on line one
     lines = [
         "gantt",
-        f"    %% {text(lang, 'generated_plain', command=command_line(data, 'mermaid'))}",
+        f"    %% {text(lang, 'generated_plain', command=view.command('mermaid'))}",
         f"    title {clean(title)}",
         "    dateFormat YYYY-MM-DD",
         "    axisFormat %Y-%m",
@@ -88,16 +87,16 @@ def render(data: dict[str, Any], ctx: PlanContext, lang: str) -> str:
     ]
     for key in sorted(sections):
         lines.append(f"    section {clean(key[-1])}")
-        dues: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        dues: dict[str, list[Item]] = defaultdict(list)
         for stage, item in sections[key]:
-            tags = ["crit"] if item["status"] in CRIT else ["done"] if item["status"] == "done" else []
-            ident = task_id("t", item["obligation"], item["layer"])
-            data_part = ", ".join([*tags, ident, stage["start"], stage["end"]])
-            lines.append(f"    {clean(item['title'])} :{data_part}")
-            if item["due"] is not None and item["due"] >= first:
-                dues[item["due"]].append(item)
+            tags = ["crit"] if item.status in CRIT else ["done"] if item.status == "done" else []
+            ident = task_id("t", item.obligation, item.layer)
+            data_part = ", ".join([*tags, ident, stage.start.isoformat(), stage.end.isoformat()])
+            lines.append(f"    {clean(item.title)} :{data_part}")
+            if item.due is not None and item.due >= first:
+                dues[item.due.isoformat()].append(item)
         for due in sorted(dues):
-            late = any(i["status"] in CRIT for i in dues[due])
+            late = any(i.status in CRIT for i in dues[due])
             tags = ["milestone", *(["crit"] if late else [])]
             ident = task_id("m", key[1], due)
             label = clean(f"{text(lang, 'due')} {due}")

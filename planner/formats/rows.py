@@ -6,7 +6,10 @@ Spreadsheets execute cells that look like formulas, and catalogue text is untrus
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from planner.view import RoadmapView
 
 COLUMNS = (
     "stage",
@@ -53,31 +56,33 @@ def neutralise(value: str) -> str:
     return "'" + value if is_risky(value) else value
 
 
-def rows(data: dict[str, Any]) -> list[dict[str, Any]]:
+def _iso(value: Any) -> str | None:
+    return None if value is None else value.isoformat()
+
+
+def rows(view: RoadmapView) -> list[dict[str, Any]]:
     """One dict per item, keyed by :data:`COLUMNS`, in roadmap order.
 
     Values are raw: dates are ISO strings (or None), effort a number, lists joined. Each
     format applies its own typing and :func:`neutralise`.
     """
-    out = []
-    for stage in data["stages"]:
-        for item in stage["items"]:
-            out.append(
-                {
-                    "stage": stage["id"],
-                    "stage_start": stage["start"],
-                    "stage_end": stage["end"],
-                    "layer": item["layer"],
-                    "obligation": item["obligation"],
-                    "act": item["act"],
-                    "title": item["title"],
-                    "articles": "; ".join(item["articles"]),
-                    "role": item["role"],
-                    "due": item["due"],
-                    "status": item["status"],
-                    "package": item["package"],
-                    "effort": item["effort"],
-                    "reasons": REASON_SEPARATOR.join(item["reasons"]),
-                }
-            )
-    return out
+    return [
+        {
+            "stage": stage.id,
+            "stage_start": _iso(stage.start),
+            "stage_end": _iso(stage.end),
+            "layer": item.layer,
+            "obligation": item.obligation,
+            "act": item.act,
+            "title": item.title,
+            "articles": "; ".join(item.articles),
+            "role": item.role,
+            "due": _iso(item.due),
+            "status": item.status,
+            "package": item.package,
+            "effort": item.effort,
+            "reasons": REASON_SEPARATOR.join(item.reasons),
+        }
+        for stage in view.stages
+        for item in stage.items
+    ]

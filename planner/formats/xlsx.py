@@ -11,11 +11,13 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from planner.formats.labels import command_line, layer_name, text
+from planner.formats.labels import text
 from planner.formats.rows import COLUMNS, DATE_COLUMNS, NUMBER_COLUMNS, is_risky, rows
-from planner.roadmap import PlanContext
+
+if TYPE_CHECKING:
+    from planner.view import RoadmapView
 
 WIDTH_CAP = {"title": 60, "reasons": 80, "articles": 30}
 """Widest a column is made (in characters); text wraps past it in Excel."""
@@ -30,17 +32,8 @@ def _width(column: str, values: list[Any]) -> float:
     return min(longest + 2, WIDTH_CAP.get(column, DEFAULT_CAP))
 
 
-def render(data: dict[str, Any], ctx: PlanContext, lang: str) -> bytes:
-    """The roadmap as XLSX bytes.
-
-    Args:
-        data: the dict of :func:`planner.roadmap.roadmap`.
-        ctx: the plan it was cut from (for the layer name in the document title).
-        lang: the language of the titles and the document properties.
-
-    Returns:
-        The bytes of an .xlsx file; identical for identical input.
-    """
+def render(view: RoadmapView) -> bytes:
+    """The roadmap view as the bytes of an .xlsx file; identical for identical input."""
     import xlsxwriter
 
     buffer = io.BytesIO()
@@ -54,12 +47,12 @@ def render(data: dict[str, Any], ctx: PlanContext, lang: str) -> bytes:
             "strings_to_urls": False,
         },
     )
-    as_of = dt.date.fromisoformat(data["as_of"])
+    as_of, lang = view.as_of, view.lang
     book.set_properties(
         {
-            "title": text(lang, "title", name=layer_name(ctx, data["layer"], lang)),
-            "subject": f"{text(lang, 'as_of')} {data['as_of']}",
-            "comments": text(lang, "generated_plain", command=command_line(data, "xlsx")),
+            "title": text(lang, "title", name=view.layer_name),
+            "subject": f"{text(lang, 'as_of')} {as_of.isoformat()}",
+            "comments": text(lang, "generated_plain", command=view.command("xlsx")),
             "author": "planner",
             "created": dt.datetime(as_of.year, as_of.month, as_of.day),
         }
@@ -68,7 +61,7 @@ def render(data: dict[str, Any], ctx: PlanContext, lang: str) -> bytes:
     header = book.add_format({"bold": True, "bottom": 1})
     date = book.add_format({"num_format": "yyyy-mm-dd"})
     quoted = book.add_format({"quote_prefix": True})
-    table = rows(data)
+    table = rows(view)
     for col, column in enumerate(COLUMNS):
         sheet.write_string(0, col, column, header)
         sheet.set_column(col, col, _width(column, [r[column] for r in table]))

@@ -4,7 +4,8 @@ The package follows the data flow, one module per stage:
 
 - :mod:`~planner.site.refs`, :mod:`~planner.site.catalogue_pages`, :mod:`~planner.site.plan_pages`,
   :mod:`~planner.site.search`: the catalogue, plan and analysis turned into typed page contexts
-  (:mod:`~planner.site.context`), with words from :mod:`~planner.site.i18n` and catalogue
+  (:mod:`~planner.site.context`, :mod:`~planner.site.plan_context`,
+  :mod:`~planner.site.catalogue_context`; plan pages read :mod:`planner.view`), with words from :mod:`~planner.site.i18n` and catalogue
   Markdown made safe by :mod:`~planner.site.markdown`;
 - :mod:`~planner.site.layout`, :mod:`~planner.site.svg`, :mod:`~planner.site.timeline`: the pictures,
   in the colours of :mod:`~planner.site.palette`;

@@ -23,7 +23,8 @@ from planner.formats import render_roadmap
 from planner.site import MARKER, MARKER_TEXT
 from planner.site import catalogue_pages as cp
 from planner.site import plan_pages as pp
-from planner.site.context import LanguageChoice, LanguagesPage, Local, Page
+from planner.site.catalogue_context import LanguageChoice, LanguagesPage
+from planner.site.context import Local, Page
 from planner.site.i18n import LANG_NAMES, LANGS, labels
 from planner.site.palette import COLOURS
 from planner.site.refs import View
@@ -132,7 +133,7 @@ def build_site(cat: Catalogue, options: BuildOptions, progress: Progress | None 
             progress.advance()
     for view, layer, fmt in roadmaps:
         prefix = f"{view.lang}/" if multi else ""
-        result = render_roadmap(fmt, view.roadmaps[layer], ctx, view.lang)
+        result = render_roadmap(fmt, view.roadmaps[layer])
         files[prefix + pp.download_path(layer, fmt)] = (
             result if isinstance(result, bytes) else result.encode("utf-8")
         )

@@ -1,7 +1,7 @@
 """Page contexts for what the catalogue holds: acts, obligations, themes, packages, search.
 
 Each function takes a :class:`~planner.site.refs.View` (one language) and returns one typed
-context from :mod:`planner.site.context`.
+context from :mod:`planner.site.catalogue_context`.
 """
 
 from __future__ import annotations
@@ -9,28 +9,24 @@ from __future__ import annotations
 from collections import defaultdict
 
 from planner.site import svg
-from planner.site.context import (
+from planner.site.catalogue_context import (
     ActCard,
     ActPage,
     ActRelation,
     ActsPage,
     AmendmentRow,
-    ExternalLink,
     HistoryRow,
     LayerObligations,
-    Link,
     MilestoneRow,
     ObligationPage,
-    ObligationRef,
     PackagePage,
-    Picture,
     RelationRow,
     RoleRow,
     ThemeCard,
     ThemePage,
     ThemesPage,
-    relative_url,
 )
+from planner.site.context import ExternalLink, Link, ObligationRef, Picture, relative_url
 from planner.site.i18n import labels, term
 from planner.site.layout import layers
 from planner.site.markdown import safe_url

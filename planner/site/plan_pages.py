@@ -1,24 +1,25 @@
 """Page contexts for what the plan says: home, layer roadmaps, the whole government, analysis.
 
-Roadmap pages read the roadmap dict of :func:`planner.roadmap.roadmap` (the JSON contract),
-the same data the downloadable files are rendered from, so a page and its downloads agree.
+Roadmap pages read the roadmap views of :func:`planner.view.build_view`, the same views the
+downloadable files are rendered from, so a page and its downloads agree.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections import Counter, defaultdict
-from typing import Any
+from typing import TYPE_CHECKING
 
 from planner.roadmap import ALL
 from planner.site import timeline
-from planner.site.context import (
+from planner.site.context import Download, Local, Picture, relative_url
+from planner.site.i18n import labels, long_date, term
+from planner.site.plan_context import (
     AnalysisPage,
     BlockerRow,
     ChainRow,
     ConflictRow,
     CrossDependency,
-    Download,
     DueRow,
     FindingRow,
     GovernmentPage,
@@ -26,13 +27,12 @@ from planner.site.context import (
     KeystoneRow,
     LayerCard,
     LayerPage,
-    Local,
-    Picture,
     Stage,
-    relative_url,
 )
-from planner.site.i18n import labels, long_date, term
 from planner.site.refs import View, page_path
+
+if TYPE_CHECKING:
+    from planner.view import Item, RoadmapView
 
 DOWNLOAD_FORMATS = ("md", "json", "csv", "xlsx", "ics")
 """The roadmap files the site offers, each made by :func:`planner.formats.render_roadmap`."""
@@ -58,34 +58,29 @@ def downloads(view: View, layer: str, name: str) -> tuple[Download, ...]:
     )
 
 
-def _items(data: dict[str, Any]) -> list[tuple[int, str, dict[str, Any]]]:
-    return [(i, stage["id"], raw) for i, stage in enumerate(data["stages"]) for raw in stage["items"]]
+def _items(roadmap: RoadmapView) -> list[tuple[int, Item]]:
+    """Each item of a view with the position of its stage (the timelines draw by position)."""
+    return [(i, item) for i, stage in enumerate(roadmap.stages) for item in stage.items]
 
 
 def layer_card(view: View, layer_id: str) -> LayerCard:
     """A layer with its roadmap's status counts."""
-    data = view.roadmaps[layer_id]
+    roadmap = view.roadmaps[layer_id]
     layer = view.cat.layers[layer_id]
-    return LayerCard(
-        view.layer_link(layer_id),
-        layer.organisations,
-        sum(data["summary"].values()),
-        view.counts(data["summary"]),
-    )
+    return LayerCard(view.layer_link(layer_id), layer.organisations, len(roadmap.items), view.counts(roadmap))
 
 
 def home_page(view: View) -> HomePage:
     """The home page."""
     t = labels(view.lang)
     items = _items(view.roadmaps[ALL])
-    as_of = view.as_of.isoformat()
     upcoming: dict[str, list[str]] = defaultdict(list)
     late: dict[str, list[str]] = defaultdict(list)
-    for _, _, raw in items:
-        if raw["due"] and raw["due"] >= as_of and raw["status"] != "done":
-            upcoming[raw["obligation"]].append(raw["layer"])
-        if raw["status"] == "overdue":
-            late[raw["obligation"]].append(raw["layer"])
+    for _, item in items:
+        if item.due and item.due >= view.as_of and item.status != "done":
+            upcoming[item.obligation].append(item.layer)
+        if item.status == "overdue":
+            late[item.obligation].append(item.layer)
 
     def rows(found: dict[str, list[str]], latest_first: bool) -> tuple[DueRow, ...]:
         # sorting is stable, also in reverse: equal dates keep the id order
@@ -109,25 +104,22 @@ def home_page(view: View) -> HomePage:
         rows(upcoming, latest_first=False),
         rows(late, latest_first=True),
         len(late),
-        sum(1 for _, _, raw in items if raw["status"] == "overdue"),
+        sum(1 for _, item in items if item.status == "overdue"),
         tuple(view.package_card(p) for p in view.ctx.packages[:HOME_PACKAGES]),
         tuple(view.theme_link(th) for th in view.cat.themes),
     )
 
 
-def findings(view: View, data: dict[str, Any]) -> tuple[FindingRow, ...]:
-    """The findings of a roadmap dict."""
+def findings(view: View, roadmap: RoadmapView) -> tuple[FindingRow, ...]:
+    """The findings of a roadmap view, with links."""
     return tuple(
-        FindingRow(f["kind"], view.ob(f["obligation"]), view.layer_link(f["layer"]), f["message"])
-        for f in data["findings"]
+        FindingRow(f.kind, view.ob(f.obligation), view.layer_link(f.layer), f.message)
+        for f in roadmap.findings
     )
 
 
-def _spans(data: dict[str, Any]) -> list[timeline.Span]:
-    return [
-        timeline.Span(s["id"], dt.date.fromisoformat(s["start"]), dt.date.fromisoformat(s["end"]))
-        for s in data["stages"]
-    ]
+def _spans(roadmap: RoadmapView) -> list[timeline.Span]:
+    return [timeline.Span(s.id, s.start, s.end) for s in roadmap.stages]
 
 
 def _words(view: View) -> dict[str, str]:
@@ -146,23 +138,21 @@ def layer_page(view: View, layer_id: str) -> LayerPage:
     data = view.roadmaps[layer_id]
     path = page_path("layer", layer_id)
     name = view.local(layer.name)
-    stages = tuple(
-        Stage(s["id"], s["start"], s["end"], tuple(view.item_row(raw, s["id"]) for raw in s["items"]))
-        for s in data["stages"]
-    )
+    stages = tuple(Stage(s, tuple(view.item_row(i) for i in s.items)) for s in data.stages)
     rows = []
-    for index, stage_id, raw in _items(data):
-        ref = view.ob(raw["obligation"])
-        status = term("status", raw["status"], view.lang)
+    for index, item in _items(data):
+        ref = view.ob(item.obligation)
+        status = term("status", item.status, view.lang)
+        due = item.due.isoformat() if item.due else t["no_due"]
         rows.append(
             timeline.Row(
                 ref.title.text,
                 relative_url(path, ref.href),
                 index,
-                raw["status"],
+                item.status,
                 status,
-                dt.date.fromisoformat(raw["due"]) if raw["due"] else None,
-                f"{ref.title.text} ({ref.id}): {status}, {stage_id}, {t['due'].lower()} {raw['due'] or t['no_due']}",
+                item.due,
+                f"{ref.title.text} ({ref.id}): {status}, {item.stage}, {t['due'].lower()} {due}",
             )
         )
     spans = _spans(data)
@@ -180,9 +170,9 @@ def layer_page(view: View, layer_id: str) -> LayerPage:
         layer.organisations,
         view.prose(layer.organisations_note),
         view.plan.capacity.get(layer_id),
-        view.counts(data["summary"]),
+        view.counts(data),
         stages,
-        tuple(view.package_card(view.packages[p["id"]]) for p in data["packages"]),
+        tuple(view.package_card(view.packages[p.id]) for p in data.packages),
         findings(view, data),
         Picture("picture-timeline", drawing, t["timeline_caption"], "#roadmap"),
         downloads(view, layer_id, name.text),
@@ -194,30 +184,30 @@ def government_page(view: View) -> GovernmentPage:
     t = labels(view.lang)
     data = view.roadmaps[ALL]
     items = _items(data)
-    stage_of = {(raw["obligation"], raw["layer"]): index for index, _, raw in items}
-    stage_ids = tuple(s["id"] for s in data["stages"])
+    stage_of = {(item.obligation, item.layer): index for index, item in items}
+    stage_ids = tuple(s.id for s in data.stages)
     lane_index = {lid: i for i, lid in enumerate(view.cat.layers)}
     cells: dict[str, list[Counter[str]]] = {lid: [Counter() for _ in stage_ids] for lid in view.cat.layers}
     dues: dict[str, list[dt.date]] = defaultdict(list)
     arrows: Counter[tuple[int, int, int, int]] = Counter()
     cross = []
-    for index, stage_id, raw in items:
-        cells[raw["layer"]][index][raw["status"]] += 1
-        if raw["due"] and raw["status"] != "done":
-            dues[raw["layer"]].append(dt.date.fromisoformat(raw["due"]))
-        for wait in raw["waits_on"]:
-            if wait["kind"] != "needs-facility" or wait["layer"] == raw["layer"]:
+    for index, item in items:
+        cells[item.layer][index][item.status] += 1
+        if item.due and item.status != "done":
+            dues[item.layer].append(item.due)
+        for wait in item.waits_on:
+            if wait.kind != "needs-facility" or wait.layer == item.layer:
                 continue
-            from_stage = stage_of[(wait["obligation"], wait["layer"])]
-            arrows[(lane_index[wait["layer"]], from_stage, lane_index[raw["layer"]], index)] += 1
+            from_stage = stage_of[(wait.obligation, wait.layer)]
+            arrows[(lane_index[wait.layer], from_stage, lane_index[item.layer], index)] += 1
             cross.append(
                 CrossDependency(
-                    view.ob(wait["obligation"]),
-                    view.layer_link(wait["layer"]),
+                    view.ob(wait.obligation),
+                    view.layer_link(wait.layer),
                     stage_ids[from_stage],
-                    view.ob(raw["obligation"]),
-                    view.layer_link(raw["layer"]),
-                    stage_id,
+                    view.ob(item.obligation),
+                    view.layer_link(item.layer),
+                    item.stage,
                 )
             )
     path = "government.html"
@@ -260,7 +250,7 @@ def government_page(view: View) -> GovernmentPage:
         Picture("picture-swimlanes", drawing, t["swimlanes_caption"], "#stages"),
         tuple(cross),
         findings(view, data),
-        view.counts(data["summary"]),
+        view.counts(data),
         downloads(view, ALL, t["government"].lower()),
     )
 

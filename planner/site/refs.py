@@ -14,25 +14,17 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from planner.messages import render
-from planner.site.context import (
-    Count,
-    ItemRow,
-    Link,
-    Local,
-    ObligationRef,
-    PackageCard,
-    Prose,
-    SourceRow,
-    WaitRef,
-)
+from planner.site.context import Count, Link, Local, ObligationRef, Prose, SourceRow
 from planner.site.i18n import LANGS
 from planner.site.markdown import render_markdown, safe_url
+from planner.site.plan_context import ItemRow, PackageCard, WaitRef
 
 if TYPE_CHECKING:
     from planner.analysis import Analysis, Package
     from planner.catalogue import Catalogue
     from planner.models import Text
     from planner.roadmap import PlanContext
+    from planner.view import Item, RoadmapView, Wait
 
 FOLDERS = {
     "act": "acts",
@@ -185,37 +177,35 @@ class View:
         rows = (self.source(owner, key) for key in dict.fromkeys(keys))
         return tuple(row for row in rows if row is not None)
 
-    def waits(self, raw: list[dict[str, str]]) -> tuple[WaitRef, ...]:
-        """What a roadmap item waits on, from the roadmap dict."""
-        return tuple(WaitRef(w["kind"], self.ob(w["obligation"]), w["layer"]) for w in raw)
+    def waits(self, waits: Iterable[Wait]) -> tuple[WaitRef, ...]:
+        """What a roadmap item waits on."""
+        return tuple(WaitRef(w.kind, self.ob(w.obligation), w.layer) for w in waits)
 
     def say(self, sentences: Iterable[str]) -> tuple[str, ...]:
         """The planner's sentences (reasons, findings) in the page's language."""
         return tuple(render(sentence, self.lang) for sentence in sentences)
 
     @staticmethod
-    def counts(summary: dict[str, int]) -> tuple[Count, ...]:
-        """Status counts in the fixed status order, as the roadmap dict gives them."""
-        return tuple(Count(status, n) for status, n in summary.items())
+    def counts(view: RoadmapView) -> tuple[Count, ...]:
+        """Status counts of a roadmap view, in the fixed status order."""
+        return tuple(Count(status, n) for status, n in view.counts)
 
     @cached_property
-    def roadmaps(self) -> dict[str, dict[str, Any]]:
-        """The roadmap dict (the JSON contract) of the whole government (``all``) and of each layer."""
-        from planner.roadmap import ALL, roadmap
+    def roadmaps(self) -> dict[str, RoadmapView]:
+        """The roadmap view of the whole government (``all``) and of each layer, in this language."""
+        from planner.roadmap import ALL
+        from planner.view import build_view
 
-        return {layer: roadmap(self.ctx, layer, self.lang) for layer in (ALL, *self.cat.layers)}
+        return {layer: build_view(self.ctx, layer, self.lang) for layer in (ALL, *self.cat.layers)}
 
-    def item_row(self, raw: dict[str, Any], stage: str) -> ItemRow:
-        """A roadmap row from an item of the roadmap dict."""
+    def item_row(self, item: Item) -> ItemRow:
+        """A roadmap row (with its links) from an item of a roadmap view."""
         return ItemRow(
-            self.ob(raw["obligation"]),
-            self.layer_link(raw["layer"]),
-            stage,
-            raw["status"],
-            raw["due"],
-            self.package_link(raw["package"]) if raw["package"] else None,
-            self.waits(raw["waits_on"]),
-            tuple(raw["reasons"]),
+            item,
+            self.ob(item.obligation),
+            self.layer_link(item.layer),
+            self.package_link(item.package) if item.package else None,
+            self.waits(item.waits_on),
         )
 
     @cached_property
@@ -225,8 +215,6 @@ class View:
 
         order = {lid: i for i, lid in enumerate(self.cat.layers)}
         found: dict[str, list[tuple[int, ItemRow]]] = {}
-        for stage in self.roadmaps[ALL]["stages"]:
-            for raw in stage["items"]:
-                row = self.item_row(raw, stage["id"])
-                found.setdefault(raw["obligation"], []).append((order[raw["layer"]], row))
+        for item in self.roadmaps[ALL].items:
+            found.setdefault(item.obligation, []).append((order[item.layer], self.item_row(item)))
         return {oid: tuple(row for _, row in sorted(rows, key=lambda r: r[0])) for oid, rows in found.items()}

@@ -11,7 +11,8 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING
 
-from planner.site.context import Local, SearchEntry, SearchPage
+from planner.site.catalogue_context import SearchEntry, SearchPage
+from planner.site.context import Local
 from planner.site.i18n import labels
 from planner.site.refs import View, page_path
 

@@ -1,0 +1,170 @@
+"""The roadmap view: one layer's (or the whole government's) slice of a plan, as frozen, typed records.
+
+Every roadmap format and every site page that shows a plan reads these records, built once by
+:func:`planner.view.build.build_view`. The JSON contract is their serialisation
+(:func:`planner.view.serialise.as_dict`): a field is in the JSON under its own name unless its
+declaration says otherwise (:data:`VIEW_ONLY`, :func:`json_as`), in declaration order. So adding
+an item field is declaring it here and filling it in :func:`planner.view.build.item_from_plan`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+JSON_KEY = "json_key"
+"""Field metadata: the field's key in the JSON contract, or None when it is not in it."""
+JSON_ENCODE = "json_encode"
+"""Field metadata: a function turning the field's value into its JSON value."""
+
+
+VIEW_ONLY: Mapping[str, Any] = {JSON_KEY: None}
+"""Field metadata of a field the view carries but the JSON contract does not (yet)."""
+
+
+def json_as(key: str, encode: Callable[[Any], Any] | None = None) -> Mapping[str, Any]:
+    """Field metadata naming the field `key` in the JSON contract (encoded with `encode`, if given).
+
+    >>> json_as("summary", dict)[JSON_KEY]
+    'summary'
+    """
+    meta: dict[str, Any] = {JSON_KEY: key}
+    if encode is not None:
+        meta[JSON_ENCODE] = encode
+    return meta
+
+
+@dataclass(frozen=True)
+class Wait:
+    """Another item an item waits on: ``requires`` or ``needs-facility``."""
+
+    kind: str
+    obligation: str
+    layer: str
+    title: str = field(metadata=VIEW_ONLY)
+    """The waited-on obligation's title in the view's language."""
+    stage: str | None = field(metadata=VIEW_ONLY)
+    """The stage the waited-on item is planned in (None when it is not planned)."""
+
+
+@dataclass(frozen=True)
+class Item:
+    """One obligation on one layer's roadmap."""
+
+    obligation: str
+    act: str
+    layer: str
+    title: str
+    act_title: str
+    articles: tuple[str, ...]
+    role: str
+    due: dt.date | None
+    milestone: str | None
+    effort: float
+    status: str
+    package: str | None
+    waits_on: tuple[Wait, ...]
+    rule: str
+    reasons: tuple[str, ...]
+    """The planner's sentences on why the item sits where it does, in the view's language."""
+    done_on: dt.date | None = field(metadata=json_as("done"))
+    stage: str = field(metadata=VIEW_ONLY)
+    """The id of the stage the item is listed in (done items: the first stage)."""
+    due_origin: str | None = field(metadata=VIEW_ONLY)
+    """Where the due date comes from: ``obligation`` (its own date), ``milestone``, or None."""
+
+
+@dataclass(frozen=True)
+class Stage:
+    """A calendar stage with the items planned in it."""
+
+    id: str
+    start: dt.date
+    end: dt.date
+    items: tuple[Item, ...]
+
+
+@dataclass(frozen=True)
+class Package:
+    """A joint work package some of the view's items belong to."""
+
+    id: str
+    name: str
+    members: tuple[str, ...]
+    due: str | None
+    effort_saved: float
+
+
+@dataclass(frozen=True)
+class Finding:
+    """Something a reader must act on, its message in the view's language."""
+
+    kind: str
+    obligation: str
+    layer: str
+    message: str
+
+
+@dataclass(frozen=True)
+class LayerName:
+    """A layer of the catalogue and its name in the view's language."""
+
+    id: str
+    name: str
+
+
+@dataclass(frozen=True)
+class RoadmapView:
+    """The roadmap of one layer (or ``all``) in one language, built once from a plan."""
+
+    layer: str
+    as_of: dt.date
+    stage_size: str = field(metadata=json_as("stage"))
+    scenario: str | None
+    lang: str
+    capacity: tuple[tuple[str, float | None], ...] = field(metadata=json_as("capacity", dict))
+    counts: tuple[tuple[str, int], ...] = field(metadata=json_as("summary", dict))
+    """How many items have each status, in the fixed status order."""
+    stages: tuple[Stage, ...]
+    packages: tuple[Package, ...]
+    findings: tuple[Finding, ...]
+    organisation: str | None = field(metadata=VIEW_ONLY)
+    """The organisation the roadmap is for; None: the layer as a whole (the only kind so far)."""
+    layer_name: str = field(metadata=VIEW_ONLY)
+    """The name of `layer` in the view's language (``all`` has a fixed phrase)."""
+    scenario_title: str | None = field(metadata=VIEW_ONLY)
+    """The title of the applied scenario in the view's language."""
+    layers: tuple[LayerName, ...] = field(metadata=VIEW_ONLY)
+    """Every layer of the catalogue in catalogue order, with its name."""
+
+    @property
+    def is_all(self) -> bool:
+        """Whether this is the whole government's roadmap."""
+        return self.layer == "all"
+
+    @property
+    def items(self) -> tuple[Item, ...]:
+        """Every item, in stage order."""
+        return tuple(item for stage in self.stages for item in stage.items)
+
+    @property
+    def names(self) -> Mapping[str, str]:
+        """Layer id → name in the view's language."""
+        return {layer.id: layer.name for layer in self.layers}
+
+    def command(self, fmt: str) -> str:
+        """The ``planner roadmap`` command line that renders this view in `fmt` ("made with")."""
+        from planner.formats.labels import command_line
+
+        return command_line(
+            {
+                "layer": self.layer,
+                "as_of": self.as_of.isoformat(),
+                "stage": self.stage_size,
+                "scenario": self.scenario,
+                "lang": self.lang,
+            },
+            fmt,
+        )
