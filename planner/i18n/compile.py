@@ -22,21 +22,21 @@ from planner.i18n import DOMAIN, LANGS
 LOCALE_DIR = Path(__file__).parent / "locale"
 
 
-def po_file(lang: str) -> Path:
-    """The editable catalogue of `lang`."""
-    return LOCALE_DIR / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
+def po_file(lang: str, root: Path = LOCALE_DIR) -> Path:
+    """The editable catalogue of `lang` in the locale folder `root`."""
+    return root / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
 
 
-def read(lang: str) -> Catalog:
+def read(lang: str, root: Path = LOCALE_DIR) -> Catalog:
     """The .po catalogue of `lang`, parsed."""
-    with po_file(lang).open("rb") as fp:
+    with po_file(lang, root).open("rb") as fp:
         return read_po(fp, locale=lang, domain=DOMAIN)
 
 
-def compiled(lang: str) -> bytes:
+def compiled(lang: str, root: Path = LOCALE_DIR) -> bytes:
     """The .mo bytes that the .po catalogue of `lang` compiles to."""
     out = io.BytesIO()
-    write_mo(out, read(lang))
+    write_mo(out, read(lang, root))
     return out.getvalue()
 
 
@@ -56,17 +56,17 @@ def _content(catalog: Catalog) -> dict[tuple[str | None, object], object]:
     return found
 
 
-def stale(lang: str) -> bool:
+def stale(lang: str, root: Path = LOCALE_DIR) -> bool:
     """Whether the committed .mo of `lang` says something other than its .po.
 
     Compares what can be looked up, not bytes, so a newer Babel that lays out a .mo differently
     does not count as a change.
     """
-    mo = po_file(lang).with_suffix(".mo")
+    mo = po_file(lang, root).with_suffix(".mo")
     if not mo.exists():
         return True
     with mo.open("rb") as fp:
-        return _content(read_mo(fp)) != _content(read(lang))
+        return _content(read_mo(fp)) != _content(read(lang, root))
 
 
 def main(argv: list[str]) -> int:
