@@ -12,7 +12,7 @@ import html
 import re
 import shutil
 import string
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 import pytest
@@ -247,17 +247,16 @@ def catalogue_texts(root: Path) -> list[str]:
     def walk(value: object) -> None:
         if isinstance(value, str):
             found.append(value.strip())
-        elif isinstance(value, dict):
-            [walk(v) for v in value.values()]
-        elif isinstance(value, list):
-            [walk(v) for v in value]
+        elif isinstance(value, dict | list):
+            for item in value.values() if isinstance(value, dict) else value:
+                walk(item)
 
     for path in root.glob("*.yaml"):
         walk(yaml.safe_load(path.read_text(encoding="utf-8")))
     return sorted({t for t in found if t}, key=len, reverse=True)
 
 
-def english_words(text: str, catalogue: list[str] = ()) -> list[str]:  # type: ignore[assignment]
+def english_words(text: str, catalogue: Sequence[str] = ()) -> list[str]:
     """The English words in `text`, outside markup, code, ids and catalogue text."""
     text = re.sub(r"<(script|style|code)\b.*?</\1>", " ", text, flags=re.S)
     text = html.unescape(re.sub(r"<[^>]+>", " ", text))
