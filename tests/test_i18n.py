@@ -161,6 +161,8 @@ def _uses(tree: ast.AST, folder: str) -> Iterator[tuple[str, str]]:
                 yield "formats", second
             elif folder in {"formats", "explain"} and name in {"t", "row"} and first:
                 yield ("formats" if folder == "formats" else "explain"), first
+            elif folder == "analysis_report" and name in {"say_n", "phrase"} and first:
+                yield "analysis", first
             elif name == "term" and first:
                 yield "terms", first
         elif isinstance(node, ast.Subscript) and _name(node.value) in {"t", "labels", "w"}:
@@ -187,7 +189,14 @@ def used_keys() -> set[tuple[str, str]]:
 
 def test_the_key_finder_sees_every_kind_of_call_site():
     kinds = {kind for kind, _ in used_keys()}
-    assert kinds >= {"message", "formats", "site", "explain", "terms"}
+    assert kinds >= {"message", "formats", "site", "explain", "terms", "analysis"}
+
+
+def test_every_heading_of_the_analysis_report_is_in_the_catalogue():
+    from planner.analysis_report import HEADINGS
+
+    missing = [pair for pair in HEADINGS.values() if pair[1] not in i18n.words("nl", pair[0])]
+    assert missing == []
 
 
 def test_every_key_used_in_code_is_in_the_catalogue():
