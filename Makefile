@@ -1,9 +1,9 @@
 # One command runs every check: `make check`.
 PYTHON ?= python
 
-.PHONY: check test lint typecheck catalogue
+.PHONY: check test lint typecheck catalogue i18n
 
-check: lint typecheck test catalogue
+check: lint typecheck test catalogue i18n
 
 test:
 	$(PYTHON) -m pytest
@@ -18,3 +18,7 @@ typecheck:
 catalogue:
 	$(PYTHON) -m planner --catalog regulations check --strict
 	$(PYTHON) -m planner --catalog regulations fmt --check
+
+# The .mo files are committed: recompile after editing a .po (the check fails when one is stale).
+i18n:
+	$(PYTHON) -m planner.i18n.compile --check

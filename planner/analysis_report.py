@@ -2,59 +2,44 @@
 
 from __future__ import annotations
 
+import functools
 from typing import TYPE_CHECKING
 
 from planner.analysis import Analysis
+from planner.i18n import gettext, ngettext
 from planner.messages import render as say
 
 if TYPE_CHECKING:
     from planner.catalogue import Catalogue
 
-LABELS = {
-    "en": {
-        "title": "Coherence analysis",
-        "as_of": "As of",
-        "layer": "Layer",
-        "packages": "Joint work packages",
-        "chains": "Critical chains",
-        "blockers": "Cross-layer blockers",
-        "conflicts": "Conflicts that need a policy decision",
-        "keystones": "Keystones",
-        "findings": "Findings",
-        "none": "None.",
-        "members": "members",
-        "due": "due",
-        "saved": "effort saved",
-        "of": "of",
-        "slack": "slack (quarters)",
-        "waiting": "organisations waiting",
-        "dependants": "dependants",
-    },
-    "nl": {
-        "title": "Samenhanganalyse",
-        "as_of": "Peildatum",
-        "layer": "Bestuurslaag",
-        "packages": "Gezamenlijke werkpakketten",
-        "chains": "Kritieke ketens",
-        "blockers": "Blokkades tussen bestuurslagen",
-        "conflicts": "Spanningen die een beleidskeuze vragen",
-        "keystones": "Sleutelverplichtingen",
-        "findings": "Bevindingen",
-        "none": "Geen.",
-        "members": "onderdelen",
-        "due": "uiterlijk",
-        "saved": "bespaarde inspanning",
-        "of": "van",
-        "slack": "speling (kwartalen)",
-        "waiting": "wachtende organisaties",
-        "dependants": "afhankelijke verplichtingen",
-    },
+HEADINGS = {
+    "title": ("site", "analysis"),
+    "as_of": ("shared", "as_of"),
+    "layer": ("shared", "layer"),
+    "packages": ("shared", "packages"),
+    "findings": ("shared", "findings"),
+    "chains": ("site", "chains"),
+    "blockers": ("site", "blockers"),
+    "conflicts": ("site", "conflicts"),
+    "keystones": ("site", "keystones"),
+    "none": ("site", "none"),
 }
+"""Each heading of the report as (vocabulary, key): the site's analysis page says the same."""
+
+CONTEXT = "analysis"
+"""The vocabulary (gettext ``msgctxt``) of the report's own phrases in :mod:`planner.i18n`."""
+
+
+def _counted(lang: str, key: str, n: int) -> str:
+    """A count with its noun in the form that fits: "1 onderdeel", "3 onderdelen"."""
+    return ngettext(lang, CONTEXT, key, n, n=n)
 
 
 def render(analysis: Analysis, cat: Catalogue, lang: str = "en", markdown: bool = False) -> str:
     """The analysis as readable text (or Markdown with `markdown=True`)."""
-    t = LABELS[lang]
+    t = {name: gettext(lang, context, key) for name, (context, key) in HEADINGS.items()}
+    say_n = functools.partial(_counted, lang)
+    phrase = functools.partial(gettext, lang, CONTEXT)
 
     def title(ob_id: str) -> str:
         ob = cat.obligations.get(ob_id)
@@ -68,22 +53,25 @@ def render(analysis: Analysis, cat: Catalogue, lang: str = "en", markdown: bool 
     lines = []
     for p in analysis.packages:
         lines.append(
-            f"{bullet}{p.id}: {p.name[lang]} — {len(p.members)} {t['members']}, {t['due']} {p.due or '-'}, "
-            f"{t['saved']} {p.effort_saved:g} {t['of']} {p.effort_separate:g}"
+            f"{bullet}{p.id}: {p.name[lang]} — {say_n('members_n', len(p.members))}, "
+            f"{phrase('due_on', due=p.due or '-')}, "
+            f"{phrase('saved_of', saved=f'{p.effort_saved:g}', separate=f'{p.effort_separate:g}')}"
         )
         lines += [f"    {title(m)}" for m in p.members]
         lines += [f"    · {say(r, lang)}" for r in p.reasons]
     sections.append((t["packages"], lines))
     lines = []
     for c in analysis.chains:
-        lines.append(f"{bullet}{title(c.target)}: {t['due']} {c.due}, {t['slack']} {c.slack}")
+        lines.append(
+            f"{bullet}{title(c.target)}: {phrase('due_on', due=c.due)}, {phrase('slack_is', slack=c.slack)}"
+        )
         lines += [f"    · {say(r, lang)}" for r in c.reasons]
     sections.append((t["chains"], lines))
     lines = []
     for b in analysis.blockers:
         lines.append(
             f"{bullet}{title(b.facility)} [{', '.join(b.providers)}]: "
-            f"{b.organisations_waiting} {t['waiting']} ({', '.join(b.waiting_layers)})"
+            f"{say_n('waiting_n', b.organisations_waiting)} ({', '.join(b.waiting_layers)})"
         )
         lines += [f"    · {say(r, lang)}" for r in b.reasons]
     sections.append((t["blockers"], lines))
@@ -94,7 +82,7 @@ def render(analysis: Analysis, cat: Catalogue, lang: str = "en", markdown: bool 
     sections.append((t["conflicts"], lines))
     lines = []
     for k in analysis.keystones:
-        lines.append(f"{bullet}{title(k.obligation)}: {k.dependants} {t['dependants']}")
+        lines.append(f"{bullet}{title(k.obligation)}: {say_n('dependants_n', k.dependants)}")
         lines += [f"    · {say(r, lang)}" for r in k.reasons]
     sections.append((t["keystones"], lines))
     if analysis.findings:

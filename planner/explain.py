@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from planner.errors import NotFoundError
-from planner.labels import STATUS
+from planner.labels import STATUS, vocabulary
 from planner.messages import render
 from planner.roadmap import PlanContext
 
@@ -87,63 +87,14 @@ def explain(
     return out
 
 
-RULES = {
-    "en": {
-        "earliest": "placed in the first stage it can start in",
-        "after-dependency": "placed in the first stage after what it waits on",
-        "package": "placed with its joint work package, which waits on work of another member",
-        "capacity": "moved later because earlier stages were full",
-        "deadline-forced": "placed above capacity because its due date forces it",
-        "done": "done according to the progress file",
-    },
-    "nl": {
-        "earliest": "geplaatst in de eerste fase waarin het kan beginnen",
-        "after-dependency": "geplaatst in de eerste fase na wat het op wacht",
-        "package": "geplaatst met het gezamenlijke werkpakket, dat wacht op werk van een ander onderdeel",
-        "capacity": "later geplaatst omdat eerdere fasen vol waren",
-        "deadline-forced": "boven de capaciteit geplaatst omdat de uiterste datum dat afdwingt",
-        "done": "afgerond volgens het voortgangsbestand",
-    },
-}
+RULES = vocabulary("rule")
+"""Per language, what each placement rule means (the ``rule`` vocabulary of :mod:`planner.i18n`)."""
 
-WORDS = {
-    "en": {
-        "for": "for",
-        "stage": "stage",
-        "scenario": "scenario",
-        "rule": "rule",
-        "due": "due",
-        "no_due": "no due date",
-        "from": "from",
-        "milestone": "milestone",
-        "own_date": "its own due date",
-        "source": "source",
-        "waits_on": "waits on",
-        "in": "in",
-        "unlocks": "unlocks",
-        "package": "package",
-        "with": "with",
-        "because": "because",
-    },
-    "nl": {
-        "for": "voor",
-        "stage": "fase",
-        "scenario": "scenario",
-        "rule": "regel",
-        "due": "uiterlijk",
-        "no_due": "geen uiterste datum",
-        "from": "uit",
-        "milestone": "mijlpaal",
-        "own_date": "een eigen uiterste datum",
-        "source": "bron",
-        "waits_on": "wacht op",
-        "in": "in",
-        "unlocks": "maakt mogelijk",
-        "package": "pakket",
-        "with": "met",
-        "because": "omdat",
-    },
-}
+LEGAL = vocabulary("legal")
+"""Per language, the names of a milestone's legal status."""
+
+WORDS = vocabulary("explain")
+"""Per language, the labels and small words of the text form (the ``explain`` vocabulary)."""
 
 
 def explain_text(records: list[dict[str, Any]], lang: str = "en") -> str:
@@ -166,7 +117,7 @@ def explain_text(records: list[dict[str, Any]], lang: str = "en") -> str:
         row("rule", r["rule_text"])
         if src["milestone"]:
             detail = (
-                f" ({src['milestone_article']}, {src['milestone_status']})"
+                f" ({src['milestone_article']}, {LEGAL[lang].get(src['milestone_status'], src['milestone_status'])})"
                 if src["milestone_article"]
                 else ""
             )
@@ -180,7 +131,8 @@ def explain_text(records: list[dict[str, Any]], lang: str = "en") -> str:
         for d in r["waits_on"]:
             row(
                 "waits_on",
-                f"{d['obligation']} ({d['layer']}, {d['kind']}) {w['in']} {d['stage'] or '-'} [{d['status']}]",
+                f"{d['obligation']} ({d['layer']}, {w.get(d['kind'], d['kind'])}) {w['in']} {d['stage'] or '-'} "
+                f"[{STATUS[lang].get(d['status'], d['status'])}]",
             )
         for d in r["waited_on_by"]:
             row("unlocks", f"{d['obligation']} ({d['layer']}) {w['in']} {d['stage'] or '-'}")

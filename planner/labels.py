@@ -1,81 +1,38 @@
 """Words that both the roadmap formats and the site print, in Dutch and English, defined once.
 
-:mod:`planner.formats.labels` (Markdown, HTML, calendar, spreadsheet) and
-:mod:`planner.site.i18n` (the site) build their vocabularies on these with :func:`extend`. A reader
-who sees a status in a roadmap file and on the site must see the same word.
+The words themselves are in the gettext catalogues of :mod:`planner.i18n` (vocabularies
+``status``, ``finding`` and ``shared``); these tables are views of them for code that looks a
+word up by key. :mod:`planner.formats.labels` and :mod:`planner.site.i18n` build their
+vocabularies on them with :func:`extend`, so a reader who sees a status in a roadmap file and on
+the site sees the same word.
 """
 
 from __future__ import annotations
 
+from planner.i18n import LANGS as LANGS
+from planner.i18n import words
+
 Words = dict[str, dict[str, str]]
 """Per language, each key's word."""
 
-LANGS = ("nl", "en")
 
-STATUS: Words = {
-    "nl": {
-        "planned": "gepland",
-        "at-risk": "in gevaar",
-        "overdue": "te laat",
-        "blocked": "geblokkeerd",
-        "done": "klaar",
-    },
-    "en": {
-        "planned": "planned",
-        "at-risk": "at risk",
-        "overdue": "overdue",
-        "blocked": "blocked",
-        "done": "done",
-    },
-}
+def vocabulary(context: str) -> Words:
+    """One vocabulary of the catalogues as a table: per language, each key's word.
+
+    Example:
+        >>> vocabulary("status")["nl"]["at-risk"]
+        'in gevaar'
+    """
+    return {lang: words(lang, context) for lang in LANGS}
+
+
+STATUS: Words = vocabulary("status")
 """Names of an item's status."""
 
-FINDING: Words = {
-    "nl": {
-        "overdue": "te laat",
-        "blocked": "geblokkeerd",
-        "at-risk": "in gevaar",
-        "capacity": "boven capaciteit",
-        "package-split": "pakket gesplitst",
-    },
-    "en": {
-        "overdue": "overdue",
-        "blocked": "blocked",
-        "at-risk": "at risk",
-        "capacity": "over capacity",
-        "package-split": "package split",
-    },
-}
+FINDING: Words = vocabulary("finding")
 """Names of a finding's kind."""
 
-HEADINGS: Words = {
-    "nl": {
-        "as_of": "Peildatum",
-        "summary": "Samenvatting",
-        "status": "Status",
-        "overdue": "Te laat",
-        "act": "Wet",
-        "obligation": "Verplichting",
-        "stage": "Fase",
-        "kind": "Soort",
-        "members": "Onderdelen",
-        "packages": "Gezamenlijke werkpakketten",
-        "findings": "Bevindingen",
-    },
-    "en": {
-        "as_of": "As of",
-        "summary": "Summary",
-        "status": "Status",
-        "overdue": "Overdue",
-        "act": "Act",
-        "obligation": "Obligation",
-        "stage": "Stage",
-        "kind": "Kind",
-        "members": "Members",
-        "packages": "Joint work packages",
-        "findings": "Findings",
-    },
-}
+HEADINGS: Words = vocabulary("shared")
 """Headings and labels of sections and table columns that formats and site name alike."""
 
 

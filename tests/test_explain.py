@@ -123,7 +123,7 @@ def test_explain_text_reads_as_lines(ctx):
         "  rule:     placed in the first stage after what it waits on",
         "  due:      2027-06-30, from Act y Art. 4; its own due date",
     ]
-    assert "  waits on: x.platform (rijk, needs-facility) in 2026-Q4 [planned]" in text
+    assert "  waits on: x.platform (rijk, facility) in 2026-Q4 [planned]" in text
     assert "  package:  pkg-x.assess (with x.assess)" in text
 
 

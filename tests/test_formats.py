@@ -341,7 +341,7 @@ def test_ics_lines_end_in_crlf_and_fold_at_75_octets(hostile):
     lines = text.split("\r\n")[:-1]
     assert max(len(line.encode("utf-8")) for line in lines) <= 75
     unfolded = text.replace("\r\n ", "")
-    assert f"SUMMARY:Deadline: {LONG_TITLE.strip()} (Gemeenten)\r\n".replace(",", "\\,") in unfolded
+    assert f"SUMMARY:Uiterste datum: {LONG_TITLE.strip()} (Gemeenten)\r\n".replace(",", "\\,") in unfolded
 
 
 def test_ics_escapes_text():

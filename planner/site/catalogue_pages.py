@@ -171,7 +171,7 @@ def _edges(view: View, inside: set[str], both: bool) -> list[svg.Edge]:
 
 def count_label(t: dict[str, str], n: int) -> str:
     """ "1 obligation", "2 obligations" in the page's language."""
-    return (t["obligations_one"] if n == 1 else t["obligations_n"]).format(n=n)
+    return t["obligations_n"].format(n=n)  # a plural Phrase: the count picks the form
 
 
 def _describe(t: dict[str, str], ids: list[str], edges: list[svg.Edge]) -> str:

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 from markupsafe import Markup, escape
 
 from planner.site.context import Link, Local, ObligationRef, Page, Prose, relative_url
-from planner.site.i18n import LANG_NAMES, labels, long_date, term
+from planner.site.i18n import LANG_NAMES, labels, long_date, pick, term
 
 if TYPE_CHECKING:
     import jinja2
@@ -145,8 +145,11 @@ def environment(root: Path | None = None) -> jinja2.Environment:
         )
 
     def fill(label: str, **values: Any) -> Markup:
-        """A label with its ``{placeholders}`` filled in; the values are escaped."""
-        return escape(label).format(**values)
+        """A label with its ``{placeholders}`` filled in; the values are escaped.
+
+        A label with plural forms gets the form that fits the count first (escaping loses it).
+        """
+        return escape(pick(label, values)).format(**values)
 
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(root or templates_dir())),
