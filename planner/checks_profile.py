@@ -28,6 +28,12 @@ from planner.reading import QUESTIONS_FILE, SourceFile, field_path
 
 Loc = list[str | int]
 
+REVIEW = "review"
+"""Severity of a gap a reviewer must close (only secondary sources, a directive's transposition date
+binding a decentral layer, no nature, effort or lead time): listed by ``check --review``, and
+failing ``check --review --strict``. They are not yet warnings because the catalogue still has
+them (see the closing notes of the catalogue issue); once it has none, they become warnings."""
+
 
 def add_profile(
     cat: Catalogue,
@@ -60,7 +66,7 @@ def add_profile(
 def _check_question(cat: Catalogue, qf: QuestionsFile, i: int, q: Question, src: SourceFile) -> None:
     base: Loc = ["questions", i]
     if q.source is None:
-        src.add([*base, "id"], f"questions[{i}]: question {q.id!r} has no source", "warning")
+        src.add([*base, "id"], f"questions[{i}]: question {q.id!r} has no source", REVIEW)
     elif q.source not in qf.sources:
         src.add([*base, "source"], unknown(f"questions[{i}].source", "source", q.source, list(qf.sources)))
     if q.act is not None and q.act not in cat.acts:
@@ -125,7 +131,7 @@ def check_plan_fields(cat: Catalogue, act: Act, src: SourceFile) -> None:
                 src.add(
                     [*base, "applies_if"],
                     f"{where}.applies_if: name the article that sets the condition",
-                    "warning",
+                    REVIEW,
                 )
         if (
             ob.recurrence is not None
@@ -144,12 +150,12 @@ def check_plan_fields(cat: Catalogue, act: Act, src: SourceFile) -> None:
             if value is None
         ]
         if missing:
-            src.add([*base, "id"], f"{where}: obligation {ob.id!r} has no {', '.join(missing)}", "warning")
+            src.add([*base, "id"], f"{where}: obligation {ob.id!r} has no {', '.join(missing)}", REVIEW)
         if ob.effort_days is not None and ob.effort_rationale is None:
             src.add(
                 [*base, "effort_days"],
                 f"{where}.effort_days: say what the estimate rests on (effort_rationale)",
-                "warning",
+                REVIEW,
             )
         if (
             ob.nature is Nature.RECURRING
@@ -175,7 +181,7 @@ def check_primary(cat: Catalogue, act: Act, src: SourceFile) -> None:
             loc,
             f"{field_path(loc[:-1]) if len(loc) > 1 else act.id}: {what} rests only on secondary sources ({', '.join(keys)}); "
             "cite the law itself (EUR-Lex, wetten.overheid.nl, officielebekendmakingen.nl) or its official owner",
-            "warning",
+            REVIEW,
         )
 
     if act.source and secondary([act.source]):
@@ -197,7 +203,7 @@ def check_binding_dates(cat: Catalogue, act: Act, src: SourceFile) -> None:
     if act.kind is not ActKind.DIRECTIVE:
         return
     for i, ob in enumerate(act.obligations):
-        milestone = cat.milestone_of(ob)
+        milestone = act.milestone(ob.milestone) if ob.milestone else None
         if milestone is None or milestone.kind is not MilestoneKind.TRANSPOSITION:
             continue
         decentral = sorted(lid for lid, role in ob.roles.items() if role in PLANNED_ROLES and lid != "rijk")
@@ -207,5 +213,5 @@ def check_binding_dates(cat: Catalogue, act: Act, src: SourceFile) -> None:
                 f"obligations[{i}].milestone: {ob.id!r} is due on the transposition deadline "
                 f"{milestone.date}, which binds the member state, not {', '.join(decentral)}; "
                 "follow the commencement of the Dutch act that binds them",
-                "warning",
+                REVIEW,
             )

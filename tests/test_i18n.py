@@ -286,13 +286,14 @@ def dutch() -> dict[str, str]:
     from planner.explain import explain, explain_text
     from planner.formats import render_roadmap
     from planner.loading import load_catalogue
-    from planner.roadmap import build_plan, roadmap
+    from planner.roadmap import build_plan
     from planner.site.build import BuildOptions, build_site
+    from planner.view import build_view
 
     cat = load_catalogue(MINIMAL)
     ctx = build_plan(cat, AS_OF)
     out = {
-        f"{layer}.md": str(render_roadmap("md", roadmap(ctx, layer, "nl"), ctx, "nl"))
+        f"{layer}.md": str(render_roadmap("md", build_view(ctx, layer, "nl")))
         for layer in ("gemeenten", "all")
     }
     out["explain"] = explain_text(explain(ctx, "act-a.assess", "gemeenten", lang="nl"), lang="nl")

@@ -252,10 +252,11 @@ def test_one_page_of_each_kind_parses_in_the_real_catalogue(real):
         "nl/layers/gemeenten.html",
         "en/government.html",
         "nl/themes/data.html",
-        "en/packages/pkg-gdpr.dpia.html",
         "nl/analysis.html",
         "en/search.html",
     ]
+    # one package page, whichever package the real catalogue forms first
+    sample.append(min(p for p in real if p.startswith("en/packages/")))
     assert {path: _strict_parse(real[path].decode()) for path in sample} == {path: [] for path in sample}
 
 

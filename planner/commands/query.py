@@ -22,10 +22,18 @@ from planner.errors import EXIT_DATA
 def check(
     ctx: typer.Context,
     strict: Annotated[bool, typer.Option("--strict", help="Treat warnings as errors (for CI).")] = False,
+    review: Annotated[
+        bool,
+        typer.Option(
+            "--review",
+            help="Also list review gaps: facts with only secondary sources, decentral duties due on a "
+            "directive's transposition date, obligations without nature, effort or lead time.",
+        ),
+    ] = False,
 ) -> None:
     """Validate the catalogue and report every problem at once.
 
-    Example: planner check --strict
+    Example: planner check --strict --review
     """
     from planner.errors import DataError
 
@@ -37,15 +45,18 @@ def check(
         errors = sum(p.is_error for p in exc.problems)
         typer.echo(f"{errors} error(s), {len(exc.problems) - errors} warning(s)", err=True)
         raise typer.Exit(EXIT_DATA) from None
-    for problem in catalogue.warnings:
+    shown = [p for p in catalogue.warnings if review or p.severity != "review"]
+    for problem in shown:
         typer.echo(problem.format(), err=True)
     relations = sum(1 for _ in catalogue.iter_relations())
+    warnings = sum(p.severity == "warning" for p in catalogue.warnings)
+    gaps = len(catalogue.warnings) - warnings
     typer.echo(
         f"{catalogue.root}: {len(catalogue.acts)} acts, {len(catalogue.obligations)} obligations, "
         f"{relations} relations, {len(catalogue.layers)} layers, {len(catalogue.themes)} themes; "
-        f"0 errors, {len(catalogue.warnings)} warning(s)"
+        f"0 errors, {warnings} warning(s)" + (f", {gaps} review gap(s) (see --review)" if gaps else "")
     )
-    if strict and catalogue.warnings:
+    if strict and shown:
         raise typer.Exit(EXIT_DATA)
 
 
