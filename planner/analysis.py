@@ -157,7 +157,7 @@ def packages(g: nx.DiGraph, cat: Catalogue, lang: str = "en") -> list[Package]:
             continue
         sub = overlap.subgraph(members)
         hub = min(members, key=lambda m: (-sub.degree(m, weight="weight"), m))
-        efforts = {m: float(cat.obligations[m].effort or 0) for m in members}
+        efforts = {m: float(cat.obligations[m].effort_estimate or 0) for m in members}
         saved = 0.0
         reasons = []
         pairs = sorted((min(u, v), max(u, v), d) for u, v, d in sub.edges(data=True))

@@ -83,34 +83,34 @@ def _check_question(cat: Catalogue, qf: QuestionsFile, i: int, q: Question, src:
             src.add(loc, unknown(field_path(loc), "source", default.source, list(qf.sources)))
 
 
-def condition_problems(cond: Condition, questions: dict[str, Question]) -> list[str]:
+def condition_problems(cond: Condition, questions: dict[str, Question], where: str) -> list[str]:
     """What is wrong with a condition: unknown questions, tests that do not fit the answer type.
 
     Example:
         >>> from planner.models import Text
         >>> qs = {"n": Question(id="n", text=Text(en="How many?"), type="number")}
-        >>> condition_problems(Condition.model_validate({"question": "n", "equals": True}), qs)
-        ["question 'n' takes a number: compare it with at_least or below"]
+        >>> condition_problems(Condition.model_validate({"question": "n", "equals": True}), qs, "applies_if")
+        ["applies_if: question 'n' takes a number: compare it with at_least or below"]
     """
     problems = []
     for test in cond.tests():
         q = questions.get(test.question or "")
         if q is None:
-            problems.append(
-                unknown("question", "question", test.question or "", list(questions)).split(": ", 1)[1]
-            )
+            problems.append(unknown(where, "question", test.question or "", list(questions)))
             continue
         if q.type is QuestionType.NUMBER and (test.at_least is None and test.below is None):
-            problems.append(f"question {q.id!r} takes a number: compare it with at_least or below")
+            problems.append(f"{where}: question {q.id!r} takes a number: compare it with at_least or below")
         elif q.type is QuestionType.BOOL and not isinstance(test.equals, bool):
-            problems.append(f"question {q.id!r} takes true or false: use equals: true or equals: false")
+            problems.append(
+                f"{where}: question {q.id!r} takes true or false: use equals: true or equals: false"
+            )
         elif q.type is QuestionType.CHOICE:
             allowed = [c.id for c in q.choices]
             given = test.in_ or ((str(test.equals),) if test.equals is not None else ())
             bad = [v for v in given if v not in allowed]
             if not given or bad:
                 problems.append(
-                    f"question {q.id!r} takes one of: {', '.join(allowed)}; "
+                    f"{where}: question {q.id!r} takes one of: {', '.join(allowed)}; "
                     f"{'got ' + ', '.join(map(repr, bad)) if bad else 'use equals or in'}"
                 )
     return problems
@@ -122,8 +122,8 @@ def check_plan_fields(cat: Catalogue, act: Act, src: SourceFile) -> None:
         base: Loc = ["obligations", i]
         where = f"obligations[{i}]"
         if ob.applies_if is not None:
-            for problem in condition_problems(ob.applies_if, cat.questions):
-                src.add([*base, "applies_if"], f"{where}.applies_if: {problem}")
+            for problem in condition_problems(ob.applies_if, cat.questions, f"{where}.applies_if"):
+                src.add([*base, "applies_if"], problem)
             if ob.applies_if.source is not None and ob.applies_if.source not in act.sources:
                 loc: Loc = [*base, "applies_if", "source"]
                 src.add(loc, unknown(field_path(loc), "source", ob.applies_if.source, list(act.sources)))

@@ -105,7 +105,7 @@ def build_graph(cat: Catalogue, lang: str = "en") -> nx.DiGraph:
             act=ob.act,
             label=ob.title.get(lang),
             due=due.isoformat() if due else "",
-            effort=float(ob.effort or 0),
+            effort=float(ob.effort_estimate or 0),
         )
         g.add_edge(oid, ob.act, kind="belongs-to")
         for lid, role in sorted(ob.roles.items()):

@@ -248,9 +248,9 @@ def _obligation_text(cat: Catalogue, ob: Obligation, lang: str) -> str:
         lines.append(f"  articles:   {', '.join(ob.articles)}")
     lines.append(f"  due:        {due or '-'}" + (f" (milestone {milestone.id})" if milestone else ""))
     lines.append("  roles:      " + ", ".join(f"{k}: {v.value}" for k, v in sorted(ob.roles.items())))
-    if ob.effort:
+    if ob.effort_estimate:
         lines.append(
-            f"  effort:     {ob.effort:g}"
+            f"  effort:     {ob.effort_estimate:g}"
             + (f" ({ob.effort_rationale.get(lang)})" if ob.effort_rationale else "")
         )
     if ob.themes:

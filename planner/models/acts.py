@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import Annotated, Any
+from typing import Annotated
 
 from pydantic import AfterValidator, Field, model_validator
 
@@ -192,15 +192,6 @@ class Obligation(Model):
     conflicts: tuple[Relation, ...] = ()
     needs_facility: tuple[Relation, ...] = ()
 
-    @model_validator(mode="before")
-    @classmethod
-    def _effort_from_days(cls, data: Any) -> Any:
-        # Older catalogues give unitless `effort` points; person-days win when both are given.
-        days = data.get("effort_days") if isinstance(data, dict) else None
-        if isinstance(days, int | float) and not isinstance(days, bool):
-            return {**data, "effort": data["effort_days"]}
-        return data
-
     @model_validator(mode="after")
     def _due_xor_milestone(self) -> Obligation:
         if self.milestone is not None and self.due is not None:
@@ -210,6 +201,11 @@ class Obligation(Model):
         if (self.nature is Nature.RECURRING) != (self.recurrence is not None):
             raise ValueError("'recurrence' is given for, and only for, an obligation with nature 'recurring'")
         return self
+
+    @property
+    def effort_estimate(self) -> float | None:
+        """The effort planned with: person-days when given, else the deprecated points."""
+        return self.effort_days if self.effort_days is not None else self.effort
 
     @property
     def act(self) -> str:

@@ -171,37 +171,5 @@ class Condition(Model):
             return answer >= self.at_least
         return answer < (self.below or 0)
 
-    def describe(self, lang: str) -> str:
-        """The condition in words, for reasons and the board summary.
-
-        Example:
-            >>> Condition.model_validate({"question": "inhabitants", "at_least": 100000}).describe("en")
-            'inhabitants ≥ 100000'
-        """
-        if self.question is not None:
-            if self.equals is not None:
-                value = (
-                    {True: "ja" if lang == "nl" else "yes", False: "nee" if lang == "nl" else "no"}.get(
-                        self.equals, self.equals
-                    )
-                    if isinstance(self.equals, bool)
-                    else self.equals
-                )
-                return f"{self.question} = {value}"
-            if self.in_ is not None:
-                return f"{self.question} ∈ {{{', '.join(self.in_)}}}"
-            if self.at_least is not None:
-                return f"{self.question} ≥ {_num(self.at_least)}"
-            return f"{self.question} < {_num(self.below or 0)}"
-        if self.not_ is not None:
-            return f"{'niet' if lang == 'nl' else 'not'} ({self.not_.describe(lang)})"
-        word = {"all": {"nl": " en ", "en": " and "}, "any": {"nl": " of ", "en": " or "}}
-        kind = "all" if self.all is not None else "any"
-        return "(" + word[kind][lang].join(c.describe(lang) for c in (self.all or self.any or ())) + ")"
-
-
-def _num(value: float) -> str:
-    return str(int(value)) if float(value).is_integer() else str(value)
-
 
 Condition.model_rebuild()

@@ -51,7 +51,7 @@ def build_items(cat: Catalogue, progress: list[Progress] | None = None) -> dict[
         for layer, role in sorted(ob.roles.items()):
             if role not in PLANNED_ROLES:
                 continue
-            item = Item(oid, ob.act, layer, cat.due(ob), float(ob.effort or DEFAULT_EFFORT))
+            item = Item(oid, ob.act, layer, cat.due(ob), float(ob.effort_estimate or DEFAULT_EFFORT))
             if (oid, layer) in done:
                 item.status, item.done_on, item.rule = "done", done[(oid, layer)], "done"
                 done_on = item.done_on

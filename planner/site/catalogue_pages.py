@@ -245,7 +245,7 @@ def obligation_page(view: View, oid: str) -> ObligationPage:
         )
         if milestone
         else None,
-        ob.effort,
+        ob.effort_estimate,
         view.local(ob.effort_rationale) if ob.effort_rationale else None,
         tuple((view.layer_link(lid), ob.roles[lid].value) for lid in cat.layers if lid in ob.roles),
         tuple(view.theme_link(th) for th in ob.themes if th in cat.themes),
