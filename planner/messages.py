@@ -105,3 +105,70 @@ def render(text: str, lang: str) -> str:
         'plain'
     """
     return text.render(lang) if isinstance(text, Msg) else text
+
+
+# Sentences of the organisation plan (applicability, states, capacity in person-days).
+CATALOG.update(
+    {
+        "yes": {"en": "yes", "nl": "ja"},
+        "no": {"en": "no", "nl": "nee"},
+        "answer-is": {"en": "{question} = {answer}", "nl": "{question} = {answer}"},
+        "na-by-hand": {
+            "en": "does not apply according to the organisation: {reason}",
+            "nl": "niet van toepassing volgens de organisatie: {reason}",
+        },
+        "na-answered": {
+            "en": "does not apply: {answers} ({article})",
+            "nl": "niet van toepassing: {answers} ({article})",
+        },
+        "na-assumed": {
+            "en": "does not apply on the assumed answer for {layer}: {answers} ({article}); "
+            "answer the question in your organisation file if it is otherwise",
+            "nl": "niet van toepassing volgens het aangenomen antwoord voor {layer}: {answers} ({article}); "
+            "beantwoord de vraag in het organisatiebestand als het anders is",
+        },
+        "in-place": {"en": "in place according to the organisation", "nl": "ingericht volgens de organisatie"},
+        "in-place-since": {
+            "en": "in place since {date} according to the organisation",
+            "nl": "ingericht sinds {date} volgens de organisatie",
+        },
+        "done-since": {
+            "en": "done on {date} according to the organisation",
+            "nl": "afgerond op {date} volgens de organisatie",
+        },
+        "in-progress": {
+            "en": "{percent}% done: the remaining effort is planned",
+            "nl": "{percent}% gedaan: de resterende inspanning is gepland",
+        },
+        "deferred": {
+            "en": "deferred until {until} (decision: {decision})",
+            "nl": "uitgesteld tot {until} (besluit: {decision})",
+        },
+        "deferred-past-due": {
+            "en": "deferred until {until}, after its due date {due} (decision: {decision})",
+            "nl": "uitgesteld tot {until}, na de uiterste datum {due} (besluit: {decision})",
+        },
+        "unassessed": {
+            "en": "applies since {due}; assess whether it is in place",
+            "nl": "geldt sinds {due}; beoordeel of het is ingericht",
+        },
+        "catch-up": {
+            "en": "catch-up: overdue since {due}, planned {start} to {end} within capacity, "
+            "the longest-applying duties first",
+            "nl": "inhaalslag: te laat sinds {due}, gepland van {start} tot en met {end} binnen de capaciteit, "
+            "de langst geldende plichten eerst",
+        },
+        "spans": {
+            "en": "takes {span} stages ({start} to {end}): lead time {months} months",
+            "nl": "duurt {span} fasen ({start} tot en met {end}): doorlooptijd {months} maanden",
+        },
+        "recurs": {
+            "en": "comes back every {every}; next: {dates}",
+            "nl": "komt elke {every} terug; volgende: {dates}",
+        },
+        "every-year": {"en": "year", "nl": "jaar"},
+        "every-half": {"en": "half year", "nl": "half jaar"},
+        "every-quarter": {"en": "quarter", "nl": "kwartaal"},
+        "every-month": {"en": "month", "nl": "maand"},
+    }
+)
