@@ -15,7 +15,7 @@ import networkx as nx
 from planner.messages import Msg
 from planner.schedule.groups import _joint_effort
 from planner.schedule.loads import EPSILON, _Loads
-from planner.schedule.model import Deps, Finding, Item, Key, _Group
+from planner.schedule.model import NO_DUE, Deps, Finding, Item, Key, _Group
 
 
 def _latest_starts(graph: nx.DiGraph, groups: dict[str, _Group], due_stages: dict[Key, int]) -> None:
@@ -25,7 +25,10 @@ def _latest_starts(graph: nx.DiGraph, groups: dict[str, _Group], due_stages: dic
         group.due_stage = min(due_stages[k] for k in group.keys)
         # the work must end in its due stage, and before anything that waits on it starts
         group.latest = min(
-            [group.due_stage - group.span + 1, *(groups[s].latest - group.span for s in graph.successors(gid))]
+            [
+                group.due_stage - group.span + 1,
+                *(groups[s].latest - group.span for s in graph.successors(gid)),
+            ]
         )
 
 
@@ -68,8 +71,9 @@ def _place_all(
         # dates of its own members that can still be met are kept
         deadline: int | None = group.latest
         if group.latest < earliest:
-            starts = (due_stages[k] - group.span + 1 for k in group.keys)
-            deadline = min((d for d in starts if d >= earliest), default=None)
+            # a due date still ahead is kept; when the work's length misses it anyway, start now
+            ahead = [due_stages[k] for k in group.keys if earliest <= due_stages[k] < NO_DUE]
+            deadline = max(earliest, min(ahead) - group.span + 1) if ahead else None
         stage, rule = earliest, "earliest"
         if group.layer in loads:
             stage, rule = loads[group.layer].place(group.effort, earliest, deadline, group.span)
@@ -123,7 +127,9 @@ def _plan_ahead(
 ) -> None:
     """Place a member taken out of its package group on its own, in time."""
     first, binding = own
-    single = _Group(f"{key[0]}@{key[1]}", key[1], [key], items[key].effort, binding=binding, span=items[key].span)
+    single = _Group(
+        f"{key[0]}@{key[1]}", key[1], [key], items[key].effort, binding=binding, span=items[key].span
+    )
     groups[single.id] = single
     group_of[key] = single.id
     stage, rule = first, "earliest"
@@ -158,9 +164,13 @@ def _capacity_finding(
     findings: list[Finding],
     stage_name: Callable[[int], str],
 ) -> None:
-    """Report a stage pushed over capacity, by a due date or by a group too big for any stage."""
+    """Report a stage pushed over capacity, by a due date or by a group too big for any stage.
+
+    Work that spans stages is reported in the most loaded stage it takes.
+    """
     if rule != "deadline-forced" and group.effort / group.span <= (loads.capacity + EPSILON):
         return
+    stage = max(range(stage, stage + group.span), key=lambda s: (loads.load(s), -s))
     name = stage_name(stage)
     what = items[group.keys[0]].package if len(group.keys) > 1 else group.keys[0][0]
     cause = (

@@ -123,6 +123,10 @@ def _late_cause(
     latest prerequisite or facility, else the one its joint work package waits on.
     """
     group = groups[group_of[item.key]]
+    if group.binding is None and group.span > 1:  # the work is longer than the time left
+        return "at-risk", Msg(
+            "too-long", span=group.span, start=plan.stage_id(item.stage), end=plan.stage_id(item.end)
+        )
     if group.binding is None:  # cannot happen while due dates force capacity; kept as a guard
         return "at-risk", Msg("no-room", layer=item.layer)
     kind, first, member = group.binding
