@@ -82,7 +82,7 @@ def plan(
         cat: the catalogue (a scenario already applied, if any).
         as_of: the planning date; today when None.
         stage: stage length: ``quarter``, ``half`` or ``year``.
-        capacity: effort points per organisation per stage, overriding ``layers.yaml``.
+        capacity: person-days per organisation per quarter, overriding ``layers.yaml``.
         capacity_layer: the layer the override is for (every layer when None or ``all``).
         progress: progress files (paths) or loaded progress records.
         organisation: the organisation file (a path) or profile to plan its layer for.

@@ -30,6 +30,9 @@ class PlanContext:
     catalogue: Catalogue
     plan: Plan
     packages: tuple[Package, ...]
+    options: tuple[tuple[str, str], ...] = ()
+    """The command-line options the plan was made with beyond layer, date, stage and scenario
+    (``--organisation``, ``--capacity``), so every output can say how to make it again."""
 
 
 def build_plan(
@@ -76,7 +79,12 @@ def build_plan(
         progress=progress,
         profiles=profiles,
     )
-    return PlanContext(cat, plan, tuple(pkgs))
+    options: list[tuple[str, str]] = []
+    if organisation is not None and organisation.source:
+        options.append(("--organisation", organisation.source))
+    if capacity is not None:
+        options.append(("--capacity", f"{capacity:g}"))
+    return PlanContext(cat, plan, tuple(pkgs), tuple(options))
 
 
 def roadmap(ctx: PlanContext, layer: str, lang: str = "nl") -> dict[str, Any]:

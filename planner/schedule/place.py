@@ -52,11 +52,20 @@ def _place_all(
         group = groups[gid]
         earliest, own = _earliest(group, items, deps)
         earliest = max(earliest, group.not_before)
-        # A package never makes a member late that could be on time on its own: such members
-        # are planned ahead of the rest of the package, and the split is reported.
+        # A package never makes a member late that could be on time on its own, nor holds up
+        # the catch-up of a member already overdue: such members are planned ahead of the rest
+        # of the package, and the split is reported.
         ahead = (
-            [k for k in group.keys if own[k][0] <= due_stages[k] < earliest] if len(group.keys) > 1 else []
+            [
+                k
+                for k in group.keys
+                if own[k][0] <= due_stages[k] < earliest or (own[k][0] < earliest and due_stages[k] < 0)
+            ]
+            if len(group.keys) > 1
+            else []
         )
+        if len(ahead) == len(group.keys):  # held back by a deferral of the package, not by a member
+            ahead = []
         if ahead:
             # the member that decides `earliest` is never ahead, so the rest is never empty
             taken = set(ahead)
@@ -144,7 +153,7 @@ def _plan_ahead(
             key[0],
             key[1],
             Msg(
-                "ahead-of-package",
+                "catch-up-ahead" if due_stage < 0 else "ahead-of-package",
                 obligation=key[0],
                 stage=stage_name(stage),
                 package=items[key].package,

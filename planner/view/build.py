@@ -172,6 +172,7 @@ def build_view(ctx: PlanContext, layer: str, lang: str = "nl") -> RoadmapView:
         layer_name=layer_name(ctx, layer, lang),
         scenario_title=scenario.title.get(lang) if scenario is not None and plan.scenario else None,
         layers=tuple(LayerName(lid, layer_name(ctx, lid, lang)) for lid in cat.layers),
+        options=ctx.options,
     )
 
 

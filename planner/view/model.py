@@ -184,6 +184,8 @@ class RoadmapView:
     """The title of the applied scenario in the view's language."""
     layers: tuple[LayerName, ...] = field(metadata=VIEW_ONLY)
     """Every layer of the catalogue in catalogue order, with its name."""
+    options: tuple[tuple[str, str], ...] = field(default=(), metadata=VIEW_ONLY)
+    """Further options the plan was made with (organisation file, capacity), for "made with"."""
 
     @property
     def is_all(self) -> bool:
@@ -211,6 +213,7 @@ class RoadmapView:
                 "stage": self.stage_size,
                 "scenario": self.scenario,
                 "lang": self.lang,
+                "options": self.options,
             },
             fmt,
         )
