@@ -172,7 +172,10 @@ class Obligation(Model):
     milestone: Id | None = Field(None, description="The act's milestone whose date this follows.")
     due: Date | None = Field(None, description="An explicit due date.")
     effort: float | None = Field(
-        None, gt=0, le=100, description="Deprecated: effort points; use effort_days."
+        None,
+        gt=0,
+        le=5000,
+        description="The effort planned with: effort_days when given, else legacy points.",
     )
     effort_days: float | None = Field(
         None, gt=0, le=5000, description="Person-days one organisation needs (per occurrence, if recurring)."

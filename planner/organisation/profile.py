@@ -54,7 +54,11 @@ def layer_profile(cat: Catalogue, layer: str) -> Profile:
         {}
     """
     answers = {qid: q.defaults[layer].answer for qid, q in cat.questions.items() if layer in q.defaults}
-    capacity = cat.layers[layer].capacity_days if layer in cat.layers else None
+    known = cat.layers.get(layer)
+    # the deprecated `capacity` (effort points per stage) counts as person-days per quarter
+    capacity = (
+        None if known is None else known.capacity_days if known.capacity_days is not None else known.capacity
+    )
     return Profile(layer, None, answers, frozenset(answers), {}, capacity, True)
 
 
