@@ -375,3 +375,15 @@ def test_assess_refuses_an_unknown_layer(runner, catalogue_with, tmp_path):
     result = invoke(runner, "--catalog", str(root), "assess", "gemeentn", "-o", str(tmp_path / "b.xlsx"))
     assert result.exit_code == 2
     assert "unknown id 'gemeentn' (did you mean 'gemeenten'?)" in result.stderr
+
+
+def test_a_moved_column_is_reported_not_misread(cat, tmp_path):
+    made = book(cat)
+    made["Status"].insert_cols(3)
+    made["Status"]["B1"] = "Gemeente Voorbeeld"
+    path = tmp_path / "baseline.xlsx"
+    made.save(path)
+    assert errors(path, cat) == [
+        "baseline.xlsx:Status!C5: error: header: None stands where 'Verplichting' belongs; "
+        "keep the columns where `planner assess` put them"
+    ]

@@ -65,7 +65,7 @@ WIDTHS = {
     "default": 22,
     "rationale": 60,
     "answer": 22,
-    "act": 16,
+    "act": 22,
     "title": 50,
     "due": 12,
     "nature": 20,

@@ -150,11 +150,17 @@ class WorkbookReader:
         questions, status = self.sheet(book, "questions"), self.sheet(book, "status")
         if questions is None or status is None:
             return None
-        answers = self.answers(questions)
+        answers: dict[str, Answer] = {}
+        if self.in_place(questions, 1, QUESTION_COLUMNS):
+            answers = self.answers(questions)
         top = list(status.iter_rows(min_row=1, max_row=3, max_col=2, values_only=True))
         name, layer, capacity = self.heading(status.title, [(*r, None, None)[:2] for r in top])
-        rows = status.iter_rows(min_row=STATUS_HEADER_ROW + 1, max_col=len(STATUS_COLUMNS), values_only=True)
-        states = self.status(status.title, layer, rows)
+        states: dict[str, StateEntry] = {}
+        if self.in_place(status, STATUS_HEADER_ROW, STATUS_COLUMNS):
+            rows = status.iter_rows(
+                min_row=STATUS_HEADER_ROW + 1, max_col=len(STATUS_COLUMNS), values_only=True
+            )
+            states = self.status(status.title, layer, rows)
         if self.problems:
             return None
         try:
@@ -164,6 +170,24 @@ class WorkbookReader:
         except ValidationError as exc:  # every field was checked above; this is the last guard
             self.add(status.title, 1, 1, f"the workbook does not make an organisation file: {exc}")
             return None
+
+    def in_place(self, sheet: Any, row: int, columns: tuple[str, ...]) -> bool:
+        """Whether the header row still reads as written (a moved column would be misread).
+
+        Only the first header out of place is reported: the ones after it follow from it.
+        """
+        cells = next(sheet.iter_rows(min_row=row, max_row=row, max_col=len(columns), values_only=True), ())
+        cells = (*cells, *[None] * len(columns))
+        for col, (name, value) in enumerate(zip(columns, cells, strict=False), start=1):
+            expected = [word(lang, f"col_{name}") for lang in LANGS]
+            if is_empty(value) or as_text(value).casefold() not in {e.casefold() for e in expected}:
+                message = (
+                    f"header: {shown(value)} stands where {expected[LANGS.index(self.lang)]!r} belongs; "
+                    "keep the columns where `planner assess` put them"
+                )
+                self.add(sheet.title, row, col, message)
+                return False
+        return True
 
     def heading(self, sheet: str, top: list[Row]) -> tuple[str, str, float | None]:
         """The organisation's name, the layer id and the capacity at the top of the Status sheet."""

@@ -63,8 +63,7 @@ def put(sheet: Worksheet, row: int, col: int, value: Any, *, wrap: bool = False)
         cell.value = value
     if isinstance(value, dt.date):
         cell.number_format = "yyyy-mm-dd"
-    if wrap:
-        cell.alignment = Alignment(wrap_text=True, vertical="top")
+    cell.alignment = Alignment(wrap_text=wrap, vertical="top")
 
 
 def assess_workbook(cat: Catalogue, layer: str, lang: str = "nl", file_name: str = "baseline.xlsx") -> bytes:
@@ -93,10 +92,41 @@ def assess_workbook(cat: Catalogue, layer: str, lang: str = "nl", file_name: str
     write_questions(book.create_sheet(sheet_name(lang, "questions")), cat, layer, lang, lists)
     write_status(book.create_sheet(sheet_name(lang, "status")), cat, layer, lang, lists)
     lists.write(book.create_sheet(sheet_name(lang, "lists")))
+    for sheet in book.worksheets:
+        fit_rows(sheet)
+        sheet.page_setup.orientation = "landscape"
+        sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0
+        sheet.sheet_properties.pageSetUpPr.fitToPage = True
     book.properties.title = word(lang, "title", layer=cat.layers[layer].name.get(lang))
     book.properties.creator = "planner"
     book.properties.created = book.properties.modified = FIXED_TIME
     return fixed_bytes(book)
+
+
+INPUT_COLOUR, HEADER_COLOUR = "FFF2CC", "D9D9D9"
+"""Cells to fill in are pale yellow; headers of the other columns grey."""
+LINE_HEIGHT = 15
+"""Points per line of wrapped text (the default font at 11 points)."""
+
+
+def fit_rows(sheet: Worksheet) -> None:
+    """Give each row with wrapped text the height its longest cell needs.
+
+    Spreadsheets do not all fit rows to wrapped text when they open a file, so the heights are
+    set here, from the column widths (about one character per unit of width).
+    """
+    from openpyxl.utils import get_column_letter
+
+    for row in sheet.iter_rows():
+        lines = 1
+        for cell in row:
+            if isinstance(cell.value, str) and cell.alignment.wrap_text:
+                width = sheet.column_dimensions[get_column_letter(cell.column)].width or 10
+                per_line = max(int(width * 1.2) - 2, 1)
+                parts = cell.value.split("\n")
+                lines = max(lines, sum(max(1, -(-len(part) // per_line)) for part in parts))
+        if lines > 1:
+            sheet.row_dimensions[row[0].row].height = min(LINE_HEIGHT * lines, 409)
 
 
 def fixed_bytes(book: Any) -> bytes:
@@ -168,6 +198,13 @@ def validation(lang: str, kind: str, formula1: str, formula2: str | None = None)
     return made
 
 
+def shade(cell: Any) -> None:
+    """Mark a cell as one to fill in."""
+    from openpyxl.styles import PatternFill
+
+    cell.fill = PatternFill("solid", fgColor=INPUT_COLOUR)
+
+
 def header(sheet: Worksheet, row: int, columns: tuple[str, ...], lang: str, inputs: set[str]) -> None:
     """A bold header row, input columns shaded, with the column widths."""
     from openpyxl.styles import Font, PatternFill
@@ -177,7 +214,7 @@ def header(sheet: Worksheet, row: int, columns: tuple[str, ...], lang: str, inpu
         put(sheet, row, col, word(lang, f"col_{name}"), wrap=True)
         cell = sheet.cell(row=row, column=col)
         cell.font = Font(bold=True)
-        cell.fill = PatternFill("solid", fgColor="FFF2CC" if name in inputs else "D9D9D9")
+        cell.fill = PatternFill("solid", fgColor=INPUT_COLOUR if name in inputs else HEADER_COLOUR)
         sheet.column_dimensions[get_column_letter(col)].width = WIDTHS[name]
 
 
@@ -203,7 +240,7 @@ def write_instructions(sheet: Worksheet, cat: Catalogue, layer: str, lang: str, 
         put(sheet, row, 1, line, wrap=True)
     sheet["A1"].font = Font(bold=True, size=14)
     sheet[f"A{7}"].font = Font(bold=True)
-    sheet.column_dimensions["A"].width = 110
+    sheet.column_dimensions["A"].width = 100
 
 
 def state_fields(lang: str, state: State) -> str:
@@ -240,7 +277,8 @@ def write_questions(sheet: Worksheet, cat: Catalogue, layer: str, lang: str, lis
         ]
         for col, value in enumerate(cells, start=1):
             put(sheet, row, col, value, wrap=True)
-        target = f"{sheet.cell(row=row, column=answer_col).coordinate}"
+        target = sheet.cell(row=row, column=answer_col).coordinate
+        shade(sheet[target])
         if question.type is QuestionType.BOOL:
             yes_no.add(target)
         elif question.type is QuestionType.NUMBER:
@@ -269,7 +307,7 @@ def obligation_cells(cat: Catalogue, ob: Obligation, lang: str) -> list[Any]:
 
 def write_status(sheet: Worksheet, cat: Catalogue, layer: str, lang: str, lists: Lists) -> None:
     """The organisation's name and capacity, then every duty of the layer with its state to choose."""
-    from openpyxl.styles import Font, PatternFill
+    from openpyxl.styles import Font
     from openpyxl.utils import get_column_letter
 
     top = cat.layers[layer]
@@ -288,7 +326,7 @@ def write_status(sheet: Worksheet, cat: Catalogue, layer: str, lang: str, lists:
         put(sheet, row, 2, value)
         put(sheet, row, 3, note)
     for cell in (NAME_CELL, CAPACITY_CELL):
-        sheet[cell].fill = PatternFill("solid", fgColor="FFF2CC")
+        shade(sheet[cell])
     capacity = validation(lang, "capacity", "0")
     capacity.add(CAPACITY_CELL)
     sheet.add_data_validation(capacity)
@@ -299,7 +337,7 @@ def write_status(sheet: Worksheet, cat: Catalogue, layer: str, lang: str, lists:
     last = first + max(len(obligations), 1) - 1
     for row, ob in enumerate(obligations, start=first):
         for col, value in enumerate(obligation_cells(cat, ob, lang), start=1):
-            put(sheet, row, col, value, wrap=col == 3)
+            put(sheet, row, col, value, wrap=isinstance(value, str))
     column = {name: get_column_letter(i) for i, name in enumerate(STATUS_COLUMNS, start=1)}
     for name, check in (
         ("state", validation(lang, "list", lists.ref(0))),
@@ -309,8 +347,11 @@ def write_status(sheet: Worksheet, cat: Catalogue, layer: str, lang: str, lists:
     ):
         check.add(f"{column[name]}{first}:{column[name]}{last}")
         sheet.add_data_validation(check)
-    for name in ("since", "until"):
-        for row in range(first, last + 1):
-            sheet[f"{column[name]}{row}"].number_format = "yyyy-mm-dd"
+    for name in ("state", *INPUT_FIELDS):
+        for row in range(first, first + len(obligations)):
+            cell = sheet[f"{column[name]}{row}"]
+            shade(cell)
+            if name in ("since", "until"):
+                cell.number_format = "yyyy-mm-dd"
     sheet.freeze_panes = f"B{first}"
     sheet.auto_filter.ref = f"A{STATUS_HEADER_ROW}:{column['note']}{last}"
