@@ -194,6 +194,13 @@ def test_catalogue_text_that_looks_like_a_formula_stays_text(catalogue_with, min
     assert (cell.value, cell.data_type, cell.quotePrefix) == ("=HYPERLINK(1)", "s", True)
 
 
+def test_a_control_character_in_catalogue_text_is_shown_escaped(catalogue_with, minimal):
+    text = (minimal / "act-a.yaml").read_text().replace("nl: Maak een inventaris", 'nl: "Maak\\x07 een"')
+    cat = load_catalogue(catalogue_with({"act-a.yaml": text}))
+    sheet = book(cat)["Status"]
+    assert sheet[f"C{row_of(sheet, 'act-a.inventory')}"].value == "Maak\\x07 een"
+
+
 # --- read back ----------------------------------------------------------------------------------
 
 
@@ -224,6 +231,14 @@ def test_dates_typed_as_text_and_state_ids_are_accepted(cat, tmp_path):
     path = fill(tmp_path, cat, {"act-a.inventory": {"F": "in-place", "G": "2018-05-25"}})
     entry = load_workbook_organisation(path, cat).status["act-a.inventory"]
     assert (entry.state, entry.since) == (State.IN_PLACE, dt.date(2018, 5, 25))
+
+
+def test_rows_are_read_by_their_id_whatever_their_order(cat, tmp_path):
+    sheet = book(cat)["Status"]
+    first, second = row_of(sheet, "act-a.inventory"), row_of(sheet, "act-a.assess")
+    top = {f"A{first}": "act-a.assess", f"A{second}": "act-a.inventory", f"F{first}": "afgerond"}
+    org = load_workbook_organisation(fill(tmp_path, cat, {}, **top), cat)
+    assert {k: v.state for k, v in org.status.items()} == {"act-a.assess": State.DONE}
 
 
 def test_read_organisation_dispatches_on_the_suffix(cat, tmp_path):
