@@ -18,12 +18,12 @@ if TYPE_CHECKING:
 
 
 def read_organisation(path: Path, cat: Catalogue) -> Profile:
-    """The profile of the organisation file at `path`, checked against the catalogue.
+    """The profile of the organisation file at `path` (YAML, or a ``planner assess`` workbook).
 
     Raises:
         UsageError: the file does not exist.
         DataError: every problem in the file, located.
     """
-    from planner.organisation.load import load_organisation
+    from planner.organisation.load import read_organisation as read
 
-    return load_organisation(path, cat)
+    return read(path, cat)

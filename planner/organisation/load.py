@@ -13,6 +13,31 @@ from planner.organisation.profile import Profile, organisation_profile
 from planner.reading import SourceFile, read_yaml, validate
 
 
+def read_organisation(path: Path, cat: Catalogue, option: str = "--organisation") -> Profile:
+    """Read an organisation file: a baseline workbook (``.xlsx``) or YAML (anything else).
+
+    The one entry point for `--organisation FILE`.
+
+    Raises:
+        UsageError: the file does not exist.
+        DataError: every problem in the file, located as PATH:LINE:COL or PATH:SHEET!CELL.
+    """
+    if path.suffix.lower() != ".xlsx":
+        return load_organisation(path, cat, option)
+    from planner.organisation.workbook import load_workbook_organisation
+
+    check_exists(path, option)
+    return organisation_profile(cat, load_workbook_organisation(path, cat), str(path))
+
+
+def check_exists(path: Path, option: str) -> None:
+    """Raise UsageError unless `path` is a file."""
+    if path.is_dir():
+        raise UsageError(f"{option}: {str(path)!r} is a folder; give an organisation file")
+    if not path.is_file():
+        raise UsageError(f"{option}: file {str(path)!r} does not exist")
+
+
 def load_organisation(path: Path, cat: Catalogue, option: str = "--organisation") -> Profile:
     """Read an organisation file (YAML).
 
@@ -20,10 +45,7 @@ def load_organisation(path: Path, cat: Catalogue, option: str = "--organisation"
         UsageError: the file does not exist.
         DataError: every problem in the file, located as PATH:LINE:COL (or sheet and cell).
     """
-    if path.is_dir():
-        raise UsageError(f"{option}: {str(path)!r} is a folder; give an organisation file")
-    if not path.is_file():
-        raise UsageError(f"{option}: file {str(path)!r} does not exist")
+    check_exists(path, option)
     src = SourceFile(path)
     data = read_yaml(src)
     org = validate(src, OrganisationFile, data) if data is not None else None
