@@ -170,3 +170,31 @@ def test_xlsx_needs_an_output_file(runner):  # type: ignore[no-untyped-def]
 def test_the_same_files_give_the_same_bytes(runner, fmt):  # type: ignore[no-untyped-def]
     first = run(runner, str(ORGS), "--as-of", "2026-12-01", "--format", fmt).stdout
     assert first == run(runner, str(ORGS), "--as-of", "2026-12-01", "--format", fmt).stdout
+
+
+QUESTIONS = """questions:
+  - id: q-register
+    text: {en: Keeps a register?}
+    type: bool
+    source: law
+sources:
+  law: {url: https://eur-lex.europa.eu/x, title: The law}
+"""
+
+
+def test_an_obligation_the_answers_rule_out_counts_as_not_applicable(tmp_path):  # type: ignore[no-untyped-def]
+    root = Path(shutil.copytree(CATALOGUE, tmp_path / "cat"))
+    act = (root / "act-a.yaml").read_text(encoding="utf-8")
+    act = act.replace(
+        "    due: 2026-06-30\n",
+        "    due: 2026-06-30\n    applies_if: {question: q-register, equals: true, article: Art. 2}\n",
+        1,
+    )
+    write_tree(root, {"act-a.yaml": act, "questions.yaml": QUESTIONS})
+    orgs = write_tree(
+        tmp_path / "orgs", {"x.yaml": "organisation: X\nlayer: gemeenten\nanswers: {q-register: false}\n"}
+    )
+    cat = load_catalogue(root)
+    profiles, _ = read_folder(orgs, cat)
+    cell = next(c for c in aggregate(cat, profiles, AS_OF).cells if c.obligation == "act-a.inventory")
+    assert (cell.counts["not-applicable"], cell.counts["unassessed"]) == (1, 0)
