@@ -131,6 +131,9 @@ class Catalogue:
     def with_scenario(self, scenario_id: str) -> Catalogue:
         """A copy of the catalogue with the named scenario's changes applied.
 
+        Milestone and due-date changes replace dates; a delay (``collective`` with
+        ``delay_months``) moves only that collective's delivery, never a consumer's due date.
+
         Raises:
             NotFoundError: no scenario has that id.
         """

@@ -12,7 +12,7 @@ from typing import Any
 from planner.catalogue import Catalogue
 from planner.models import Act, Obligation
 
-KINDS = ("acts", "obligations", "layers", "themes", "scenarios")
+KINDS = ("acts", "obligations", "layers", "themes", "scenarios", "collectives")
 
 
 def _iso(value: dt.date | None) -> str | None:
@@ -39,6 +39,8 @@ def list_rows(
     """The rows of `planner list KIND`, filtered, in catalogue order."""
     if kind == "scenarios":
         return scenario_rows(cat, act=act, lang=lang)
+    if kind == "collectives":
+        return collective_rows(cat, layer=layer, lang=lang)
     obs = [o for o in cat.obligations.values() if _matches(cat, o, layer, theme, act)]
     if kind == "obligations":
         return [
@@ -113,6 +115,31 @@ def scenario_rows(cat: Catalogue, *, act: str | None = None, lang: str = "en") -
             }
         )
     return rows
+
+
+def collective_rows(cat: Catalogue, *, layer: str | None = None, lang: str = "en") -> list[dict[str, Any]]:
+    """The rows of `planner list collectives`, in file order (`--layer`: those serving it)."""
+    return [
+        {
+            "id": cid,
+            "provider": c.provider,
+            "status": c.status.value,
+            "delivery": _delivery(c),
+            "layers": ", ".join(c.layers),
+            "covers": ", ".join(
+                [*(f"{oid} (delivers)" for oid in c.delivers), *(cov.obligation for cov in c.covers)]
+            ),
+            "title": c.title.get(lang),
+        }
+        for cid, c in cat.collectives.items()
+        if layer is None or layer in c.layers
+    ]
+
+
+def _delivery(coll: Any) -> str | None:
+    if coll.delivery is None:
+        return None
+    return coll.delivery.isoformat() + ("" if coll.delivery_confirmed else " (unconfirmed)")
 
 
 def _describe_changes(changes: Any) -> str:

@@ -45,7 +45,8 @@ def test_unknown_option_value_is_usage_error(runner):
     result = invoke(runner, "--catalog", str(MINIMAL), "list", "laws")
     assert result.exit_code == 2
     assert (
-        result.stderr == "error: KIND: 'laws' is not one of: acts, obligations, layers, themes, scenarios\n"
+        result.stderr
+        == "error: KIND: 'laws' is not one of: acts, obligations, layers, themes, scenarios, collectives\n"
     )
 
 

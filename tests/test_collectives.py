@@ -208,3 +208,18 @@ def test_check_reports_collective_errors_and_exits_1(runner, tmp_path):  # type:
     result = invoke(runner, "--catalog", str(root), "check")
     assert result.exit_code == 1
     assert "collectives[0].covers[0].remaining.share" in result.stderr
+
+
+def test_list_collectives_shows_those_serving_a_layer(runner):  # type: ignore[no-untyped-def]
+    import json
+
+    result = invoke(runner, "--catalog", str(CATALOGUE), "list", "collectives", "--format", "json")
+    rows = json.loads(result.stdout)
+    assert [(r["id"], r["delivery"], r["covers"]) for r in rows] == [
+        ("shared-register", "2025-01-01", "act-a.inventory"),
+        ("national-platform", "2027-03-31", "act-a.platform (delivers), act-b.connect"),
+    ]
+
+
+def test_a_delayed_delivery_is_no_longer_confirmed(cat):  # type: ignore[no-untyped-def]
+    assert cat.with_scenario("platform-late").collectives["national-platform"].delivery_confirmed is False

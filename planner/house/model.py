@@ -102,10 +102,15 @@ class Collective(Model):
         return self
 
     def delayed(self, months: int) -> Collective:
-        """A copy delivered `months` later (a scenario); one without a delivery date is unchanged."""
+        """A copy delivered `months` later (a scenario), its date no longer confirmed.
+
+        One without a delivery date is returned unchanged.
+        """
         if self.delivery is None:
             return self
-        return self.model_copy(update={"delivery": add_months(self.delivery, months)})
+        return self.model_copy(
+            update={"delivery": add_months(self.delivery, months), "delivery_confirmed": False}
+        )
 
     def coverage(self, obligation: str) -> Coverage | None:
         """What this arrangement covers of `obligation`, if it covers it."""

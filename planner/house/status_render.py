@@ -158,7 +158,7 @@ def render_md(status: HouseStatus, cat: Catalogue, lang: str) -> str:
     return "\n".join(lines) + "\n"
 
 
-def render_xlsx(status: HouseStatus) -> bytes:
+def render_xlsx(status: HouseStatus, lang: str = "en") -> bytes:
     """The status as an Excel workbook: a sheet of counts and a sheet of who is behind."""
     import xlsxwriter
 
@@ -175,7 +175,7 @@ def render_xlsx(status: HouseStatus) -> bytes:
         {
             "author": "planner",
             "created": dt.datetime(as_of.year, as_of.month, as_of.day),
-            "comments": command(status, "xlsx", "en"),
+            "comments": command(status, "xlsx", lang),
         }
     )
     bold = book.add_format({"bold": True, "bottom": 1})
@@ -208,5 +208,5 @@ def render(status: HouseStatus, cat: Catalogue, fmt: str, lang: str) -> str | by
     if fmt == "csv":
         return render_csv(status)
     if fmt == "xlsx":
-        return render_xlsx(status)
+        return render_xlsx(status, lang)
     return render_md(status, cat, lang)
