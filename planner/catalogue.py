@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from planner.errors import NotFoundError, Problem
 from planner.models import (
@@ -20,6 +21,9 @@ from planner.models import (
     Source,
     Theme,
 )
+
+if TYPE_CHECKING:
+    from planner.house.model import Collective
 
 
 @dataclass(frozen=True)
@@ -38,6 +42,7 @@ class Catalogue:
         scenario: the scenario applied, if any.
         questions: the profile questions by id (``questions.yaml``), in file order.
         primary_hosts: the publishers whose pages count as primary sources, by host.
+        collectives: the collective arrangements (``collectives.yaml``) by id, in file order.
     """
 
     root: Path
@@ -51,6 +56,7 @@ class Catalogue:
     scenario: Scenario | None = None
     questions: dict[str, Question] = field(default_factory=dict)
     primary_hosts: dict[str, PrimaryHost] = field(default_factory=dict)
+    collectives: dict[str, Collective] = field(default_factory=dict)
 
     def milestone_of(self, obligation: Obligation) -> Milestone | None:
         """The milestone an obligation follows, if it follows one."""
@@ -125,6 +131,9 @@ class Catalogue:
     def with_scenario(self, scenario_id: str) -> Catalogue:
         """A copy of the catalogue with the named scenario's changes applied.
 
+        Milestone and due-date changes replace dates; a delay (``collective`` with
+        ``delay_months``) moves only that collective's delivery, never a consumer's due date.
+
         Raises:
             NotFoundError: no scenario has that id.
         """
@@ -155,7 +164,11 @@ class Catalogue:
                 obligations[change.obligation] = obligations[change.obligation].model_copy(
                     update={"due": change.due, "milestone": None}
                 )
-        return replace(self, acts=acts, obligations=obligations, scenario=scenario)
+        collectives = dict(self.collectives)
+        for change in scenario.changes:
+            if change.collective in collectives and change.delay_months:
+                collectives[change.collective] = collectives[change.collective].delayed(change.delay_months)
+        return replace(self, acts=acts, obligations=obligations, collectives=collectives, scenario=scenario)
 
 
 def did_you_mean(value: str, candidates: list[str]) -> str:

@@ -67,9 +67,30 @@ def check_organisation(org: OrganisationFile, cat: Catalogue, src: SourceFile) -
             src.add(["answers", qid], unknown("answers", "question", qid, list(cat.questions)), key=True)
         elif (problem := question.invalid(answer)) is not None:
             src.add(["answers", qid], f"answers.{qid}: {problem}")
+    check_collective_choices(org, cat, src)
     planned = [oid for oid, ob in cat.obligations.items() if ob.roles.get(org.layer) in PLANNED_ROLES]
     for oid in org.status:
         if oid not in cat.obligations:
             src.add(["status", oid], unknown("status", "obligation", oid, list(cat.obligations)), key=True)
         elif oid not in planned:
             src.add(["status", oid], f"status: obligation {oid!r} is not a duty of {org.layer}", key=True)
+
+
+def check_collective_choices(org: OrganisationFile, cat: Catalogue, src: SourceFile) -> None:
+    """Every collective an organisation names exists and serves its layer."""
+    named = org.collectives
+    places: list[tuple[str, list[str | int], bool]] = (
+        [(cid, ["collectives", cid], True) for cid in named]
+        if isinstance(named, dict)
+        else [(cid, ["collectives", j], False) for j, cid in enumerate(named)]
+    )
+    for cid, loc, key in places:
+        coll = cat.collectives.get(cid)
+        if coll is None:
+            src.add(loc, unknown("collectives", "collective", cid, list(cat.collectives)), key=key)
+        elif org.layer not in coll.layers:
+            src.add(
+                loc,
+                f"collectives: collective {cid!r} serves {', '.join(coll.layers)}, not {org.layer}",
+                key=key,
+            )

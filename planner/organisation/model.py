@@ -87,8 +87,10 @@ class OrganisationFile(Model):
     layer: Id
     answers: dict[Id, Answer] = Field(default_factory=dict, description="Answers to the profile questions.")
     capacity: float | None = Field(None, gt=0, description="Person-days per quarter for this work.")
-    collectives: dict[Id, bool] = Field(
-        default_factory=dict, description="Collective arrangements used (true) or not (false)."
+    collectives: tuple[Id, ...] | dict[Id, bool] = Field(
+        default_factory=dict,
+        description="Collective arrangements (collectives.yaml) used: a list of ids (exactly these), "
+        "or per id true (used) or false (not used) over the layer's defaults. Absent: the defaults.",
     )
     status: dict[ObligationId, StateEntry] = Field(
         default_factory=dict,
