@@ -147,7 +147,16 @@ def test_matches_golden_file(fmt, layer, lang, name):
 
 
 def test_cli_prints_the_golden_markdown(runner):
-    args = ["--catalog", str(MINIMAL), "roadmap", "gemeenten", "--as-of", AS_OF, "--organisation", str(ORGANISATION)]
+    args = [
+        "--catalog",
+        str(MINIMAL),
+        "roadmap",
+        "gemeenten",
+        "--as-of",
+        AS_OF,
+        "--organisation",
+        str(ORGANISATION),
+    ]
     result = invoke(runner, *args)
     assert result.exit_code == 0
     assert result.stdout == (GOLDEN / "gemeenten.nl.md").read_text(encoding="utf-8")

@@ -13,9 +13,9 @@ from typing import Any
 import pytest
 
 from planner.errors import UsageError
+from planner.loading import load_catalogue, load_progress
 from planner.organisation.model import State, StateEntry
 from planner.organisation.profile import Profile
-from planner.loading import load_catalogue, load_progress
 from planner.roadmap import PlanContext, build_plan, roadmap
 
 from .conftest import invoke, write_tree
@@ -643,7 +643,9 @@ def test_a_duty_that_does_not_apply_is_off_the_plan_with_its_question(tmp_path):
         "  defaults: {gemeenten: {answer: false, rationale: {en: 'Assumption: most do not.'}}}\n"
     )
     act = root / "x.yaml"
-    act.write_text(act.read_text().replace('"roles"', '"applies_if": {"question": "q", "equals": true}, "roles"'))
+    act.write_text(
+        act.read_text().replace('"roles"', '"applies_if": {"question": "q", "equals": true}, "roles"')
+    )
     item = plan(root).plan.items[("x.a", "gemeenten")]
     assert (item.status, item.stage) == ("not-applicable", None)
     assert item.reasons[-1].startswith("does not apply on the assumed answer for gemeenten: q = no")

@@ -8,7 +8,6 @@ this module looks them up. Words the site prints alike come from :mod:`planner.l
 from __future__ import annotations
 
 import shlex
-
 from typing import Any
 
 from planner.i18n import phrase

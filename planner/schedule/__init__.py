@@ -134,7 +134,7 @@ def schedule(
         cap = caps.get(group.layer)
         if cap:  # work larger than a stage's capacity is spread over more stages
             group.span = max(group.span, math.ceil(group.effort / cap - EPSILON))
-        befores = [d for k in group.keys if (d := items[k].not_before) is not None]
+        befores = [d for k in group.keys for d in (items[k].not_before, items[k].delivery) if d is not None]
         group.not_before = max([0, *(period_index(d, stage_size) - first for d in befores)])
     recurring = _recurring_loads(items, stage_size, first)
     loads = {lid: _Loads(c) for lid, c in caps.items() if c is not None}

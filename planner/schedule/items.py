@@ -73,7 +73,11 @@ def build_items(
                 item.status, item.done_on, item.rule = "done", done[(oid, layer)], "done"
                 item.reasons.append(Msg("done-on", date=item.done_on) if item.done_on else Msg("done"))
             else:
-                _fit(item, ob, profiles.get(layer) or Profile(layer), cat, as_of)
+                profile = profiles.get(layer) or Profile(layer)
+                if not _delivered(item, cat):
+                    _fit(item, ob, profile, cat, as_of)
+                if not item.settled:
+                    _collectives(item, cat, profile, as_of)
             if as_of is not None and ob.recurrence is not None and item.applicable:
                 item.occurrences = _occurrences(ob, item.due, as_of)
             items[(oid, layer)] = item
@@ -119,6 +123,59 @@ def _fit(item: Item, ob: Obligation, profile: Profile, cat: Catalogue, as_of: dt
     if entry is None and as_of is not None and item.due is not None and item.due < as_of:
         item.stage = 0
         _settle(item, "unassessed", Msg("unassessed", due=item.due))
+
+
+def _delivered(item: Item, cat: Catalogue) -> bool:
+    """Settle a facility that an existing collective delivers as in place; whether it was."""
+    from planner.house.model import DeliveryStatus
+    from planner.house.use import delivering
+
+    made = delivering(cat, item.obligation)
+    if made is None or made.status is not DeliveryStatus.EXISTS:
+        return False
+    item.done_on = made.delivery
+    who = {"provider": made.provider, "collective": made.id}
+    _settle(
+        item,
+        "in-place",
+        Msg("delivered-by", date=made.delivery, **who)
+        if made.delivery
+        else Msg("delivered-by-undated", **who),
+    )
+    return True
+
+
+def _collectives(item: Item, cat: Catalogue, profile: Profile, as_of: dt.date | None) -> None:
+    """What collective arrangements change for an open item.
+
+    A facility that a collective delivers and that exists is in place; one still to come waits
+    for its delivery date. A duty that the organisation's collectives cover keeps only the part
+    left to the organisation, and waits for a planned collective's delivery.
+    """
+    from planner.house.model import DeliveryStatus
+    from planner.house.use import covering, delivering, used_collectives
+
+    made = delivering(cat, item.obligation)
+    if made is not None and made.delivery is not None:
+        # the provider's own programme delivers it on its date: the plan holds the date, not the work
+        item.delivery, item.provider = made.delivery, made.id
+        item.effort, item.span, item.lead_time_months = 0.0, 1, 0.0
+        item.reasons.append(
+            Msg("delivery-expected", provider=made.provider, collective=made.id, date=made.delivery)
+        )
+    for coll, cov in covering(used_collectives(cat, item.layer, profile.collectives), item.obligation):
+        share = cov.remaining.share
+        item.effort *= share
+        item.reasons.append(
+            Msg("covered-by", provider=coll.provider, collective=coll.id, percent=round(100 * share))
+        )
+        coming = coll.delivery if coll.status is not DeliveryStatus.EXISTS else None
+        if coming is not None and (as_of is None or coming > as_of):
+            if item.delivery is None or coming > item.delivery:
+                item.delivery, item.provider = coming, coll.id
+            item.reasons.append(
+                Msg("waits-collective", provider=coll.provider, collective=coll.id, date=coming)
+            )
 
 
 def _settle(item: Item, status: str, reason: str) -> None:

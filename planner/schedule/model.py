@@ -64,6 +64,8 @@ class Item:
     span: int = 1  # stages the work takes, from `stage` on
     lead_time_months: float = 0.0
     not_before: dt.date | None = None  # a deferral's date
+    delivery: dt.date | None = None  # a collective's delivery the work waits on (planned, not there yet)
+    provider: str | None = None  # who delivers it: the collective's id
     occurrences: list[dt.date] = field(default_factory=list)  # a recurring duty's dates in the horizon
 
     @property

@@ -123,6 +123,10 @@ def _late_cause(
     latest prerequisite or facility, else the one its joint work package waits on.
     """
     group = groups[group_of[item.key]]
+    if item.delivery is not None and item.provider is not None and group.not_before == item.stage:
+        return "blocked", Msg(
+            "late-provider", provider=item.provider, collective=item.provider, date=item.delivery
+        )
     if group.binding is None and group.span > 1:  # the work is longer than the time left
         return "at-risk", Msg(
             "too-long", span=group.span, start=plan.stage_id(item.stage), end=plan.stage_id(item.end)
