@@ -44,6 +44,7 @@ def build_plan(
     capacity_layer: str | None = None,
     progress: list[Progress] | None = None,
     organisation: Profile | None = None,
+    organisations: tuple[Profile, ...] = (),
 ) -> PlanContext:
     """Analyse and schedule the whole catalogue once.
 
@@ -57,6 +58,7 @@ def build_plan(
         progress: progress files.
         organisation: the organisation planned for in its layer (read from its file); the other
             layers are planned as their typical organisation.
+        organisations: more organisations, one per layer, planned likewise (after `organisation`).
     """
     from planner.analysis import packages as find_packages
     from planner.graph import build_graph
@@ -69,7 +71,12 @@ def build_plan(
         targets = list(cat.layers) if capacity_layer in (None, ALL) else [capacity_layer]
         overrides = {lid: capacity for lid in targets}
     pkgs = find_packages(build_graph(cat), cat)
-    profiles = {organisation.layer: organisation} if organisation is not None else None
+    chosen = (organisation, *organisations) if organisation is not None else organisations
+    profiles = {}
+    for profile in chosen:
+        if profile.layer in profiles:
+            raise UsageError(f"--organisation: two organisations of {profile.layer!r}; plan one per layer")
+        profiles[profile.layer] = profile
     plan = schedule(
         cat,
         as_of,
@@ -77,7 +84,7 @@ def build_plan(
         packages=pkgs,
         capacity=overrides,
         progress=progress,
-        profiles=profiles,
+        profiles=profiles or None,
     )
     options: list[tuple[str, str]] = []
     if organisation is not None and organisation.source:

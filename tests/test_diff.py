@@ -69,13 +69,12 @@ Relations added
   + act-b.connect requires act-a.assess
 
 Roadmap impact (as of 2026-01-15)
-rijk: 1 moved stage, 1 changed status, 1 left the roadmap
-  act-a.assess: moved from 2026-Q2 to 2026-Q1
+rijk: 1 changed status, 1 left the roadmap
   act-a.inventory: now unassessed (was planned), stays in 2026-Q1
   act-a.report: leaves the roadmap (was in 2026-Q1)
 gemeenten: 1 moved stage, 1 changed status, 1 package formed or split
-  act-a.assess: moved from 2026-Q2 to 2026-Q1
   act-a.inventory: now unassessed (was planned), stays in 2026-Q1
+  act-b.connect: moved from 2026-Q2 to 2026-Q3
   package pkg-act-a.assess split: now on their own: act-a.assess, act-b.connect
 """
 
@@ -90,23 +89,22 @@ def test_text_names_every_known_change(runner):
 
 def test_an_item_that_moved_stage_says_why(runner):
     lines = run(runner, str(OLD), str(NEW)).stdout.splitlines()
-    # act-a.inventory became due before the planning date and is not assessed: it holds nothing up
-    at = lines.index("  act-a.assess: moved from 2026-Q2 to 2026-Q1")
+    at = lines.index("  act-b.connect: moved from 2026-Q2 to 2026-Q3")
     why = []
     for line in lines[at + 1 :]:
         if not line.startswith("    "):
             break
         why.append(line.removeprefix("    why: ").strip())
-    assert "in 2026-Q1: nothing it waits on is open, so it can start now" in why
-    assert "due 2027-01-01: in time" in why
+    assert "after prerequisite act-a.assess in 2026-Q2" in why
+    assert "due 2027-10-17: in time" in why
 
 
 def test_why_is_the_items_reasons_in_the_new_plan():
     from planner.roadmap import build_plan
 
-    item = next(i for i in report().impact[1].items if i.obligation == "act-a.assess")
+    item = next(i for i in report().impact[1].items if i.obligation == "act-b.connect")
     plan = build_plan(load_catalogue(NEW), dt.date(2026, 1, 15)).plan
-    assert item.reasons == tuple(plan.items[("act-a.assess", "gemeenten")].reasons)
+    assert item.reasons == tuple(plan.items[("act-b.connect", "gemeenten")].reasons)
 
 
 def test_json_catalogue_changes(runner):
@@ -170,13 +168,12 @@ def test_json_roadmap_impact(runner):
     }
     assert items == {
         "rijk": [
-            ("act-a.assess", "2026-Q2", "2026-Q1", "planned", "planned"),
             ("act-a.inventory", "2026-Q1", "2026-Q1", "planned", "unassessed"),
             ("act-a.report", "2026-Q1", None, "planned", None),
         ],
         "gemeenten": [
-            ("act-a.assess", "2026-Q2", "2026-Q1", "planned", "planned"),
             ("act-a.inventory", "2026-Q1", "2026-Q1", "planned", "unassessed"),
+            ("act-b.connect", "2026-Q2", "2026-Q3", "planned", "planned"),
         ],
     }
     assert [(p["kind"], p["package"], p["members"]) for p in impact["gemeenten"]["packages"]] == [
@@ -203,7 +200,7 @@ def test_markdown_puts_the_summary_first_and_folds_the_details(runner):
     md = run(runner, str(OLD), str(NEW), "--format", "md").stdout
     head, _, details = md.partition("<details>")
     assert head.startswith(f"### planner diff: `{OLD}` → `{NEW}`\n\n**Catalogue:** 1 obligation removed, ")
-    assert "- gemeenten: act-a.assess: moved from 2026-Q2 to 2026-Q1" in head
+    assert "- gemeenten: act-b.connect: moved from 2026-Q2 to 2026-Q3" in head
     assert head.index("due date moved") < head.index("moved from 2026-Q2")
     assert details.startswith("<summary>Catalogue changes (6)</summary>")
     assert md.count("<details>") == md.count("</details>") == 3  # the catalogue, rijk, gemeenten

@@ -160,7 +160,7 @@ def waits(case: Case, item: Item) -> list[Item]:
     keys: list[Key] = [(rel.to, item.layer) for rel in ob.requires if (rel.to, item.layer) in case.plan.items]
     for rel in ob.needs_facility:
         keys += [(rel.to, lay) for lay in planners(case.cat, rel.to)]
-    return [case.plan.items[k] for k in keys if case.plan.items[k].status not in SETTLED]
+    return [case.plan.items[k] for k in keys if case.plan.items[k].status not in OFF_PLAN]
 
 
 def open_items(case: Case) -> list[Item]:
@@ -245,7 +245,7 @@ def test_capacity_holds_unless_a_capacity_finding_names_the_stage(case):
         if f.kind == "capacity":
             item = plan.items[(f.obligation, f.layer)]
             reported |= {(f.layer, s) for s in range(item.stage or 0, (item.stage or 0) + item.span)}
-    for layer, spec in case.cat.layers.items():
+    for layer in case.cat.layers:
         cells: dict[int, list[Item]] = {}
         for item in open_items(case):
             if item.layer == layer:  # work that spans stages is in each of them

@@ -18,6 +18,7 @@ from functools import cache
 import pytest
 
 from planner.loading import load_catalogue
+from planner.models import PLANNED_ROLES
 from planner.site import catalogue_pages as cp
 from planner.site import plan_pages as pp
 from planner.site.catalogue_context import RelationRow
@@ -40,10 +41,26 @@ def view(lang: str = "en", root: str = str(MINIMAL)) -> View:
 
     from planner.analysis import analyse
     from planner.graph import build_graph
+    from planner.organisation.model import State, StateEntry
+    from planner.organisation.profile import Profile
     from planner.roadmap import build_plan
 
     cat = load_catalogue(Path(root))
-    return View(build_plan(cat, AS_OF), analyse(build_graph(cat), cat, AS_OF), lang)
+    # every layer assessed every duty as not started: what is past due is known to be overdue
+    assessed = tuple(
+        Profile(
+            lid,
+            f"Org {lid}",
+            states={
+                o: StateEntry(state=State.NOT_STARTED)
+                for o in cat.obligations
+                if lid in cat.obligations[o].roles and cat.obligations[o].roles[lid] in PLANNED_ROLES
+            },
+        )
+        for lid in cat.layers
+    )
+    plan = build_plan(cat, AS_OF, organisations=assessed)
+    return View(plan, analyse(build_graph(cat), cat, AS_OF), lang)
 
 
 # page contexts
@@ -87,7 +104,11 @@ def test_layer_page_has_the_roadmap_in_stages():
         ("at-risk", 0),
         ("overdue", 2),
         ("blocked", 0),
+        ("unassessed", 0),
+        ("deferred", 0),
         ("done", 0),
+        ("in-place", 0),
+        ("not-applicable", 0),
     ]
 
 

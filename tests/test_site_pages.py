@@ -388,7 +388,7 @@ def test_json_download_is_the_roadmap_contract(site):
     assert (data["layer"], data["as_of"], [s["id"] for s in data["stages"]]) == (
         "all",
         "2026-11-28",
-        ["2026-Q4"],
+        ["2026-Q4", "2027-Q1"],
     )
 
 

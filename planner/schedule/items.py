@@ -121,7 +121,7 @@ def _fit(item: Item, ob: Obligation, profile: Profile, cat: Catalogue, as_of: dt
         item.not_before = entry.until
         item.reasons.append(Msg("deferred", until=entry.until, decision=entry.decision))
     if entry is None and as_of is not None and item.due is not None and item.due < as_of:
-        item.stage = 0
+        item.stage, item.span = 0, 1  # assessed in the first stage; what waits on it comes after
         _settle(item, "unassessed", Msg("unassessed", due=item.due))
 
 

@@ -31,7 +31,8 @@ SETTLED = frozenset({"done", "in-place", "not-applicable", "unassessed"})
 """Statuses the scheduler does not place: nothing left to do, or not known whether anything is.
 
 An ``unassessed`` item (already due, state unknown) is shown in the first stage as work to
-assess; it takes no capacity and holds nothing up, since it may well be in place."""
+assess; it takes no capacity, and what waits on it starts after that stage (if it is not in
+place, it must come first)."""
 OFF_PLAN = frozenset({"done", "in-place", "not-applicable"})
 """Statuses listed beside the plan rather than in a stage."""
 NO_DUE = 10**9

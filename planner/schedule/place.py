@@ -15,7 +15,7 @@ import networkx as nx
 from planner.messages import Msg
 from planner.schedule.groups import _joint_effort
 from planner.schedule.loads import EPSILON, _Loads
-from planner.schedule.model import NO_DUE, Deps, Finding, Item, Key, _Group
+from planner.schedule.model import NO_DUE, OFF_PLAN, Deps, Finding, Item, Key, _Group
 
 
 def _latest_starts(graph: nx.DiGraph, groups: dict[str, _Group], due_stages: dict[Key, int]) -> None:
@@ -81,8 +81,8 @@ def _place_all(
         deadline: int | None = group.latest
         if group.latest < earliest:
             # a due date still ahead is kept; when the work's length misses it anyway, start now
-            ahead = [due_stages[k] for k in group.keys if earliest <= due_stages[k] < NO_DUE]
-            deadline = max(earliest, min(ahead) - group.span + 1) if ahead else None
+            still = [due_stages[k] for k in group.keys if earliest <= due_stages[k] < NO_DUE]
+            deadline = max(earliest, min(still) - group.span + 1) if still else None
         stage, rule = earliest, "earliest"
         if group.layer in loads:
             stage, rule = loads[group.layer].place(group.effort, earliest, deadline, group.span)
@@ -113,7 +113,7 @@ def _earliest(
         first, binding = 0, None
         for kind, dep in deps.get(key, []):
             end = items[dep].end
-            if items[dep].settled or end is None:
+            if items[dep].status in OFF_PLAN or end is None:  # an unassessed one is assessed first
                 continue
             if end + 1 > first:
                 first, binding = end + 1, (kind, dep, key)

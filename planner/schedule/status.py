@@ -6,7 +6,7 @@ import functools
 from typing import TYPE_CHECKING
 
 from planner.messages import Msg, Seq
-from planner.schedule.model import Deps, Finding, Item, Key, Plan, _Group, _name
+from planner.schedule.model import OFF_PLAN, Deps, Finding, Item, Key, Plan, _Group, _name
 
 if TYPE_CHECKING:
     from planner.catalogue import Catalogue
@@ -32,7 +32,7 @@ def _explain(
             continue
         group = groups[group_of[key]]
         stage_name = stage_id(item.stage)
-        waits = [(kind, items[dep]) for kind, dep in deps.get(key, []) if not items[dep].settled]
+        waits = [(kind, items[dep]) for kind, dep in deps.get(key, []) if items[dep].status not in OFF_PLAN]
         item.waits_on = [(kind, d.obligation, d.layer) for kind, d in waits]
         if item.rule == "earliest" and not waits:
             item.reasons.append(Msg("start-now", stage=stage_name))

@@ -70,6 +70,10 @@ def layer_card(view: View, layer_id: str) -> LayerCard:
     return LayerCard(view.layer_link(layer_id), layer.organisations, len(roadmap.items), view.counts(roadmap))
 
 
+ALREADY_DUE = ("overdue", "unassessed")
+"""Statuses of duties that already apply and are not known to be in place: the home page lists them."""
+
+
 def home_page(view: View) -> HomePage:
     """The home page."""
     t = labels(view.lang)
@@ -79,7 +83,7 @@ def home_page(view: View) -> HomePage:
     for _, item in items:
         if item.due and item.due >= view.as_of and item.status != "done":
             upcoming[item.obligation].append(item.layer)
-        if item.status == "overdue":
+        if item.status in ALREADY_DUE:
             late[item.obligation].append(item.layer)
 
     def rows(found: dict[str, list[str]], latest_first: bool) -> tuple[DueRow, ...]:
@@ -104,7 +108,7 @@ def home_page(view: View) -> HomePage:
         rows(upcoming, latest_first=False),
         rows(late, latest_first=True),
         len(late),
-        sum(1 for _, item in items if item.status == "overdue"),
+        sum(1 for _, item in items if item.status in ALREADY_DUE),
         tuple(view.package_card(p) for p in view.ctx.packages[:HOME_PACKAGES]),
         tuple(view.theme_link(th) for th in view.cat.themes),
     )
