@@ -415,7 +415,7 @@ def analyse(g: nx.DiGraph, cat: Catalogue, as_of: dt.date, layer: str | None = N
     findings = []
     prec = edges_of_kind(g, *PRECEDENCE)
     for pkg in pkgs:
-        inside = [(u, v) for u, v in prec.subgraph(pkg.members).edges]
+        inside = set(prec.subgraph(pkg.members).edges())
         for u, v in sorted(inside):
             findings.append(
                 f"{pkg.id}: {u} needs {v} first, so the package cannot be done in one stage; "

@@ -8,7 +8,7 @@ from planner.errors import DataError
 from planner.loading import load_catalogue
 from planner.models import Degree, RelationEdge, RelationKind
 
-from .conftest import MINIMAL, write_tree
+from .conftest import MINIMAL, invoke, write_tree
 
 LAYERS = "layers:\n  - {id: rijk, name: {en: Rijk}, organisations: 1}\n"
 THEMES = "themes:\n  - {id: t, name: {en: T}}\n"
@@ -103,3 +103,39 @@ def test_a_scenario_copy_lists_the_relations_of_its_own_obligations():
     cat = load_catalogue(MINIMAL)
     assert cat.relations  # computed on the original first
     assert cat.with_scenario("delay-b").relations == cat.relations
+
+
+def _write(tmp_path, obligations: str):
+    return write_tree(
+        tmp_path / "cat",
+        {
+            "layers.yaml": LAYERS,
+            "themes.yaml": THEMES,
+            "x.yaml": "id: x\nkind: national-act\ntitle: {en: X}\nsources:\n  s: {title: S}\n"
+            f"obligations:\n{obligations}",
+        },
+    )
+
+
+BOTH = _ob("a") + _ob(
+    "b",
+    "    requires:\n      - {to: x.a, rationale: {en: first}}\n"
+    "    conflicts:\n      - {to: x.a, rationale: {en: tension}}\n",
+)
+
+
+def test_a_conflict_next_to_a_prerequisite_is_a_second_graph_edge(tmp_path):
+    from planner.graph import build_graph
+
+    g = build_graph(load_catalogue(_write(tmp_path, BOTH)))
+    assert sorted(g["x.b"]["x.a"]) == ["conflicts", "requires"]
+
+
+def test_a_conflict_next_to_a_prerequisite_passes_check_and_reaches_analyse(tmp_path, runner):
+    import json
+
+    root = str(_write(tmp_path, BOTH))
+    assert invoke(runner, "--catalog", root, "check").exit_code == 0
+    result = invoke(runner, "--catalog", root, "analyse", "--as-of", "2026-01-01", "--format", "json")
+    conflicts = json.loads(result.stdout)["conflicts"]
+    assert [(c["a"], c["b"], c["rationale"]) for c in conflicts] == [("x.a", "x.b", "tension")]
