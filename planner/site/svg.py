@@ -6,7 +6,8 @@ which sees node numbers and sizes only. Each picture has a ``<title>`` and ``<de
 ``aria-labelledby``. A picture without links is one image to assistive technology
 (``role="img"``); one with links is a ``role="group"``, since an image's content is
 presentational and links inside it would be nested interactive content (axe-core
-``nested-interactive``); each link is named by ``aria-label``. The same information is on the
+``nested-interactive``). A link is named by its visible text (no ``aria-label`` that would
+differ from it: axe-core ``label-content-name-mismatch``). The same information is on the
 page as text, which the caption points to. Node links are for pointer users and are kept out of
 the tab order (``tabindex="-1"``); keyboard users follow the text.
 Colours come from :mod:`planner.site.palette`; numbers are written with at most one decimal
@@ -227,7 +228,7 @@ def _node(node: Node, x: float, y: float) -> str:
     ]
     inner = "".join(parts)
     if node.href:
-        return f'<a href="{esc(node.href)}" tabindex="-1" aria-label="{esc(node.label)}">{inner}</a>'
+        return f'<a href="{esc(node.href)}" tabindex="-1">{inner}</a>'
     return f"<g>{inner}</g>"
 
 
