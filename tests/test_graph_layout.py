@@ -82,7 +82,7 @@ def test_an_edge_label_is_drawn_where_the_engine_put_it():
 
 
 def test_without_the_engine_the_error_says_how_to_install_it(monkeypatch, tmp_path):
-    monkeypatch.setattr(lay.sysconfig, "get_path", lambda name: str(tmp_path))
+    monkeypatch.setattr(lay.sysconfig, "get_path", lambda name, scheme=None: str(tmp_path))
     monkeypatch.setattr(lay.sys, "executable", str(tmp_path / "python"))
     monkeypatch.setenv("PATH", str(tmp_path))
     with pytest.raises(lay.LayoutEngineMissing, match="pip install graphviz-pure"):

@@ -1,8 +1,9 @@
 """Where the boxes and lines of an interaction picture go, as Graphviz ``dot`` lays them out.
 
 The engine is ``graphviz-pure`` (a dependency of planner: a self-contained port of Graphviz's
-``dot`` that writes the same bytes on every platform). It is found next to the running Python
-first, then on ``PATH``. Nothing of the catalogue reaches it: nodes are ``n0``, ``n1``, ... and
+``dot`` that writes the same bytes on every platform). It is found where pip put it for the
+running Python (its scripts folder, the interpreter's folder, the user scripts folder), then on
+``PATH``. Nothing of the catalogue reaches it: nodes are ``n0``, ``n1``, ... and
 edge labels are digits of the same length as the label, so the engine only ever sees sizes
 and links; :mod:`planner.site.svg` draws the picture from the positions it returns.
 
@@ -18,6 +19,7 @@ from __future__ import annotations
 import functools
 import json
 import math
+import os
 import shutil
 import subprocess
 import sys
@@ -100,7 +102,12 @@ def engine() -> str:
     Raises:
         LayoutEngineMissing: neither next to the running Python nor on ``PATH``.
     """
-    beside = [Path(sysconfig.get_path("scripts")), Path(sys.executable).parent]
+    user = f"{os.name}_user" if os.name == "nt" else "posix_user"  # pip install --user
+    beside = [
+        Path(sysconfig.get_path("scripts")),
+        Path(sys.executable).parent,
+        Path(sysconfig.get_path("scripts", user)),
+    ]
     for folder in beside:
         for name in (ENGINE, f"{ENGINE}.exe"):
             if (folder / name).is_file():
