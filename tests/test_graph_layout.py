@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from planner.site import layout as lay
@@ -91,3 +93,13 @@ def test_without_the_engine_the_error_says_how_to_install_it(monkeypatch, tmp_pa
 
 def test_the_engine_is_found_beside_the_running_python():
     assert lay.engine().endswith(("graphviz-pure", "graphviz-pure.exe"))
+
+
+def test_a_picture_of_overlaps_only_is_not_one_column():
+    # the theme network before dot: acts linked only by overlaps all stood in one column
+    hub, spokes = "gdpr", ["a", "b", "c", "d", "e"]
+    nodes = [svg.Node(n, n, n, None) for n in [hub, *spokes]]
+    edges = [svg.Edge(hub, s, "overlaps") for s in spokes] + [svg.Edge("a", "b", "conflicts")]
+    drawing = svg.graph(nodes, edges, ident="g", title="t", desc="d", legend={})
+    columns = set(re.findall(r'<rect x="([\d.]+)" y="[\d.]+" width="220"', drawing))
+    assert len(columns) >= 2
