@@ -149,6 +149,8 @@ def roadmap(
     progress: Sequence[Progress | str | Path] | None = None,
     organisation: Profile | str | Path | None = None,
     plan: PlanContext | None = None,
+    theme: str | None = None,
+    act: str | None = None,
 ) -> RoadmapView:
     """The roadmap view of one layer (or ``all``), as ``planner roadmap LAYER`` makes it.
 
@@ -162,6 +164,8 @@ def roadmap(
         progress: progress files or records (ignored with `plan`).
         organisation: an organisation file or profile of `layer` (ignored with `plan`).
         plan: a plan made by :func:`plan`, to cut several views without scheduling again.
+        theme: show only the items of this theme (the plan stays the whole plan).
+        act: show only the items of this act.
 
     Raises:
         UsageError: the layer, language or stage length is unknown.
@@ -174,7 +178,7 @@ def roadmap(
         organisation = _organisation(cat, organisation)
         check_organisation_layer(organisation, layer)
         plan = _make_plan(cat, as_of, stage, capacity, layer, progress, organisation)
-    return build_view(plan, layer, lang)
+    return build_view(plan, layer, lang, theme=theme, act=act)
 
 
 def render(view: RoadmapView, fmt: str = "md") -> str | bytes:

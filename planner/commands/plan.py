@@ -12,7 +12,18 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from planner.commands.common import AsOf, Lang, Output, Scenario, choice, emit, load, parse_as_of
+from planner.commands.common import (
+    ActFilter,
+    AsOf,
+    Lang,
+    Output,
+    Scenario,
+    ThemeFilter,
+    choice,
+    emit,
+    load,
+    parse_as_of,
+)
 from planner.errors import UsageError
 from planner.formats import FORMATS
 
@@ -119,6 +130,8 @@ def roadmap(
     fmt: Annotated[str, typer.Option("--format", help="md, json, csv, xlsx, ics, mermaid or html.")] = "md",
     lang: Lang = "nl",
     output: Output = None,
+    theme: ThemeFilter = None,
+    act: ActFilter = None,
 ) -> None:
     """A staged roadmap for one layer or the whole government.
 
@@ -130,7 +143,7 @@ def roadmap(
     choice("--format", fmt, FORMATS)
     choice("--lang", lang, ("nl", "en"))
     made = plan.build(ctx, layer)
-    result = api.render(api.roadmap(made.catalogue, layer, lang=lang, plan=made), fmt)
+    result = api.render(api.roadmap(made.catalogue, layer, lang=lang, plan=made, theme=theme, act=act), fmt)
     if not isinstance(result, bytes):
         emit(result, output)
     elif output is None:

@@ -127,15 +127,30 @@ def check_layer(ctx: PlanContext, layer: str) -> None:
         )
 
 
-def build_view(ctx: PlanContext, layer: str, lang: str = "nl") -> RoadmapView:
-    """The roadmap view of one layer (or ``all``) in `lang`.
+def build_view(
+    ctx: PlanContext, layer: str, lang: str = "nl", *, theme: str | None = None, act: str | None = None
+) -> RoadmapView:
+    """The roadmap view of one layer (or ``all``) in `lang`, optionally of one theme or act only.
+
+    The plan is the whole plan either way (a filter only chooses what is shown), so a filtered
+    roadmap places every item where the full one does.
 
     Raises:
-        UsageError: the layer is unknown.
+        UsageError: the layer, theme or act is unknown.
     """
     check_layer(ctx, layer)
     cat, plan = ctx.catalogue, ctx.plan
-    items = plan.for_layer(None if layer == ALL else layer)
+    _check_filter("--theme", theme, list(cat.themes))
+    _check_filter("--act", act, list(cat.acts))
+    items = [
+        i
+        for i in plan.for_layer(None if layer == ALL else layer)
+        if (act is None or i.act == act)
+        and (
+            theme is None or theme in cat.obligations[i.obligation].themes or theme in cat.acts[i.act].themes
+        )
+    ]
+    filters = tuple((opt, v) for opt, v in (("--theme", theme), ("--act", act)) if v is not None)
     wanted = {(i.obligation, i.layer) for i in items}
     pkg_ids = {i.package for i in items if i.package}
     scenario = cat.scenario
@@ -172,8 +187,15 @@ def build_view(ctx: PlanContext, layer: str, lang: str = "nl") -> RoadmapView:
         layer_name=layer_name(ctx, layer, lang),
         scenario_title=scenario.title.get(lang) if scenario is not None and plan.scenario else None,
         layers=tuple(LayerName(lid, layer_name(ctx, lid, lang)) for lid in cat.layers),
-        options=ctx.options,
+        options=(*ctx.options, *filters),
     )
+
+
+def _check_filter(option: str, value: str | None, known: list[str]) -> None:
+    if value is not None and value not in known:
+        from planner.catalogue import did_you_mean
+
+        raise UsageError(f"{option}: unknown id {value!r}{did_you_mean(value, known)}")
 
 
 def _organisation(ctx: PlanContext, layer: str) -> str | None:
