@@ -118,3 +118,19 @@ def test_catalogue_text_stays_text_in_html(tmp_path):
     path.write_text(path.read_text().replace("Example provider", "'<script>alert(1)</script>'"))
     html = render(house_view(api.plan(api.load(hostile), AS_OF)), "html", "en")
     assert "<script>alert" not in html and "&lt;script&gt;" in html
+
+
+def test_diff_of_a_scenario_shows_what_moves_per_layer(runner):
+    result = invoke(
+        runner, "--catalog", str(CAT), "diff", "--scenario", "platform-late", "--as-of", AS_OF.isoformat()
+    )
+    assert result.exit_code == 0
+    assert "  act-a.platform: moved from 2027-Q1 to 2027-Q3, became blocked (was planned)" in result.stdout.splitlines()
+
+
+def test_diff_without_old_or_scenario_is_a_usage_error(runner):
+    result = invoke(runner, "--catalog", str(CAT), "diff")
+    assert (result.exit_code, result.stderr) == (
+        2,
+        "error: give OLD (a git revision or a folder), or --scenario ID\n",
+    )
