@@ -82,7 +82,7 @@ def roadmap_schema() -> dict[str, Any]:
 
     Example:
         >>> sorted(roadmap_schema()["properties"])
-        ['as_of', 'findings', 'layer', 'stages']
+        ['as_of', 'backlog_cleared', 'findings', 'layer', 'off_plan', 'organisation', 'stages', 'workload']
     """
     item = {
         "type": "object",

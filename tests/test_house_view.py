@@ -125,7 +125,10 @@ def test_diff_of_a_scenario_shows_what_moves_per_layer(runner):
         runner, "--catalog", str(CAT), "diff", "--scenario", "platform-late", "--as-of", AS_OF.isoformat()
     )
     assert result.exit_code == 0
-    assert "  act-a.platform: moved from 2027-Q1 to 2027-Q3, became blocked (was planned)" in result.stdout.splitlines()
+    assert (
+        "  act-a.platform: moved from 2027-Q1 to 2027-Q3, became blocked (was planned)"
+        in result.stdout.splitlines()
+    )
 
 
 def test_diff_without_old_or_scenario_is_a_usage_error(runner):
