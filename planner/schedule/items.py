@@ -16,7 +16,7 @@ from planner.messages import Msg
 from planner.models import PLANNED_ROLES, Nature
 from planner.organisation.model import State
 from planner.organisation.profile import Profile, applies, layer_profile
-from planner.schedule.model import Deps, Item, Key
+from planner.schedule.model import Deps, Item, Key, Status
 from planner.schedule.periods import STAGE_SIZES
 
 if TYPE_CHECKING:
@@ -70,7 +70,7 @@ def build_items(
             item.lead_time_months = float(ob.lead_time_months or 0)
             item.span = max(1, math.ceil(item.lead_time_months / STAGE_SIZES[stage_size] - 1e-9))
             if (oid, layer) in done:
-                item.status, item.done_on, item.rule = "done", done[(oid, layer)], "done"
+                item.status, item.done_on, item.rule = Status.DONE, done[(oid, layer)], "done"
                 item.reasons.append(Msg("done-on", date=item.done_on) if item.done_on else Msg("done"))
             else:
                 profile = profiles.get(layer) or Profile(layer)
@@ -102,15 +102,15 @@ def _fit(item: Item, ob: Obligation, profile: Profile, cat: Catalogue, as_of: dt
     entry = profile.states.get(item.obligation)
     item.state = entry.state.value if entry else None
     if entry is not None and entry.state is State.NOT_APPLICABLE:
-        _settle(item, "not-applicable", Msg("na-by-hand", reason=entry.reason))
+        _settle(item, Status.NOT_APPLICABLE, Msg("na-by-hand", reason=entry.reason))
         return
     verdict = applies(ob, profile)
     if verdict is False and ob.applies_if is not None:
-        _settle(item, "not-applicable", _condition_reason(ob, profile, cat))
+        _settle(item, Status.NOT_APPLICABLE, _condition_reason(ob, profile, cat))
         return
     if entry is not None and entry.state in (State.IN_PLACE, State.DONE):
         continuing = item.nature != Nature.ONE_OFF.value and entry.state is State.IN_PLACE
-        status = "in-place" if continuing else "done"
+        status = Status.IN_PLACE if continuing else Status.DONE
         item.done_on = entry.since
         _settle(item, status, Msg(f"{status}-since", date=entry.since) if entry.since else Msg(status))
         return
@@ -122,7 +122,7 @@ def _fit(item: Item, ob: Obligation, profile: Profile, cat: Catalogue, as_of: dt
         item.reasons.append(Msg("deferred", until=entry.until, decision=entry.decision))
     if entry is None and as_of is not None and item.due is not None and item.due < as_of:
         item.stage, item.span = 0, 1  # assessed in the first stage; what waits on it comes after
-        _settle(item, "unassessed", Msg("unassessed", due=item.due))
+        _settle(item, Status.UNASSESSED, Msg("unassessed", due=item.due))
 
 
 def _delivered(item: Item, cat: Catalogue) -> bool:
@@ -137,7 +137,7 @@ def _delivered(item: Item, cat: Catalogue) -> bool:
     who = {"provider": made.provider, "collective": made.id}
     _settle(
         item,
-        "in-place",
+        Status.IN_PLACE,
         Msg("delivered-by", date=made.delivery, **who)
         if made.delivery
         else Msg("delivered-by-undated", **who),

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from enum import StrEnum
 from typing import TYPE_CHECKING
 
 from planner.schedule.periods import period_bounds
@@ -15,25 +16,46 @@ from planner.schedule.periods import period_bounds
 if TYPE_CHECKING:
     from planner.organisation.profile import Profile
 
-STATUSES = (
-    "planned",
-    "at-risk",
-    "overdue",
-    "blocked",
-    "unassessed",
-    "deferred",
-    "done",
-    "in-place",
-    "not-applicable",
-)
-"""Every status an item can have."""
-SETTLED = frozenset({"done", "in-place", "not-applicable", "unassessed"})
+
+class Status(StrEnum):
+    """An item's status; the value is the code in the JSON contract."""
+
+    PLANNED = "planned"
+    AT_RISK = "at-risk"
+    OVERDUE = "overdue"
+    BLOCKED = "blocked"
+    UNASSESSED = "unassessed"
+    DEFERRED = "deferred"
+    DONE = "done"
+    IN_PLACE = "in-place"
+    NOT_APPLICABLE = "not-applicable"
+
+    def __repr__(self) -> str:  # shown as its code, as in the JSON
+        return repr(self.value)
+
+
+class Rule(StrEnum):
+    """What decided an item's stage."""
+
+    EARLIEST = "earliest"
+    AFTER_DEPENDENCY = "after-dependency"
+    PACKAGE = "package"
+    CAPACITY = "capacity"
+    DEADLINE_FORCED = "deadline-forced"
+
+    def __repr__(self) -> str:  # shown as its code
+        return repr(self.value)
+
+
+STATUSES = tuple(Status)
+"""Every status an item can have, in the order roadmaps count them."""
+SETTLED = frozenset({Status.DONE, Status.IN_PLACE, Status.NOT_APPLICABLE, Status.UNASSESSED})
 """Statuses the scheduler does not place: nothing left to do, or not known whether anything is.
 
 An ``unassessed`` item (already due, state unknown) is shown in the first stage as work to
 assess; it takes no capacity, and what waits on it starts after that stage (if it is not in
 place, it must come first)."""
-OFF_PLAN = frozenset({"done", "in-place", "not-applicable"})
+OFF_PLAN = frozenset({Status.DONE, Status.IN_PLACE, Status.NOT_APPLICABLE})
 """Statuses listed beside the plan rather than in a stage."""
 NO_DUE = 10**9
 """The due stage of an item without a due date: later than any real stage."""
@@ -53,7 +75,7 @@ class Item:
     layer: str
     due: dt.date | None
     effort: float
-    status: str = "planned"
+    status: str = Status.PLANNED
     stage: int | None = None
     package: str | None = None
     rule: str = ""
@@ -77,7 +99,7 @@ class Item:
     @property
     def applicable(self) -> bool:
         """Whether the duty applies to the organisation planned for."""
-        return self.status != "not-applicable"
+        return self.status != Status.NOT_APPLICABLE
 
     @property
     def end(self) -> int | None:
@@ -129,7 +151,7 @@ class Plan:
 
 
 @dataclass
-class _Group:
+class Group:
     """Items scheduled together (a package's members in one layer, or a single item)."""
 
     id: str
@@ -145,6 +167,6 @@ class _Group:
     not_before: int = 0  # the first stage a deferral allows
 
 
-def _name(key: Key, layer: str) -> str:
+def item_name(key: Key, layer: str) -> str:
     """An item's obligation, with its layer when that is not `layer`."""
     return key[0] if key[1] == layer else f"{key[0]} ({key[1]})"
