@@ -18,6 +18,7 @@ from planner.site.plan_context import (
     AnalysisPage,
     BlockerRow,
     ChainRow,
+    Choice,
     ConflictRow,
     CrossDependency,
     DueRow,
@@ -168,7 +169,8 @@ def layer_page(view: View, layer_id: str) -> LayerPage:
         layer_id,
         view.prose(layer.description),
         layer.organisations,
-        view.prose(layer.organisations_note),
+        # organisations_note says how the count was checked: for reviewers, not the public page
+        view.source("layers", layer.source),
         view.plan.capacity.get(layer_id),
         view.counts(data),
         stages,
@@ -176,6 +178,18 @@ def layer_page(view: View, layer_id: str) -> LayerPage:
         findings(view, data),
         Picture("picture-timeline", drawing, t["timeline_caption"], "#roadmap"),
         downloads(view, layer_id, name.text),
+        *filter_choices(view, stages),
+    )
+
+
+def filter_choices(view: View, stages: tuple[Stage, ...]) -> tuple[tuple[Choice, ...], tuple[Choice, ...]]:
+    """The themes and acts the rows of a layer page have, in catalogue order, for its filters."""
+    rows = [row for stage in stages for row in stage.items]
+    themes = {th for row in rows for th in row.themes}
+    acts = {row.obligation.act for row in rows}
+    return (
+        tuple(Choice(th, view.theme_link(th).text) for th in view.cat.themes if th in themes),
+        tuple(Choice(a, view.act_title(a)) for a in view.cat.acts if a in acts),
     )
 
 

@@ -98,6 +98,11 @@ def environment(root: Path | None = None) -> jinja2.Environment:
         return relative_url(_site(ctx).prefix + _page(ctx).path, f"assets/{name}")
 
     @jinja2.pass_context
+    def root_url(ctx: Any, path: str) -> str:
+        """A link from the current page to a file from the site's root (the search index)."""
+        return relative_url(_site(ctx).prefix + _page(ctx).path, path)
+
+    @jinja2.pass_context
     def lang_url(ctx: Any, lang: str) -> str:
         """A link from the current page to the same page in another language."""
         return relative_url(_site(ctx).prefix + _page(ctx).path, f"{lang}/{_page(ctx).path}")
@@ -166,6 +171,7 @@ def environment(root: Path | None = None) -> jinja2.Environment:
         status=status,
         url=url,
         asset=asset,
+        root_url=root_url,
         lang_url=lang_url,
         local=local,
         prose=prose,

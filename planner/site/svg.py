@@ -2,8 +2,9 @@
 
 Pictures are plain strings of SVG with every piece of text escaped here; they need no script,
 no network and no system binary. Each has a ``<title>`` and ``<desc>`` named by
-``aria-labelledby``, and is a single image to assistive technology (``role="img"``): the same
-information is on the page as text, which the caption points to. Node links are for pointer
+``aria-labelledby``, and is one named group to assistive technology (``role="group"``; not
+``img``, whose children are presentational, so the node links inside would be nested
+interactive content): the same information is on the page as text, which the caption points to. Node links are for pointer
 users and are kept out of the tab order (``tabindex="-1"``); keyboard users follow the text.
 Colours come from :mod:`planner.site.palette`; numbers are written with at most one decimal
 so the same picture gives the same bytes.
@@ -56,7 +57,7 @@ def frame(ident: str, width: float, height: float, title: str, desc: str, body: 
         [
             f'<svg xmlns="http://www.w3.org/2000/svg" class="picture" id="{esc(ident)}" '
             f'viewBox="0 0 {num(width)} {num(height)}" width="{num(width)}" height="{num(height)}" '
-            f'role="img" aria-labelledby="{esc(ident)}-title {esc(ident)}-desc" '
+            f'role="group" aria-labelledby="{esc(ident)}-title {esc(ident)}-desc" '
             f'font-family="{esc(FONT)}" font-size="12">',
             f'<title id="{esc(ident)}-title">{esc(title)}</title>',
             f'<desc id="{esc(ident)}-desc">{esc(desc)}</desc>',
