@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from markupsafe import Markup, escape
 
+from planner.site.articles import article
 from planner.site.context import Link, Local, ObligationRef, Page, Prose, relative_url
 from planner.site.i18n import LANG_NAMES, labels, long_date, pick, term
 
@@ -120,6 +121,11 @@ def environment(root: Path | None = None) -> jinja2.Environment:
         return term(vocabulary, value, _site(ctx).lang)
 
     @jinja2.pass_context
+    def article_filter(ctx: Any, reference: str) -> str:
+        """An article reference with its legal words in the page's language."""
+        return article(reference, _site(ctx).lang)
+
+    @jinja2.pass_context
     def number(ctx: Any, value: float | None) -> str:
         """A number without needless decimals, with a decimal comma in Dutch."""
         if value is None:
@@ -164,7 +170,7 @@ def environment(root: Path | None = None) -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.filters.update(date=date, term=term_filter, number=number, fill=fill)
+    env.filters.update(date=date, term=term_filter, number=number, fill=fill, article=article_filter)
     env.globals.update(
         obl=obl,
         link=link,
