@@ -43,6 +43,7 @@ def test_the_index_has_both_languages_and_the_filters(pages, pagefind):
     entry = index["pagefind/pagefind-entry.json"].decode()
     assert '"nl":' in entry and '"en":' in entry
     assert "pagefind/pagefind.js" in index
+    assert not any(path.startswith("pagefind/pagefind-ui") for path in index)  # its own UI is not used
     assert sum(1 for path in index if path.startswith("pagefind/filter/")) == 2 * 3  # layer, status, theme
 
 

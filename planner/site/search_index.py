@@ -35,6 +35,10 @@ MISSING = (
 """What a build says when it cannot make the index (documented in README.md)."""
 
 
+UNUSED = ("pagefind-ui.", "pagefind-modular-ui.", "pagefind-component-ui.", "pagefind-highlight.")
+"""Pagefind's ready-made interfaces (about 420 kB): the search page has its own, so they are left out."""
+
+
 class IndexerFailed(PlannerError):
     """Pagefind ran but did not make an index."""
 
@@ -95,6 +99,6 @@ def index_site(files: dict[str, bytes], binary: str | None = None) -> tuple[dict
         made = {
             f"{BUNDLE}/{path.relative_to(bundle).as_posix()}": path.read_bytes()
             for path in sorted(bundle.rglob("*"))
-            if path.is_file()
+            if path.is_file() and not path.name.startswith(UNUSED)
         }
         return canonical(made), None
