@@ -14,6 +14,7 @@ from planner.roadmap import ALL
 from planner.site import timeline
 from planner.site.context import Download, Local, Picture, relative_url
 from planner.site.i18n import labels, long_date, term
+from planner.site.palette import STATUSES
 from planner.site.plan_context import (
     AnalysisPage,
     BlockerRow,
@@ -129,6 +130,7 @@ def _words(view: View) -> dict[str, str]:
         "earlier": t["earlier"],
         "later": t["later"],
         "as_of": f"{t['as_of']} {long_date(view.as_of.isoformat(), view.lang)}",
+        **{f"status-{s}": term("status", s, view.lang) for s in STATUSES},
     }
 
 
