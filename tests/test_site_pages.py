@@ -466,3 +466,27 @@ def test_markdown_links_to_script_stay_text(hostile):
 def test_svg_text_is_escaped(hostile):
     text = hostile["nl/acts/evil.html"].decode()
     assert "Tweede ]]&gt;&lt;/desc&gt;&lt;script&gt;alert(&#x27;svg&#x27;)&lt;/script&gt;" in text
+
+
+# long pages: navigation, the backlog folded away
+
+
+def test_findings_are_folded_away(site):
+    for path in ("en/government.html", "en/layers/gemeenten.html"):
+        text = site[path].decode()
+        findings = text[text.index('<h2 id="findings">') :]
+        assert re.search(r'<details class="backlog">\n<summary>Show \d+ findings?</summary>', findings), path
+
+
+def test_overdue_items_of_a_layer_sit_in_a_folded_box(site):
+    text = site["en/layers/gemeenten.html"].decode()
+    for row in re.finditer(r'<tr data-status="overdue"', text):
+        before = text[: row.start()]
+        assert before.rfind("<details") > before.rfind("</details>")
+
+
+def test_a_layer_page_lists_its_stages_on_top(site):
+    text = site["en/layers/gemeenten.html"].decode()
+    toc = text[text.index('<nav class="toc"') : text.index("</nav>", text.index('<nav class="toc"'))]
+    stages = re.findall(r'<h3 id="(stage-[^"]+)"', text)
+    assert stages and all(f'href="#{stage}"' in toc for stage in stages)
