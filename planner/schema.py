@@ -37,11 +37,14 @@ def catalog_schema() -> dict[str, Any]:
 
     Example:
         >>> [ref["$ref"] for ref in catalog_schema()["anyOf"]]
-        ['#/$defs/Act', '#/$defs/LayersFile', '#/$defs/ThemesFile', '#/$defs/QuestionsFile', '#/$defs/PrimarySourcesFile']
+        ['#/$defs/Act', '#/$defs/LayersFile', '#/$defs/ThemesFile', '#/$defs/QuestionsFile', '#/$defs/PrimarySourcesFile', '#/$defs/CollectivesFile']
     """
+    from planner.house.model import CollectivesFile
     from planner.models import Act, LayersFile, PrimarySourcesFile, QuestionsFile, ThemesFile
 
-    refs, defs = _from_models((Act, LayersFile, ThemesFile, QuestionsFile, PrimarySourcesFile))
+    refs, defs = _from_models(
+        (Act, LayersFile, ThemesFile, QuestionsFile, PrimarySourcesFile, CollectivesFile)
+    )
     return {
         "$schema": DIALECT,
         "$comment": _generated("catalog"),

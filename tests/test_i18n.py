@@ -127,9 +127,11 @@ def test_a_site_label_with_plurals_counts_when_filled_in_by_code_and_by_template
         labels("nl")["picture_rows"].format(rows=1, stages=2, start="a", end="b").startswith("1 regel over")
     )
     assert str(fill(labels("nl")["overdue_intro"], obligations=1, items=2)).startswith(
-        "1 verplichting is voor"
+        "1 verplichting geldt al voor"
     )
-    assert str(fill(labels("en")["overdue_intro"], obligations=2, items=2)).startswith("2 obligations are")
+    assert str(fill(labels("en")["overdue_intro"], obligations=2, items=2)).startswith(
+        "2 obligations already apply"
+    )
 
 
 # --- keys used in code exist ------------------------------------------------------------------

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from planner.house.model import CollectivesFile
 from planner.loading import LAYERS_FILE, THEMES_FILE
 from planner.models import Act, LayersFile, PrimarySourcesFile, Progress, QuestionsFile, ThemesFile
 from planner.schema import catalog_schema, progress_schema, render, roadmap_schema
@@ -25,7 +26,7 @@ def test_committed_catalog_schema_is_current():
 
 
 def test_catalog_schema_is_any_of_the_file_models():
-    models = (Act, LayersFile, ThemesFile, QuestionsFile, PrimarySourcesFile)
+    models = (Act, LayersFile, ThemesFile, QuestionsFile, PrimarySourcesFile, CollectivesFile)
     schema = catalog_schema()
     assert schema["anyOf"] == [{"$ref": f"#/$defs/{m.__name__}"} for m in models]
     for model in models:

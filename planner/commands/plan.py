@@ -23,7 +23,16 @@ Stage = Annotated[str, typer.Option("--stage", help="Stage length: quarter, half
 Capacity = Annotated[
     float | None,
     typer.Option(
-        "--capacity", help="Effort points per organisation per stage (overrides layers.yaml).", min=0.1
+        "--capacity",
+        help="Person-days per organisation per quarter (overrides layers.yaml and the organisation file).",
+        min=0.1,
+    ),
+]
+OrganisationFile = Annotated[
+    Path | None,
+    typer.Option(
+        "--organisation",
+        help="The organisation file (YAML, or the workbook of 'planner assess') to plan its layer for.",
     ),
 ]
 ProgressFiles = Annotated[
@@ -41,18 +50,25 @@ class PlanOptions:
     capacity: float | None
     progress: list[Path] | None
     scenario: str | None
+    organisation: Path | None = None
 
     def build(self, ctx: typer.Context, layer: str | None) -> PlanContext:
         """Load the catalogue and progress files and schedule the plan (capacity for `layer`)."""
         from planner import api
+        from planner.organisation import read_organisation
 
+        cat = load(ctx, self.scenario)
+        organisation = read_organisation(self.organisation, cat) if self.organisation else None
+        if layer is not None:
+            api.check_organisation_layer(organisation, layer)
         return api.plan(
-            load(ctx, self.scenario),
+            cat,
             parse_as_of(self.as_of),
             stage=self.stage,
             capacity=self.capacity,
             capacity_layer=layer,
             progress=self.progress,
+            organisation=organisation,
         )
 
 
@@ -62,6 +78,7 @@ _OPTIONS = (
     ("capacity", Capacity, None),
     ("progress", ProgressFiles, None),
     ("scenario", Scenario, None),
+    ("organisation", OrganisationFile, None),
 )
 """Each field of :class:`PlanOptions` as a command-line option: name, typer annotation, default."""
 

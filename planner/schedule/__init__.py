@@ -36,13 +36,14 @@ The package follows that pipeline, one module per thing made:
 from __future__ import annotations
 
 import datetime as dt
+import math
 from typing import TYPE_CHECKING
 
 from planner.errors import UsageError
 from planner.schedule.groups import _groups
-from planner.schedule.items import DEFAULT_EFFORT, _dependencies, build_items
-from planner.schedule.loads import EPSILON
-from planner.schedule.model import NO_DUE, STATUSES, Deps, Finding, Item, Key, Plan
+from planner.schedule.items import DEFAULT_EFFORT, build_items, dependencies
+from planner.schedule.loads import EPSILON, _Loads
+from planner.schedule.model import NO_DUE, OFF_PLAN, SETTLED, STATUSES, Deps, Finding, Item, Key, Plan
 from planner.schedule.periods import STAGE_SIZES, period_bounds, period_index
 from planner.schedule.place import _latest_starts, _place_all, _stage_loads
 from planner.schedule.status import FINDING_ORDER, _explain
@@ -51,12 +52,15 @@ if TYPE_CHECKING:
     from planner.analysis import Package
     from planner.catalogue import Catalogue
     from planner.models import Progress
+    from planner.organisation.profile import Profile
 
 __all__ = [
     "DEFAULT_EFFORT",
     "EPSILON",
     "FINDING_ORDER",
     "NO_DUE",
+    "OFF_PLAN",
+    "SETTLED",
     "STAGE_SIZES",
     "STATUSES",
     "Deps",
@@ -79,6 +83,7 @@ def schedule(
     packages: list[Package] | None = None,
     capacity: dict[str, float | None] | None = None,
     progress: list[Progress] | None = None,
+    profiles: dict[str, Profile] | None = None,
 ) -> Plan:
     """Schedule every obligation of every layer into calendar stages.
 
@@ -87,9 +92,11 @@ def schedule(
         as_of: the date the plan is made on; stage 0 is the period holding it.
         stage_size: ``quarter``, ``half`` or ``year``.
         packages: joint work packages (from :func:`planner.analysis.packages`).
-        capacity: effort points per organisation per stage, by layer (None = unlimited);
-            overrides each layer's ``capacity`` in the catalogue.
+        capacity: person-days per organisation per quarter, by layer (None = unlimited);
+            overrides the profile's capacity.
         progress: progress files; their obligations are ``done`` and not planned.
+        profiles: per layer the organisation planned for (its answers, states and capacity);
+            a layer without one is planned as its typical organisation.
 
     Returns:
         The plan, with a status, a stage and reasons for every item.
@@ -107,17 +114,33 @@ def schedule(
     """
     if stage_size not in STAGE_SIZES:
         raise UsageError(f"stage size {stage_size!r} is not one of: {', '.join(STAGE_SIZES)}")
-    items = build_items(cat, progress)
-    deps = _dependencies(cat, items)
+    from planner.organisation.profile import layer_profile
+
+    profiles = {lid: (profiles or {}).get(lid) or layer_profile(cat, lid) for lid in cat.layers}
+    items = build_items(cat, progress, profiles, as_of, stage_size)
+    deps = dependencies(cat, items)
     first = period_index(as_of, stage_size)
-    caps = {lid: layer.capacity for lid, layer in cat.layers.items()}
-    caps.update(capacity or {})
+    per_quarter = {lid: p.capacity for lid, p in profiles.items()}
+    per_quarter.update(capacity or {})
+    scale = STAGE_SIZES[stage_size] / 3
+    caps = {lid: None if c is None else c * scale for lid, c in per_quarter.items()}
     findings: list[Finding] = []
     due_stages = {
         key: NO_DUE if item.due is None else period_index(item.due, stage_size) - first
         for key, item in items.items()
     }
     groups, group_of, graph = _groups(items, deps, packages or [], findings)
+    for group in groups.values():
+        cap = caps.get(group.layer)
+        if cap:  # work larger than a stage's capacity is spread over more stages
+            group.span = max(group.span, math.ceil(group.effort / cap - EPSILON))
+        befores = [d for k in group.keys for d in (items[k].not_before, items[k].delivery) if d is not None]
+        group.not_before = max([0, *(period_index(d, stage_size) - first for d in befores)])
+    recurring = _recurring_loads(items, stage_size, first)
+    loads = {lid: _Loads(c) for lid, c in caps.items() if c is not None}
+    for (lid, stage), effort in recurring.items():
+        if lid in loads:
+            loads[lid].add(stage, effort)
     _latest_starts(graph, groups, due_stages)
     _place_all(
         graph,
@@ -125,12 +148,25 @@ def schedule(
         group_of,
         items,
         deps,
-        caps,
+        loads,
         due_stages,
         findings,
         lambda s: period_bounds(first + s, stage_size)[0],
     )
     scenario = cat.scenario.id if cat.scenario else None
-    plan = Plan(as_of, stage_size, first, items, findings, caps, _stage_loads(groups, items), scenario)
+    load = _stage_loads(groups, items, recurring)
+    plan = Plan(as_of, stage_size, first, items, findings, caps, load, scenario, profiles)
     _explain(plan, cat, deps, groups, group_of, due_stages)
     return plan
+
+
+def _recurring_loads(items: dict[Key, Item], stage_size: str, first: int) -> dict[tuple[str, int], float]:
+    """The person-days recurring duties take in each stage, by layer (not-applicable ones take none)."""
+    load: dict[tuple[str, int], float] = {}
+    for item in items.values():
+        if item.status == "not-applicable":
+            continue
+        for date in item.occurrences:
+            key = (item.layer, period_index(date, stage_size) - first)
+            load[key] = load.get(key, 0.0) + item.effort
+    return load

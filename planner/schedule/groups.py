@@ -52,13 +52,13 @@ def _groups(
             for key in by_obligation.get(member, []):
                 if items[key].package is None:  # an obligation sits in one package only
                     items[key].package = pkg.id
-                    if items[key].status != "done":
+                    if not items[key].settled:
                         by_layer[key[1]].append(key)
         for layer, keys in sorted(by_layer.items()):
             if len(keys) > 1:
                 _add_group(groups, group_of, items, f"{pkg.id}@{layer}", sorted(keys), ratio_of[pkg.id])
     for key, item in items.items():
-        if key not in group_of and item.status != "done":
+        if key not in group_of and not item.settled:
             _add_group(groups, group_of, items, f"{key[0]}@{key[1]}", [key], 1.0)
     graph = _group_graph(groups, group_of, deps)
     split = False
@@ -94,7 +94,8 @@ def _add_group(
     ratio: float,
 ) -> None:
     efforts = [items[k].effort for k in keys]
-    groups[gid] = _Group(gid, keys[0][1], keys, _joint_effort(efforts, ratio), ratio=ratio)
+    span = max(items[k].span for k in keys)
+    groups[gid] = _Group(gid, keys[0][1], keys, _joint_effort(efforts, ratio), ratio=ratio, span=span)
     for key in keys:
         group_of[key] = gid
 

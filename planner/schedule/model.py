@@ -8,11 +8,33 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from planner.schedule.periods import period_bounds
 
-STATUSES = ("planned", "at-risk", "overdue", "blocked", "done")
+if TYPE_CHECKING:
+    from planner.organisation.profile import Profile
+
+STATUSES = (
+    "planned",
+    "at-risk",
+    "overdue",
+    "blocked",
+    "unassessed",
+    "deferred",
+    "done",
+    "in-place",
+    "not-applicable",
+)
 """Every status an item can have."""
+SETTLED = frozenset({"done", "in-place", "not-applicable", "unassessed"})
+"""Statuses the scheduler does not place: nothing left to do, or not known whether anything is.
+
+An ``unassessed`` item (already due, state unknown) is shown in the first stage as work to
+assess; it takes no capacity, and what waits on it starts after that stage (if it is not in
+place, it must come first)."""
+OFF_PLAN = frozenset({"done", "in-place", "not-applicable"})
+"""Statuses listed beside the plan rather than in a stage."""
 NO_DUE = 10**9
 """The due stage of an item without a due date: later than any real stage."""
 
@@ -38,6 +60,29 @@ class Item:
     reasons: list[str] = field(default_factory=list)
     waits_on: list[tuple[str, str, str]] = field(default_factory=list)  # (kind, obligation, layer)
     done_on: dt.date | None = None
+    state: str | None = None  # the organisation's state, if it assessed the obligation
+    nature: str = "one-off"
+    span: int = 1  # stages the work takes, from `stage` on
+    lead_time_months: float = 0.0
+    not_before: dt.date | None = None  # a deferral's date
+    delivery: dt.date | None = None  # a collective's delivery the work waits on (planned, not there yet)
+    provider: str | None = None  # who delivers it: the collective's id
+    occurrences: list[dt.date] = field(default_factory=list)  # a recurring duty's dates in the horizon
+
+    @property
+    def settled(self) -> bool:
+        """Whether the scheduler leaves the item where it is (see :data:`SETTLED`)."""
+        return self.status in SETTLED
+
+    @property
+    def applicable(self) -> bool:
+        """Whether the duty applies to the organisation planned for."""
+        return self.status != "not-applicable"
+
+    @property
+    def end(self) -> int | None:
+        """The last stage the work takes."""
+        return None if self.stage is None else self.stage + self.span - 1
 
     @property
     def key(self) -> tuple[str, str]:
@@ -67,6 +112,7 @@ class Plan:
     capacity: dict[str, float | None]
     load: dict[tuple[str, int], float]
     scenario: str | None = None
+    profiles: dict[str, Profile] = field(default_factory=dict)
 
     def stage_bounds(self, stage: int) -> tuple[str, dt.date, dt.date]:
         """Id, start and end of relative stage number `stage` (0 = the stage holding as-of)."""
@@ -95,6 +141,8 @@ class _Group:
     # what decided the earliest stage: (kind, the item waited on, the member that waits on it)
     binding: tuple[str, Key, Key] | None = None
     ratio: float = 1.0  # the package's joint effort over its separate effort
+    span: int = 1  # stages the group's work takes
+    not_before: int = 0  # the first stage a deferral allows
 
 
 def _name(key: Key, layer: str) -> str:

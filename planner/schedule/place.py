@@ -15,7 +15,7 @@ import networkx as nx
 from planner.messages import Msg
 from planner.schedule.groups import _joint_effort
 from planner.schedule.loads import EPSILON, _Loads
-from planner.schedule.model import Deps, Finding, Item, Key, _Group
+from planner.schedule.model import NO_DUE, OFF_PLAN, Deps, Finding, Item, Key, _Group
 
 
 def _latest_starts(graph: nx.DiGraph, groups: dict[str, _Group], due_stages: dict[Key, int]) -> None:
@@ -23,7 +23,13 @@ def _latest_starts(graph: nx.DiGraph, groups: dict[str, _Group], due_stages: dic
     for gid in reversed(list(nx.topological_sort(graph))):
         group = groups[gid]
         group.due_stage = min(due_stages[k] for k in group.keys)
-        group.latest = min([group.due_stage, *(groups[s].latest - 1 for s in graph.successors(gid))])
+        # the work must end in its due stage, and before anything that waits on it starts
+        group.latest = min(
+            [
+                group.due_stage - group.span + 1,
+                *(groups[s].latest - group.span for s in graph.successors(gid)),
+            ]
+        )
 
 
 def _place_all(
@@ -32,13 +38,12 @@ def _place_all(
     group_of: dict[Key, str],
     items: dict[Key, Item],
     deps: Deps,
-    caps: dict[str, float | None],
+    loads: dict[str, _Loads],
     due_stages: dict[Key, int],
     findings: list[Finding],
     stage_name: Callable[[int], str],
 ) -> None:
     """Place every group: ready groups by latest start, each in its first stage with room."""
-    loads = {layer: _Loads(cap) for layer, cap in caps.items() if cap is not None}
     indegree = {gid: graph.in_degree(gid) for gid in graph}
     ready = [(groups[g].latest, groups[g].due_stage, g) for g, n in indegree.items() if n == 0]
     heapq.heapify(ready)
@@ -46,11 +51,21 @@ def _place_all(
         _, _, gid = heapq.heappop(ready)
         group = groups[gid]
         earliest, own = _earliest(group, items, deps)
-        # A package never makes a member late that could be on time on its own: such members
-        # are planned ahead of the rest of the package, and the split is reported.
+        earliest = max(earliest, group.not_before)
+        # A package never makes a member late that could be on time on its own, nor holds up
+        # the catch-up of a member already overdue: such members are planned ahead of the rest
+        # of the package, and the split is reported.
         ahead = (
-            [k for k in group.keys if own[k][0] <= due_stages[k] < earliest] if len(group.keys) > 1 else []
+            [
+                k
+                for k in group.keys
+                if own[k][0] <= due_stages[k] < earliest or (own[k][0] < earliest and due_stages[k] < 0)
+            ]
+            if len(group.keys) > 1
+            else []
         )
+        if len(ahead) == len(group.keys):  # held back by a deferral of the package, not by a member
+            ahead = []
         if ahead:
             # the member that decides `earliest` is never ahead, so the rest is never empty
             taken = set(ahead)
@@ -65,13 +80,16 @@ def _place_all(
         # dates of its own members that can still be met are kept
         deadline: int | None = group.latest
         if group.latest < earliest:
-            deadline = min((due_stages[k] for k in group.keys if due_stages[k] >= earliest), default=None)
+            # a due date still ahead is kept; when the work's length misses it anyway, start now
+            still = [due_stages[k] for k in group.keys if earliest <= due_stages[k] < NO_DUE]
+            deadline = max(earliest, min(still) - group.span + 1) if still else None
         stage, rule = earliest, "earliest"
         if group.layer in loads:
-            stage, rule = loads[group.layer].place(group.effort, earliest, deadline)
+            stage, rule = loads[group.layer].place(group.effort, earliest, deadline, group.span)
             _capacity_finding(group, stage, rule, loads[group.layer], items, findings, stage_name)
         for key in group.keys:
             items[key].stage = stage
+            items[key].span = group.span
             items[key].rule = rule
             if rule == "earliest" and group.binding is not None:
                 items[key].rule = "after-dependency" if own[key][0] == earliest else "package"
@@ -94,11 +112,11 @@ def _earliest(
     for key in group.keys:
         first, binding = 0, None
         for kind, dep in deps.get(key, []):
-            placed = items[dep].stage
-            if items[dep].status == "done" or placed is None:
+            end = items[dep].end
+            if items[dep].status in OFF_PLAN or end is None:  # an unassessed one is assessed first
                 continue
-            if placed + 1 > first:
-                first, binding = placed + 1, (kind, dep, key)
+            if end + 1 > first:
+                first, binding = end + 1, (kind, dep, key)
         own[key] = (first, binding)
         if first > earliest:
             earliest, group.binding = first, binding
@@ -118,12 +136,14 @@ def _plan_ahead(
 ) -> None:
     """Place a member taken out of its package group on its own, in time."""
     first, binding = own
-    single = _Group(f"{key[0]}@{key[1]}", key[1], [key], items[key].effort, binding=binding)
+    single = _Group(
+        f"{key[0]}@{key[1]}", key[1], [key], items[key].effort, binding=binding, span=items[key].span
+    )
     groups[single.id] = single
     group_of[key] = single.id
     stage, rule = first, "earliest"
     if key[1] in loads:
-        stage, rule = loads[key[1]].place(single.effort, first, due_stage)
+        stage, rule = loads[key[1]].place(single.effort, first, due_stage - single.span + 1, single.span)
         _capacity_finding(single, stage, rule, loads[key[1]], items, findings, stage_name)
     items[key].stage = stage
     items[key].rule = "after-dependency" if rule == "earliest" and binding is not None else rule
@@ -133,7 +153,7 @@ def _plan_ahead(
             key[0],
             key[1],
             Msg(
-                "ahead-of-package",
+                "catch-up-ahead" if due_stage < 0 else "ahead-of-package",
                 obligation=key[0],
                 stage=stage_name(stage),
                 package=items[key].package,
@@ -153,9 +173,13 @@ def _capacity_finding(
     findings: list[Finding],
     stage_name: Callable[[int], str],
 ) -> None:
-    """Report a stage pushed over capacity, by a due date or by a group too big for any stage."""
-    if rule != "deadline-forced" and group.effort <= (loads.capacity + EPSILON):
+    """Report a stage pushed over capacity, by a due date or by a group too big for any stage.
+
+    Work that spans stages is reported in the most loaded stage it takes.
+    """
+    if rule != "deadline-forced" and group.effort / group.span <= (loads.capacity + EPSILON):
         return
+    stage = max(range(stage, stage + group.span), key=lambda s: (loads.load(s), -s))
     name = stage_name(stage)
     what = items[group.keys[0]].package if len(group.keys) > 1 else group.keys[0][0]
     cause = (
@@ -180,9 +204,16 @@ def _capacity_finding(
     )
 
 
-def _stage_loads(groups: dict[str, _Group], items: dict[Key, Item]) -> dict[tuple[str, int], float]:
-    """The effort each layer has placed in each stage, sorted by layer and stage."""
-    load: dict[tuple[str, int], float] = defaultdict(float)
+def _stage_loads(
+    groups: dict[str, _Group], items: dict[Key, Item], recurring: dict[tuple[str, int], float]
+) -> dict[tuple[str, int], float]:
+    """The effort (person-days) each layer has placed in each stage, sorted by layer and stage.
+
+    A group's effort is spread evenly over the stages it spans; recurring work comes on top.
+    """
+    load: dict[tuple[str, int], float] = defaultdict(float, recurring)
     for group in groups.values():
-        load[(group.layer, items[group.keys[0]].stage or 0)] += group.effort
+        first = items[group.keys[0]].stage or 0
+        for stage in range(first, first + group.span):
+            load[(group.layer, stage)] += group.effort / group.span
     return dict(sorted(load.items()))

@@ -6,12 +6,12 @@ import functools
 from typing import TYPE_CHECKING
 
 from planner.messages import Msg, Seq
-from planner.schedule.model import Deps, Finding, Item, Key, Plan, _Group, _name
+from planner.schedule.model import OFF_PLAN, Deps, Finding, Item, Key, Plan, _Group, _name
 
 if TYPE_CHECKING:
     from planner.catalogue import Catalogue
 
-FINDING_ORDER = ("overdue", "blocked", "at-risk", "capacity", "package-split")
+FINDING_ORDER = ("overdue", "blocked", "at-risk", "deferred", "capacity", "package-split")
 """Findings are listed by kind in this order: what is already late first."""
 
 
@@ -28,11 +28,11 @@ def _explain(
     stage_id = functools.cache(plan.stage_id)  # a few stages, named for every item and what it waits on
     ordered = sorted(items.items())
     for key, item in ordered:
-        if item.status == "done":
+        if item.settled:
             continue
         group = groups[group_of[key]]
         stage_name = stage_id(item.stage)
-        waits = [(kind, items[dep]) for kind, dep in deps.get(key, []) if items[dep].status != "done"]
+        waits = [(kind, items[dep]) for kind, dep in deps.get(key, []) if items[dep].status not in OFF_PLAN]
         item.waits_on = [(kind, d.obligation, d.layer) for kind, d in waits]
         if item.rule == "earliest" and not waits:
             item.reasons.append(Msg("start-now", stage=stage_name))
@@ -63,9 +63,22 @@ def _explain(
             item.reasons.append(Msg("stages-full", layer=item.layer, capacity=plan.capacity.get(item.layer)))
         if item.rule == "deadline-forced":
             item.reasons.append(Msg("deadline-forced", stage=stage_name))
-        if item.due is not None and item.due < plan.as_of:
+        if item.span > 1:
+            item.reasons.append(
+                Msg(
+                    "spans",
+                    span=item.span,
+                    start=stage_name,
+                    end=stage_id(item.end),
+                    months=item.lead_time_months,
+                )
+            )
+        if item.not_before is not None:
+            _deferred(plan, item)
+        elif item.due is not None and item.due < plan.as_of:
             _flag(plan, item, "overdue", Msg("overdue", due=item.due, as_of=plan.as_of))
-        elif item.stage is not None and item.stage > due_stages[key]:
+            item.reasons.append(Msg("catch-up", due=item.due, start=stage_name, end=stage_id(item.end)))
+        elif item.end is not None and item.end > due_stages[key]:
             status, cause = _late_cause(plan, item, waits, groups, group_of)
             due_name = stage_id(due_stages[key])
             _flag(
@@ -78,6 +91,16 @@ def _explain(
             item.reasons.append(Msg("in-time", due=item.due))
     _undelivered(plan, cat, ordered)
     plan.findings.sort(key=lambda f: (FINDING_ORDER.index(f.kind), f.obligation, f.layer, f.message))
+
+
+def _deferred(plan: Plan, item: Item) -> None:
+    """A deferred item: its own status, and a finding when the deferral passes the due date."""
+    item.status = "deferred"
+    if item.due is not None and item.not_before is not None and item.due < item.not_before:
+        entry = item.reasons[-1]  # the deferral's own sentence, added when the item was built
+        decision = entry.args.get("decision", "") if hasattr(entry, "args") else ""
+        message = Msg("deferred-past-due", until=item.not_before, due=item.due, decision=decision)
+        plan.findings.append(Finding("deferred", item.obligation, item.layer, message))
 
 
 def _flag(plan: Plan, item: Item, status: str, message: str) -> None:
@@ -100,6 +123,14 @@ def _late_cause(
     latest prerequisite or facility, else the one its joint work package waits on.
     """
     group = groups[group_of[item.key]]
+    if item.delivery is not None and item.provider is not None and group.not_before == item.stage:
+        return "blocked", Msg(
+            "late-provider", provider=item.provider, collective=item.provider, date=item.delivery
+        )
+    if group.binding is None and group.span > 1:  # the work is longer than the time left
+        return "at-risk", Msg(
+            "too-long", span=group.span, start=plan.stage_id(item.stage), end=plan.stage_id(item.end)
+        )
     if group.binding is None:  # cannot happen while due dates force capacity; kept as a guard
         return "at-risk", Msg("no-room", layer=item.layer)
     kind, first, member = group.binding
@@ -132,7 +163,7 @@ def _undelivered(plan: Plan, cat: Catalogue, ordered: list[tuple[Key, Item]]) ->
     delivered = {k[0] for k in plan.items}
     removed = {c.obligation for c in cat.scenario.changes if c.remove} if cat.scenario else set()
     for _, item in ordered:
-        if item.status == "done":
+        if item.settled:
             continue
         for rel in cat.obligations[item.obligation].needs_facility:
             if rel.to in delivered:

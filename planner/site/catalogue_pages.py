@@ -230,8 +230,7 @@ def obligation_picture(
             svg.Node(oid, ref.title.text, sub, relative_url(page, ref.href), external=oid not in inside)
         )
     desc = _describe(t, ids, edges)
-    group = {oid: ("1" if oid in inside else "2") + view.cat.obligations[oid].act for oid in ids}
-    drawing = svg.graph(nodes, edges, ident=ident, title=title, desc=desc, legend=_legend(view), group=group)
+    drawing = svg.graph(nodes, edges, ident=ident, title=title, desc=desc, legend=_legend(view))
     return Picture(ident, drawing, t["graph_caption"], text_href)
 
 

@@ -245,6 +245,8 @@ class LayerPage(Page):
     downloads: tuple[Download, ...]
     filter_themes: tuple[Choice, ...] = ()
     filter_acts: tuple[Choice, ...] = ()
+    filter_statuses: tuple[Count, ...] = ()
+    """The statuses of the rows in its stages, with how many rows have each."""
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from planner.roadmap import ALL
 from planner.site import timeline
-from planner.site.context import Download, Local, Picture, relative_url
+from planner.site.context import Count, Download, Local, Picture, relative_url
 from planner.site.i18n import labels, long_date, term
 from planner.site.palette import STATUSES
 from planner.site.plan_context import (
@@ -72,6 +72,10 @@ def layer_card(view: View, layer_id: str) -> LayerCard:
     return LayerCard(view.layer_link(layer_id), layer.organisations, len(roadmap.items), view.counts(roadmap))
 
 
+ALREADY_DUE = ("overdue", "unassessed")
+"""Statuses of duties that already apply and are not known to be in place: the home page lists them."""
+
+
 def home_page(view: View) -> HomePage:
     """The home page."""
     t = labels(view.lang)
@@ -81,7 +85,7 @@ def home_page(view: View) -> HomePage:
     for _, item in items:
         if item.due and item.due >= view.as_of and item.status != "done":
             upcoming[item.obligation].append(item.layer)
-        if item.status == "overdue":
+        if item.status in ALREADY_DUE:
             late[item.obligation].append(item.layer)
 
     def rows(found: dict[str, list[str]], latest_first: bool) -> tuple[DueRow, ...]:
@@ -106,7 +110,7 @@ def home_page(view: View) -> HomePage:
         rows(upcoming, latest_first=False),
         rows(late, latest_first=True),
         len(late),
-        sum(1 for _, item in items if item.status == "overdue"),
+        sum(1 for _, item in items if item.status in ALREADY_DUE),
         tuple(view.package_card(p) for p in view.ctx.packages[:HOME_PACKAGES]),
         tuple(view.theme_link(th) for th in view.cat.themes),
     )
@@ -184,14 +188,18 @@ def layer_page(view: View, layer_id: str) -> LayerPage:
     )
 
 
-def filter_choices(view: View, stages: tuple[Stage, ...]) -> tuple[tuple[Choice, ...], tuple[Choice, ...]]:
-    """The themes and acts the rows of a layer page have, in catalogue order, for its filters."""
+def filter_choices(
+    view: View, stages: tuple[Stage, ...]
+) -> tuple[tuple[Choice, ...], tuple[Choice, ...], tuple[Count, ...]]:
+    """The themes, acts and statuses the rows of a layer page have, in fixed order, for its filters."""
     rows = [row for stage in stages for row in stage.items]
     themes = {th for row in rows for th in row.themes}
     acts = {row.obligation.act for row in rows}
+    statuses = Counter(row.status for row in rows)
     return (
         tuple(Choice(th, view.theme_link(th).text) for th in view.cat.themes if th in themes),
         tuple(Choice(a, view.act_title(a)) for a in view.cat.acts if a in acts),
+        tuple(Count(st, statuses[st]) for st in STATUSES if statuses[st]),
     )
 
 
