@@ -317,8 +317,5 @@ def test_dutch_site_pages_have_no_english_words(dutch):
     assert len(pages) > 10 and {path: words for path, words in found.items() if words} == {}
 
 
-@pytest.mark.xfail(
-    strict=True, raises=AssertionError, reason="site/timeline.py: status codes in swimlane tooltips"
-)
 def test_the_dutch_government_page_has_no_english_words(dutch):
     assert english_words(dutch["nl/government.html"], catalogue_texts(MINIMAL)) == []

@@ -12,12 +12,14 @@ from typing import TYPE_CHECKING
 
 from planner.roadmap import ALL
 from planner.site import timeline
-from planner.site.context import Download, Local, Picture, relative_url
+from planner.site.context import Count, Download, Local, Picture, relative_url
 from planner.site.i18n import labels, long_date, term
+from planner.site.palette import STATUSES
 from planner.site.plan_context import (
     AnalysisPage,
     BlockerRow,
     ChainRow,
+    Choice,
     ConflictRow,
     CrossDependency,
     DueRow,
@@ -132,6 +134,7 @@ def _words(view: View) -> dict[str, str]:
         "earlier": t["earlier"],
         "later": t["later"],
         "as_of": f"{t['as_of']} {long_date(view.as_of.isoformat(), view.lang)}",
+        **{f"status-{s}": term("status", s, view.lang) for s in STATUSES},
     }
 
 
@@ -172,7 +175,8 @@ def layer_page(view: View, layer_id: str) -> LayerPage:
         layer_id,
         view.prose(layer.description),
         layer.organisations,
-        view.prose(layer.organisations_note),
+        # organisations_note says how the count was checked: for reviewers, not the public page
+        view.source("layers", layer.source),
         view.plan.capacity.get(layer_id),
         view.counts(data),
         stages,
@@ -180,6 +184,22 @@ def layer_page(view: View, layer_id: str) -> LayerPage:
         findings(view, data),
         Picture("picture-timeline", drawing, t["timeline_caption"], "#roadmap"),
         downloads(view, layer_id, name.text),
+        *filter_choices(view, stages),
+    )
+
+
+def filter_choices(
+    view: View, stages: tuple[Stage, ...]
+) -> tuple[tuple[Choice, ...], tuple[Choice, ...], tuple[Count, ...]]:
+    """The themes, acts and statuses the rows of a layer page have, in fixed order, for its filters."""
+    rows = [row for stage in stages for row in stage.items]
+    themes = {th for row in rows for th in row.themes}
+    acts = {row.obligation.act for row in rows}
+    statuses = Counter(row.status for row in rows)
+    return (
+        tuple(Choice(th, view.theme_link(th).text) for th in view.cat.themes if th in themes),
+        tuple(Choice(a, view.act_title(a)) for a in view.cat.acts if a in acts),
+        tuple(Count(st, statuses[st]) for st in STATUSES if statuses[st]),
     )
 
 
