@@ -20,6 +20,7 @@ from planner.loading import load_catalogue
 from planner.site import MARKER
 from planner.site.build import BuildOptions, build_site
 from planner.site.serve import Watcher, make_server, serve
+from planner.site.incremental import MANIFEST
 from planner.site.writer import check_site, compare, existing_files, write_site
 
 from .conftest import MINIMAL, invoke
@@ -108,12 +109,13 @@ def test_a_change_rewrites_only_the_files_that_changed(built, catalogue_with, mi
         .replace("title: Act B in the Official Journal", "title: Act B in the OJ")
     )
     report = write_site(built, build(catalogue_with({"act-b.yaml": text})))
-    # the source title is shown on the act's page and on its obligation's page, in two languages
+    # the source title is shown on the act's page and on its obligation's page, in two languages;
+    # the manifest records the new input keys of those pages
     changed = {
         f"{lang}/{page}"
         for lang in ("nl", "en")
         for page in ("acts/act-b.html", "obligations/act-b.connect.html")
-    }
+    } | {MANIFEST}
     assert set(report.written) == changed
     after = stamps(built)
     assert {rel for rel in after if after[rel] != before[rel]} == changed
@@ -241,11 +243,11 @@ def test_build_command_writes_then_checks(runner, tmp_path):
     out = tmp_path / "site"
     first = invoke(runner, "--catalog", str(MINIMAL), "build", str(out), "--as-of", "2026-11-28")
     assert first.exit_code == 0
-    assert first.stdout == f"{out}: 68 files, 68 written, 0 removed\n"
+    assert first.stdout == f"{out}: 69 files, 69 written, 0 removed\n"
     again = invoke(runner, "--catalog", str(MINIMAL), "build", str(out), "--as-of", "2026-11-28")
-    assert again.stdout == f"{out}: 68 files, 0 written, 0 removed (inputs unchanged)\n"
+    assert again.stdout == f"{out}: 69 files, 0 written, 0 removed (inputs unchanged)\n"
     check = invoke(runner, "--catalog", str(MINIMAL), "build", str(out), "--as-of", "2026-11-28", "--check")
-    assert (check.exit_code, check.stdout) == (0, f"{out}: up to date (68 files)\n")
+    assert (check.exit_code, check.stdout) == (0, f"{out}: up to date (69 files)\n")
 
 
 def test_check_command_exits_3_on_a_stale_site(runner, tmp_path):

@@ -27,6 +27,7 @@ import os
 import shutil
 import sys
 import tempfile
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -110,11 +111,22 @@ def write_site(outdir: Path, files: dict[str, bytes]) -> WriteReport:
     target = _target(outdir)
     for rel in files:
         safe_join(target, rel)
-    diff = compare(target, files)
-    written = tuple(sorted((*diff.changed, *diff.missing)))
-    report = WriteReport(written, diff.extra, len(files) - len(written))
-    if not diff:
-        return report
+    return write_stream(outdir, files.items())
+
+
+def write_stream(outdir: Path, files: Iterable[tuple[str, bytes | None]]) -> WriteReport:
+    """Like :func:`write_site`, taking the files one by one as they are made.
+
+    A file given as ``None`` is the one already in `outdir` (carried over, never read). The new
+    tree grows in the temporary folder as the files come; when the stream ends it is swapped in,
+    or, when no file differs, thrown away without touching `outdir`. A failing stream leaves
+    `outdir` as it was.
+
+    Raises:
+        UsageError: as :func:`write_site`.
+    """
+    target = _target(outdir)
+    old = set(existing_files(target))
     _remove_leftovers(target)
     mode = target.stat().st_mode & 0o7777 if target.is_dir() else 0o755
     try:
@@ -123,15 +135,12 @@ def write_site(outdir: Path, files: dict[str, bytes]) -> WriteReport:
         raise UsageError(f"cannot write the site beside {str(outdir)!r}: {exc.strerror or exc}") from None
     try:
         os.chmod(tmp, mode)
-        fresh = set(written)
-        for rel in files:
-            dest = safe_join(tmp, rel)
-            dest.parent.mkdir(parents=True, exist_ok=True)
-            if rel in fresh:
-                _put(dest, files[rel])
-            else:
-                _keep(safe_join(target, rel), dest)
-        _swap(tmp, target)
+        written, seen = _fill(tmp, target, old, files)
+        report = WriteReport(tuple(sorted(written)), tuple(sorted(old - seen)), len(seen) - len(written))
+        if report.written or report.removed:
+            _swap(tmp, target)
+        else:
+            shutil.rmtree(tmp, ignore_errors=True)
     except OSError as exc:
         shutil.rmtree(tmp, ignore_errors=True)
         raise UsageError(f"cannot write the site into {str(outdir)!r}: {exc.strerror or exc}") from None
@@ -139,6 +148,34 @@ def write_site(outdir: Path, files: dict[str, bytes]) -> WriteReport:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
     return report
+
+
+def _fill(
+    tmp: Path, target: Path, old: set[str], files: Iterable[tuple[str, bytes | None]]
+) -> tuple[list[str], set[str]]:
+    """Put every file into `tmp`: new bytes written, unchanged files linked from `target`."""
+    written: list[str] = []
+    seen: set[str] = set()
+    folders: set[Path] = set()
+    for rel, data in files:
+        dest = safe_join(tmp, rel)
+        if dest.parent not in folders:
+            dest.parent.mkdir(parents=True, exist_ok=True)
+            folders.add(dest.parent)
+        seen.add(rel)
+        if rel in old and (data is None or _same(safe_join(target, rel), data)):
+            _keep(safe_join(target, rel), dest)
+        elif data is None:
+            raise UsageError(f"cannot keep {rel!r}: it is not in the site being replaced")
+        else:
+            _put(dest, data)
+            written.append(rel)
+    return written, seen
+
+
+def _same(path: Path, data: bytes) -> bool:
+    """Whether the file at `path` holds exactly `data` (its size is compared first)."""
+    return path.stat().st_size == len(data) and path.read_bytes() == data
 
 
 def _target(outdir: Path) -> Path:
