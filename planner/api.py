@@ -228,10 +228,10 @@ def build_site(
     from planner.site import MARKER
     from planner.site.build import BuildOptions, parse_base_url, parse_langs
     from planner.site.build import build_site as gather
-    from planner.site.render import templates_dir
-    from planner.site.stamp import input_stamp, stamped_marker, up_to_date
     from planner.site.incremental import read_manifest
     from planner.site.pipeline import stream_site
+    from planner.site.render import templates_dir
+    from planner.site.stamp import input_stamp, stamped_marker, up_to_date
     from planner.site.writer import check_site, write_stream
 
     out = Path(outdir)

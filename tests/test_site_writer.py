@@ -19,8 +19,8 @@ from planner.errors import DataError, DifferenceFound, Problem, UsageError
 from planner.loading import load_catalogue
 from planner.site import MARKER
 from planner.site.build import BuildOptions, build_site
-from planner.site.serve import Watcher, make_server, serve
 from planner.site.incremental import MANIFEST
+from planner.site.serve import Watcher, make_server, serve
 from planner.site.writer import check_site, compare, existing_files, write_site
 
 from .conftest import MINIMAL, invoke
@@ -257,9 +257,9 @@ def test_check_command_exits_3_on_a_stale_site(runner, tmp_path):
     assert result.exit_code == 3
     lines = result.stderr.splitlines()
     # every file shows the as-of date, except the stylesheet and the script; the marker records
-    # the inputs (the as-of date among them)
-    assert lines[0] == f"{out}: the site is out of date (66 file(s) differ); rebuild it with planner build"
-    assert "  changed: en/index.html" in lines and "  changed: .planner-site" in lines and len(lines) == 67
+    # the inputs (the as-of date among them), the manifest the keys
+    assert lines[0] == f"{out}: the site is out of date (67 file(s) differ); rebuild it with planner build"
+    assert "  changed: en/index.html" in lines and "  changed: .planner-site" in lines and len(lines) == 68
     assert not any("written" in line for line in result.stdout.splitlines())
 
 
@@ -381,8 +381,9 @@ def test_unchanged_inputs_skip_rendering(runner, tmp_path, monkeypatch):
         raise AssertionError("rendered although nothing changed")
 
     monkeypatch.setattr("planner.site.build.build_site", no_build)
+    monkeypatch.setattr("planner.site.pipeline.stream_site", no_build)
     again = invoke(runner, "--catalog", str(MINIMAL), "build", str(out), "--as-of", "2026-11-28")
-    assert again.stdout == f"{out}: 68 files, 0 written, 0 removed (inputs unchanged)\n"
+    assert again.stdout == f"{out}: 69 files, 0 written, 0 removed (inputs unchanged)\n"
 
 
 @pytest.mark.parametrize("tamper", ["edit", "extra", "remove"])
@@ -399,7 +400,7 @@ def test_a_touched_site_is_rebuilt_in_full(runner, tmp_path, tamper):
     again = invoke(runner, "--catalog", str(MINIMAL), "build", str(out), "--as-of", "2026-11-28")
     removed = 1 if tamper == "extra" else 0
     written = 0 if tamper == "extra" else 1
-    assert again.stdout == f"{out}: 68 files, {written} written, {removed} removed\n"
+    assert again.stdout == f"{out}: 69 files, {written} written, {removed} removed\n"
 
 
 def test_a_changed_catalogue_is_rebuilt(runner, tmp_path, minimal):

@@ -192,7 +192,8 @@ def manifest_bytes(globals_key: str, entries: dict[str, Entry]) -> bytes:
         "format": FORMAT,
         "globals": globals_key,
         "files": {
-            path: [e.input_key, e.output_key, e.size] for path, e in sorted(entries.items(), key=lambda i: i[0])
+            path: [e.input_key, e.output_key, e.size]
+            for path, e in sorted(entries.items(), key=lambda i: i[0])
         },
     }
     return (json.dumps(data, indent=0, sort_keys=True) + "\n").encode("utf-8")
