@@ -161,3 +161,20 @@ def test_the_process_pool_makes_the_same_bytes(tmp_path: Path, monkeypatch):
 def test_the_digest_does_not_depend_on_shared_objects():
     word = "".join(["sha", "red"])
     assert digest((word, word)) == digest(("shared", "".join(["sha", "red"])))
+
+
+def test_the_manifest_does_not_depend_on_the_hash_seed(tmp_path: Path):
+    import os
+    import subprocess
+    import sys
+
+    script = (
+        "import datetime, sys; from pathlib import Path; from planner import api; "
+        "from planner.loading import load_catalogue; "
+        "api.build_site(load_catalogue(Path(sys.argv[1])), Path(sys.argv[2]), as_of=datetime.date(2026, 11, 28))"
+    )
+    for seed in ("1", "2"):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        out = tmp_path / seed
+        subprocess.run([sys.executable, "-c", script, str(MINIMAL), str(out)], env=env, check=True)
+    assert (tmp_path / "1" / MANIFEST).read_bytes() == (tmp_path / "2" / MANIFEST).read_bytes()

@@ -6,10 +6,12 @@ Every file of a site gets two keys, both stored in the site's manifest (:data:`M
   without making the page: for an act its file (the act, its obligations and sources), the
   files of acts its obligations relate to or that it refers to (amendments, transpositions,
   both ways); for an obligation also its rows in the whole-government roadmap and its package;
-  for a package its members' acts and roadmap rows. Pages that summarise the whole catalogue
-  (home, lists, layers, themes, government, analysis, search) have none;
+  for a package its members' acts and roadmap rows; for pages about the whole catalogue (home,
+  lists, layers, themes, government) a summary of what they list (titles, counts, themes,
+  relations, the plan). The analysis and search pages have none: they are always made;
 - the **output key**, a hash of the page's typed context (everything its template reads), or of
-  the roadmap view a download is rendered from.
+  the input key of the roadmap view a download is rendered from (the plan, its packages and
+  the acts without their prose).
 
 Both also hold the :attr:`Fingerprints.globals` hash: planner's code and templates, the build
 options, the files that are not acts (layers, themes, questions, sources) and the list of acts
@@ -31,12 +33,17 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from planner import __version__
+from planner.roadmap import ALL
 from planner.site.stamp import file_sizes
 
 if TYPE_CHECKING:
     from planner.catalogue import Catalogue
     from planner.site.refs import View
 
+SUMMARY_KINDS = ("index", "layer", "theme")
+"""Pages keyed by the summary of the whole catalogue (:meth:`Fingerprints.summarise`)."""
+UNKEYED = ("analysis.html", "search.html")
+"""Pages that read more of the catalogue than the summary holds: always made (they are cheap)."""
 MANIFEST = ".planner-manifest.json"
 """The manifest file in a built site: per file its input key, output key and size."""
 FORMAT = 1
@@ -73,6 +80,35 @@ def _json(model: Any) -> str:
     return str(model.model_dump_json())
 
 
+PROSE = frozenset({"note", "description", "effort_rationale", "rationale", "summary"})
+"""Fields of catalogue prose, which no roadmap view shows."""
+
+
+def _act_page_only(dump: dict[str, Any]) -> dict[str, Any]:
+    """An act's dump without the notes and summaries only its own page shows (obligations intact)."""
+    return {
+        k: v if k == "obligations" else _without(v, ACT_PAGE_ONLY) for k, v in dump.items() if k != "note"
+    }
+
+
+ACT_PAGE_ONLY = frozenset({"note", "summary"})
+"""Fields of an act (outside its obligations) that only the act's own page shows."""
+
+
+def _without(value: Any, keys: frozenset[str]) -> Any:
+    """A dumped model without some fields, at any depth."""
+    if isinstance(value, dict):
+        return {k: _without(v, keys) for k, v in value.items() if k not in keys}
+    if isinstance(value, list):
+        return [_without(v, keys) for v in value]
+    return value
+
+
+def _without_prose(value: Any) -> Any:
+    """A dumped model without its prose fields, at any depth."""
+    return _without(value, PROSE)
+
+
 class Fingerprints:
     """Hashes of the catalogue's pieces, made once per build, and the input key of each page.
 
@@ -84,16 +120,12 @@ class Fingerprints:
 
     def __init__(self, cat: Catalogue, options: tuple[str, ...], templates: Path) -> None:
         self.cat = cat
-        self.acts = {
-            aid: digest(
-                (
-                    _json(act),
-                    tuple(_json(o) for o in act.obligations),
-                    tuple((k, _json(s)) for k, s in cat.sources.get(aid, {}).items()),
-                )
-            )
-            for aid, act in cat.acts.items()
-        }
+        self.dumps = {aid: act.model_dump(mode="json") for aid, act in cat.acts.items()}
+        sources = {aid: tuple((k, _json(s)) for k, s in cat.sources.get(aid, {}).items()) for aid in cat.acts}
+        self.acts = {aid: digest((dump, sources[aid])) for aid, dump in self.dumps.items()}
+        """Per act everything in its file."""
+        self.outside = {aid: digest((_act_page_only(dump), sources[aid])) for aid, dump in self.dumps.items()}
+        """Per act its file without what only the act's own page shows (its notes and summaries)."""
         rest = (
             tuple((k, _json(v)) for k, v in cat.layers.items()),
             tuple((k, _json(v)) for k, v in cat.themes.items()),
@@ -110,6 +142,22 @@ class Fingerprints:
         self.globals = digest((FORMAT, __version__, options, code_hash(templates), rest))
         self.related = self._related(cat)
         self.referring = self._referring(cat)
+        self.summaries: dict[str, str] = {}
+        self.plan = ""
+
+    def plan_key(self, plan: Any, packages: tuple[Any, ...]) -> None:
+        """Hash what the roadmap views are made from: the plan, the packages, the acts without prose.
+
+        The views (:func:`planner.view.build_view`) show titles, articles, roles, dates, efforts
+        and the planner's sentences, but none of the catalogue's prose (notes, descriptions,
+        rationales, summaries): editing prose leaves every roadmap, and its downloads, as it was.
+        """
+        acts = tuple((aid, digest(_without_prose(dump))) for aid, dump in self.dumps.items())
+        self.plan = digest((plan, packages, acts))
+
+    def roadmap_key(self, lang: str, layer: str) -> str:
+        """The key of one roadmap view (and of the downloads rendered from it)."""
+        return digest((self.globals, lang, layer, self.plan))
 
     @staticmethod
     def _related(cat: Catalogue) -> dict[str, set[str]]:
@@ -135,8 +183,11 @@ class Fingerprints:
                 found[other].add(aid)
         return found
 
-    def _acts_key(self, acts: set[str]) -> tuple[tuple[str, str], ...]:
-        return tuple((a, self.acts[a]) for a in sorted(acts) if a in self.acts)
+    def _acts_key(self, acts: set[str], own: str = "") -> tuple[tuple[str, str], ...]:
+        """The fingerprints of some acts: in full for `own` (the page's act), else as others see them."""
+        return tuple(
+            (a, self.acts[a] if a == own else self.outside[a]) for a in sorted(acts) if a in self.acts
+        )
 
     def _obligation_acts(self, oids: list[str]) -> set[str]:
         cat = self.cat
@@ -158,23 +209,47 @@ class Fingerprints:
         if kind == "act":
             oids = [o.id for o in cat.acts[ident].obligations]
             acts = self._obligation_acts(oids) | {ident} | self.referring[ident]
-            parts: Any = (self._acts_key(acts),)
+            parts: Any = (self._acts_key(acts, own=ident),)
         elif kind == "obligation":
             parts = (
                 self._acts_key(self._obligation_acts([ident])),
-                view.placements.get(ident),
+                self.roadmap_key(view.lang, ALL),
                 self._package_key(view, view.package_of.get(ident)),
             )
         elif kind == "package":
             members = list(view.packages[ident].members)
             parts = (
                 self._acts_key(self._obligation_acts(members)),
-                tuple(view.placements.get(m) for m in members),
+                self.roadmap_key(view.lang, ALL),
                 self._package_key(view, ident),
             )
+        elif kind in SUMMARY_KINDS and ident not in UNKEYED:
+            parts = (self.summaries[view.lang],)
         else:
             return None
         return digest((self.globals, view.lang, kind, ident, parts))
+
+    def summarise(self, view: View) -> None:
+        """Hash what the pages about the whole catalogue read, for one language.
+
+        That is every obligation as other pages list it (title, act, due), every act as the
+        lists show it, which themes each act and obligation has, the relations (without their
+        texts), the roadmap views (by their hashes), the packages and the capacities.
+        """
+        cat = view.cat
+        parts = (
+            tuple(view.ob(oid) for oid in cat.obligations),
+            tuple(
+                (aid, view.act_title(aid), view.local(a.title), a.kind, a.status, a.celex, a.themes)
+                for aid, a in cat.acts.items()
+            ),
+            tuple((o.id, o.themes) for o in cat.obligations.values()),
+            tuple((kind, owner.id, target) for kind, owner, target in cat.iter_relations()),
+            self.plan,
+            tuple(view.ctx.packages),
+            tuple(sorted(view.plan.capacity.items())),
+        )
+        self.summaries[view.lang] = digest(parts)
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,8 @@
 file carried over unchanged from the previous build (see :mod:`planner.site.incremental`), so
 the writer can put files on disk as they come and no build holds the whole site in memory.
 
-The plan, the analysis, the roadmap views and the input keys are made once, in this process.
+The plan, the analysis and the input keys are made once, in this process (and, when a pool
+is used, the roadmap views too).
 Pages and downloads that must be made are then made by :func:`make_file`: here, or with
 ``fork`` in a pool of worker processes that inherit all of that (``PLANNER_BUILD_JOBS`` sets the
 number of workers; 1 makes every build serial). Small builds stay serial: starting workers costs
@@ -32,8 +33,8 @@ if TYPE_CHECKING:
     from planner.site.refs import View
     from planner.site.render import SiteInfo
 
-MIN_PARALLEL = 300
-"""Fewer files to make than this are made serially (the real catalogue makes ~500 in ~1 s)."""
+MIN_PARALLEL = 1000
+"""Fewer files to make than this are made serially (the real catalogue makes ~530 in ~1 s)."""
 CHUNK = 4
 
 Previous = tuple[str, dict[str, Entry]]
@@ -134,12 +135,11 @@ def _tasks(state: _State, prints: Fingerprints, old: dict[str, Entry]) -> tuple[
     pages: list[Task] = []
     kept: dict[str, Entry] = {}
     for index, (view, site) in enumerate(zip(state.views, state.sites, strict=True)):
-        _ = view.relations, view.placements  # made once here, inherited by the workers
+        prints.summarise(view)
         for layer in (ALL, *view.cat.layers):
-            roadmap = digest(view.roadmaps[layer])
+            key = prints.roadmap_key(view.lang, layer)
             for fmt in pp.DOWNLOAD_FORMATS:
                 path = site.prefix + pp.download_path(layer, fmt)
-                key = digest((prints.globals, view.lang, layer, fmt, roadmap))
                 if path in old and old[path].output_key == key:
                     kept[path] = old[path]
                 else:
@@ -152,6 +152,9 @@ def _tasks(state: _State, prints: Fingerprints, old: dict[str, Entry]) -> tuple[
                 kept[path] = entry
             else:
                 pages.append(("page", index, number, input_key, entry.output_key if entry else None))
+    if workers_wanted(len(downloads) + len(pages)) > 1:
+        for view in state.views:  # made once here, inherited by the workers
+            _ = view.relations, view.placements
     return downloads + pages, kept
 
 
@@ -177,6 +180,7 @@ def stream_site(
 
     state = _plan(cat, options)
     prints = Fingerprints(cat, options.key(), templates_dir())
+    prints.plan_key(state.views[0].plan, state.views[0].ctx.packages)
     old = previous[1] if previous is not None and previous[0] == prints.globals else {}
     tasks, entries = _tasks(state, prints, old)
     if progress:
