@@ -12,9 +12,16 @@ launcher's own ~10 MiB is below anything measured.
 
 Usage::
 
-    python benchmarks/run.py [--scales 1,10,100] [--repeat 3] [--keep DIR]
+    python benchmarks/run.py [--scales 1,10,100] [--repeat 3] [--keep DIR] [--baseline CHECKOUT]
 
-Targets (issue 8): ``build`` <= 2x the floor at 10x and 100x; ``check`` <= 1.3x the floor;
+The build rows (:mod:`site_bench`): a full build with the default process pool and one in a
+single process (``PLANNER_BUILD_JOBS=1``), an unchanged rebuild, a rebuild after a one-word
+edit in one act's note, each also for a ``--baseline`` checkout; and ``mkdocs build`` over the
+same Markdown content (:mod:`peer`, needs the ``bench`` extra). CPU seconds are reported beside
+wall time: on a shared machine they are the steadier figure.
+
+Targets (issue 17): a one-word edit <= 0.15x a full build; peak <= 150 MiB at 10x, <= 500 MiB
+at 100x. Targets (issue 8): ``build`` <= 2x the floor at 10x and 100x; ``check`` <= 1.3x the floor;
 10x -> 100x time growth <= 11x; ``planner --help`` <= 1.2x a one-command typer app; an
 unchanged rebuild writes no file and takes <= half a full build.
 """

@@ -2,14 +2,14 @@
 
 How a write stays atomic and leaves unchanged files alone:
 
-1. The site is complete in memory before anything is written (:mod:`planner.site.build`), so
-   a failing build never touches the disk. When no file differs, nothing is touched at all.
-2. The new tree is assembled in a temporary folder beside OUTDIR (so on the same file
-   system): each unchanged file is *hard-linked* from the old site, keeping its inode and
-   modification time (it is not rewritten; a plain copy that keeps the time is the fallback
-   where links are not possible); changed and new files are written; stale files are simply
-   not carried over.
-3. The temporary folder and OUTDIR are swapped in one step (Linux ``renameat2`` with
+1. The new tree is assembled in a temporary folder beside OUTDIR (so on the same file
+   system), file by file as the build makes them (:func:`write_stream`; no build holds the
+   whole site in memory): each unchanged file is *hard-linked* from the old site, keeping its
+   inode and modification time (it is not rewritten; a plain copy that keeps the time is the
+   fallback where links are not possible); changed and new files are written; stale files are
+   simply not carried over. A build that fails midway deletes the temporary folder, so it never
+   touches OUTDIR; when no file differs, the temporary folder is dropped and OUTDIR is untouched.
+2. The temporary folder and OUTDIR are swapped in one step (Linux ``renameat2`` with
    ``RENAME_EXCHANGE``; elsewhere two renames, with a moment in which OUTDIR is missing),
    then the old tree is deleted. A reader sees the old site or the new one, never a mix.
    An interrupted build leaves at most a hidden ``.OUTDIR.build-*`` folder beside it, which
