@@ -12,9 +12,16 @@ launcher's own ~10 MiB is below anything measured.
 
 Usage::
 
-    python benchmarks/run.py [--scales 1,10,100] [--repeat 3] [--keep DIR]
+    python benchmarks/run.py [--scales 1,10,100] [--repeat 3] [--keep DIR] [--baseline CHECKOUT]
 
-Targets (issue 8): ``build`` <= 2x the floor at 10x and 100x; ``check`` <= 1.3x the floor;
+The build rows (:mod:`site_bench`): a full build with the default process pool and one in a
+single process (``PLANNER_BUILD_JOBS=1``), an unchanged rebuild, a rebuild after a one-word
+edit in one act's note, each also for a ``--baseline`` checkout; and ``mkdocs build`` over the
+same Markdown content (:mod:`peer`, needs the ``bench`` extra). CPU seconds are reported beside
+wall time: on a shared machine they are the steadier figure.
+
+Targets (issue 17): a one-word edit <= 0.15x a full build; peak <= 150 MiB at 10x, <= 500 MiB
+at 100x. Targets (issue 8): ``build`` <= 2x the floor at 10x and 100x; ``check`` <= 1.3x the floor;
 10x -> 100x time growth <= 11x; ``planner --help`` <= 1.2x a one-command typer app; an
 unchanged rebuild writes no file and takes <= half a full build.
 """
@@ -29,6 +36,8 @@ import sys
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+
+from site_bench import build_rows, env_with, pages_per_second, peer_row
 
 HERE = Path(__file__).resolve().parent
 AS_OF = "2026-12-01"
@@ -48,7 +57,8 @@ proc = subprocess.Popen(sys.argv[1:], stdout=subprocess.DEVNULL)
 _, status, usage = os.wait4(proc.pid, 0)
 seconds = time.perf_counter() - start
 proc.returncode = os.waitstatus_to_exitcode(status)
-print(json.dumps({"seconds": seconds, "kib": usage.ru_maxrss, "code": proc.returncode}))
+cpu = usage.ru_utime + usage.ru_stime
+print(json.dumps({"seconds": seconds, "cpu": cpu, "kib": usage.ru_maxrss, "code": proc.returncode}))
 """
 MINIMAL_APP = """\
 import typer
@@ -69,14 +79,19 @@ if __name__ == "__main__":
 
 @dataclass
 class Run:
-    """One measured process: wall seconds, peak resident memory in MiB, and its exit code."""
+    """One measured process: wall seconds, peak resident memory in MiB, its exit code, CPU seconds.
+
+    The CPU seconds count the process and the workers it waited for: on a busy machine they
+    say more about the work done than the wall time does.
+    """
 
     seconds: float
     mib: float
     code: int
+    cpu: float = 0.0
 
 
-def measure(argv: list[str], cwd: Path, repeat: int = 1) -> Run:
+def measure(argv: list[str], cwd: Path, repeat: int = 1, env: dict[str, str] | None = None) -> Run:
     """Run `argv` `repeat` times in fresh processes; the fastest run, with its peak memory.
 
     A failed run is returned at once (its exit code is not 0), with the end of its stderr
@@ -88,12 +103,15 @@ def measure(argv: list[str], cwd: Path, repeat: int = 1) -> Run:
             out = subprocess.run(
                 [sys.executable, "-c", LAUNCHER, *argv],
                 cwd=cwd,
+                env=env,
                 stdout=subprocess.PIPE,
                 stderr=err,
                 check=False,
             ).stdout
             report = json.loads(out)
-            run = Run(report["seconds"], report["kib"] / 1024, report["code"])  # ru_maxrss is KiB on Linux
+            run = Run(
+                report["seconds"], report["kib"] / 1024, report["code"], report["cpu"]
+            )  # ru_maxrss is KiB on Linux
             if run.code != 0:
                 err.seek(0)
                 print(f"{' '.join(argv)} exited {run.code}:\n{err.read().decode()[-1500:]}", file=sys.stderr)
@@ -113,12 +131,6 @@ def commands(available: set[str], catalogue: Path, work: Path) -> list[tuple[str
         ("analyse json", [*cat, "analyse", "--format", "json", "--as-of", AS_OF]),
         ("graph json", [*cat, "graph", "--format", "json"]),
     ]
-    if "build" in available:
-        site = work / "site"
-        todo += [
-            ("build", [*cat, "build", str(site), "--as-of", AS_OF]),
-            ("build unchanged", [*cat, "build", str(site), "--as-of", AS_OF]),
-        ]
     if "diff" in available:
         todo.append(
             (
@@ -137,9 +149,12 @@ def changed_copy(catalogue: Path, dest: Path) -> None:
         path.write_text(text.replace("    effort: 2\n", "    effort: 3\n", 1), encoding="utf-8")
 
 
-def snapshot(folder: Path) -> dict[str, tuple[int, int]]:
-    """Per file under `folder`: (inode, mtime in ns), to see which files a run rewrote."""
-    return {str(p): (p.stat().st_ino, p.stat().st_mtime_ns) for p in folder.rglob("*") if p.is_file()}
+def builds(baseline: Path | None) -> list[tuple[str, dict[str, str]]]:
+    """The planners whose builds are measured: this one, and the baseline checkout if given."""
+    found = [("", env_with({}))]
+    if baseline is not None:
+        found.append(("baseline", env_with({"PYTHONPATH": str(baseline.resolve())})))
+    return found
 
 
 def available_commands() -> set[str]:
@@ -166,6 +181,11 @@ def main(argv: list[str] | None = None) -> int:
         help="runs per command below 100x (the fastest counts); 100x runs once",
     )
     parser.add_argument("--keep", type=Path, help="generate into this folder and keep it")
+    parser.add_argument(
+        "--baseline",
+        type=Path,
+        help="another checkout of planner: its builds are measured too, in the same run",
+    )
     args = parser.parse_args(argv)
     scales = [int(s) for s in args.scales.split(",")]
     root = args.keep or Path(tempfile.mkdtemp(prefix="planner-bench-"))
@@ -192,18 +212,16 @@ def main(argv: list[str] | None = None) -> int:
             repeat = args.repeat if scale < 100 else 1
             row = {"floor": measure([py, str(root / "floor.py"), str(catalogue)], work, repeat)}
             for label, cmd in commands(available, catalogue, work):
-                if label == "build unchanged":
-                    before = snapshot(work / "site")
-                    row[label] = measure([py, "-m", "planner", *cmd], work, repeat)
-                    rewritten = sum(1 for k, v in snapshot(work / "site").items() if before.get(k) != v)
-                    notes.append(
-                        f"{scale}x: the unchanged rebuild rewrote {rewritten} of {len(before)} files"
-                    )
-                else:
-                    if label == "build":
-                        shutil.rmtree(work / "site", ignore_errors=True)
-                    # A full build must start from an empty folder, so it runs once.
-                    row[label] = measure([py, "-m", "planner", *cmd], work, 1 if label == "build" else repeat)
+                row[label] = measure([py, "-m", "planner", *cmd], work, repeat)
+            if "build" in available:
+                for tag, env in builds(args.baseline):
+                    found, said = build_rows(measure, catalogue, work, repeat, tag, env)
+                    row.update(found)
+                    notes += [f"{scale}x: {line}" for line in said]
+                found, said = peer_row(measure, catalogue, work)
+                row.update(found)
+                notes += [f"{scale}x: {line}" for line in said]
+                notes.append(f"{scale}x: {pages_per_second(row, work / 'site', work / 'mkdocs')}")
             results[scale] = row
             print(f"measured {scale}x", file=sys.stderr, flush=True)
         app = root / "minimal_app.py"
@@ -257,15 +275,37 @@ def report(results: dict[int, dict[str, Run]], helps: tuple[Run, Run], notes: li
             f"ratio {planner_help.seconds / app_help.seconds:.2f}× time, "
             f"{planner_help.mib / app_help.mib:.2f}× memory",
         ]
-    if "build" in labels:
-        for s in scales:
-            full, again = results[s].get("build"), results[s].get("build unchanged")
-            if full and again and full.code == again.code == 0:
-                lines.append(f"{s}x: unchanged rebuild / full build = {again.seconds / full.seconds:.2f}")
-    else:
-        lines.append("`build` is not registered yet: not measured.")
+    lines += ratios(results)
     lines += notes
     return "\n".join(lines)
+
+
+def ratios(results: dict[int, dict[str, Run]]) -> list[str]:
+    """The build ratios the issue targets, per scale (and against the baseline when measured)."""
+
+    def ratio(row: dict[str, Run], a: str, b: str) -> str:
+        x, y = row.get(a), row.get(b)
+        if not (x and y and x.code == y.code == 0):
+            return "–"
+        return f"{x.seconds / y.seconds:.2f} (CPU {x.cpu / y.cpu:.2f})"
+
+    lines = [""]
+    for s, row in sorted(results.items()):
+        for tag in ("", "baseline: "):
+            if f"{tag}build" not in row:
+                continue
+            name = "baseline" if tag else "this branch"
+            lines.append(
+                f"{s}x {name}: one-word edit / full build = {ratio(row, tag + 'build one-word edit', tag + 'build')}; "
+                f"unchanged / full = {ratio(row, tag + 'build unchanged', tag + 'build')}; "
+                f"full with the pool / in 1 process = {ratio(row, tag + 'build', tag + 'build, 1 process')}"
+            )
+        if "baseline: build" in row:
+            lines.append(
+                f"{s}x this branch / baseline: full build = {ratio(row, 'build', 'baseline: build')}; "
+                f"one-word edit = {ratio(row, 'build one-word edit', 'baseline: build one-word edit')}"
+            )
+    return lines
 
 
 if __name__ == "__main__":

@@ -264,9 +264,11 @@ def build_site(
     from planner.site import MARKER
     from planner.site.build import BuildOptions, parse_base_url, parse_langs
     from planner.site.build import build_site as gather
+    from planner.site.incremental import read_manifest
+    from planner.site.pipeline import stream_site
     from planner.site.render import templates_dir
     from planner.site.stamp import input_stamp, stamped_marker, up_to_date
-    from planner.site.writer import check_site, write_site
+    from planner.site.writer import check_site, write_stream
 
     out = Path(outdir)
     options = BuildOptions(as_of or dt.date.today(), parse_langs(lang), parse_base_url(base_url))
@@ -277,10 +279,13 @@ def build_site(
     catalogue = cat() if callable(cat) else cat
     if stamp is None:
         stamp = input_stamp(catalogue.root, templates_dir(), options.key())
-    files = gather(catalogue, options, progress)
-    files[MARKER] = stamped_marker(stamp, files)
     if check:
+        files = gather(catalogue, options, progress)
+        files[MARKER] = stamped_marker(stamp, files)
         check_site(out, files)
         return SiteReport(out, len(files), checked=True)
-    report = write_site(out, files)
-    return SiteReport(out, len(files), len(report.written), len(report.removed))
+    previous = read_manifest(out) if (out / MARKER).is_file() else None
+    report = write_stream(
+        out, stream_site(catalogue, options, previous, progress, stamp, out if previous else None)
+    )
+    return SiteReport(out, len(report.written) + report.unchanged, len(report.written), len(report.removed))

@@ -153,6 +153,7 @@ def test_the_minimal_site_has_every_page(site):
     expected = {
         "index.html",
         ".planner-site",
+        ".planner-manifest.json",
         "assets/site.css",
         "assets/search.js",
         "assets/filter.js",

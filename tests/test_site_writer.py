@@ -19,6 +19,7 @@ from planner.errors import DataError, DifferenceFound, Problem, UsageError
 from planner.loading import load_catalogue
 from planner.site import MARKER
 from planner.site.build import BuildOptions, build_site
+from planner.site.incremental import MANIFEST
 from planner.site.serve import Watcher, make_server, serve
 from planner.site.writer import check_site, compare, existing_files, write_site
 
@@ -108,12 +109,13 @@ def test_a_change_rewrites_only_the_files_that_changed(built, catalogue_with, mi
         .replace("title: Act B in the Official Journal", "title: Act B in the OJ")
     )
     report = write_site(built, build(catalogue_with({"act-b.yaml": text})))
-    # the source title is shown on the act's page and on its obligation's page, in two languages
+    # the source title is shown on the act's page and on its obligation's page, in two languages;
+    # the manifest records the new input keys of those pages
     changed = {
         f"{lang}/{page}"
         for lang in ("nl", "en")
         for page in ("acts/act-b.html", "obligations/act-b.connect.html")
-    }
+    } | {MANIFEST}
     assert set(report.written) == changed
     after = stamps(built)
     assert {rel for rel in after if after[rel] != before[rel]} == changed
@@ -241,11 +243,11 @@ def test_build_command_writes_then_checks(runner, tmp_path):
     out = tmp_path / "site"
     first = invoke(runner, "--catalog", str(MINIMAL), "build", str(out), "--as-of", "2026-11-28")
     assert first.exit_code == 0
-    assert first.stdout == f"{out}: 69 files, 69 written, 0 removed\n"
+    assert first.stdout == f"{out}: 70 files, 70 written, 0 removed\n"
     again = invoke(runner, "--catalog", str(MINIMAL), "build", str(out), "--as-of", "2026-11-28")
-    assert again.stdout == f"{out}: 69 files, 0 written, 0 removed (inputs unchanged)\n"
+    assert again.stdout == f"{out}: 70 files, 0 written, 0 removed (inputs unchanged)\n"
     check = invoke(runner, "--catalog", str(MINIMAL), "build", str(out), "--as-of", "2026-11-28", "--check")
-    assert (check.exit_code, check.stdout) == (0, f"{out}: up to date (69 files)\n")
+    assert (check.exit_code, check.stdout) == (0, f"{out}: up to date (70 files)\n")
 
 
 def test_check_command_exits_3_on_a_stale_site(runner, tmp_path):
@@ -255,9 +257,9 @@ def test_check_command_exits_3_on_a_stale_site(runner, tmp_path):
     assert result.exit_code == 3
     lines = result.stderr.splitlines()
     # every file shows the as-of date, except the stylesheet and the script; the marker records
-    # the inputs (the as-of date among them)
-    assert lines[0] == f"{out}: the site is out of date (60 file(s) differ); rebuild it with planner build"
-    assert "  changed: en/index.html" in lines and "  changed: .planner-site" in lines and len(lines) == 61
+    # the inputs (the as-of date among them), the manifest the keys
+    assert lines[0] == f"{out}: the site is out of date (61 file(s) differ); rebuild it with planner build"
+    assert "  changed: en/index.html" in lines and "  changed: .planner-site" in lines and len(lines) == 62
     assert not any("written" in line for line in result.stdout.splitlines())
 
 
@@ -379,8 +381,9 @@ def test_unchanged_inputs_skip_rendering(runner, tmp_path, monkeypatch):
         raise AssertionError("rendered although nothing changed")
 
     monkeypatch.setattr("planner.site.build.build_site", no_build)
+    monkeypatch.setattr("planner.site.pipeline.stream_site", no_build)
     again = invoke(runner, "--catalog", str(MINIMAL), "build", str(out), "--as-of", "2026-11-28")
-    assert again.stdout == f"{out}: 69 files, 0 written, 0 removed (inputs unchanged)\n"
+    assert again.stdout == f"{out}: 70 files, 0 written, 0 removed (inputs unchanged)\n"
 
 
 @pytest.mark.parametrize("tamper", ["edit", "extra", "remove"])
@@ -397,7 +400,7 @@ def test_a_touched_site_is_rebuilt_in_full(runner, tmp_path, tamper):
     again = invoke(runner, "--catalog", str(MINIMAL), "build", str(out), "--as-of", "2026-11-28")
     removed = 1 if tamper == "extra" else 0
     written = 0 if tamper == "extra" else 1
-    assert again.stdout == f"{out}: 69 files, {written} written, {removed} removed\n"
+    assert again.stdout == f"{out}: 70 files, {written} written, {removed} removed\n"
 
 
 def test_a_changed_catalogue_is_rebuilt(runner, tmp_path, minimal):

@@ -25,7 +25,8 @@ class Profile:
         layer: the layer id.
         name: the organisation's name; None for a layer planned as its typical organisation.
         answers: the answer to every question that has one, its own or the layer's default.
-        assumed: the questions whose answer is the layer's default (an assumption).
+        assumed: the questions whose answer is the layer's default (an assumption), sorted (so a
+            plan hashes alike under any hash seed).
         states: the state of each obligation the organisation has assessed.
         capacity: person-days per quarter for this work, or None for unlimited.
         capacity_assumed: whether `capacity` is the layer's default (an assumption).
@@ -36,7 +37,7 @@ class Profile:
     layer: str
     name: str | None = None
     answers: dict[str, Answer] = field(default_factory=dict)
-    assumed: frozenset[str] = frozenset()
+    assumed: tuple[str, ...] = ()
     states: dict[str, StateEntry] = field(default_factory=dict)
     capacity: float | None = None
     capacity_assumed: bool = True
@@ -59,14 +60,14 @@ def layer_profile(cat: Catalogue, layer: str) -> Profile:
     capacity = (
         None if known is None else known.capacity_days if known.capacity_days is not None else known.capacity
     )
-    return Profile(layer, None, answers, frozenset(answers), {}, capacity, True)
+    return Profile(layer, None, answers, tuple(sorted(answers)), {}, capacity, True)
 
 
 def organisation_profile(cat: Catalogue, org: OrganisationFile, source: str | None = None) -> Profile:
     """The profile of one organisation: its own answers over its layer's defaults."""
     base = layer_profile(cat, org.layer)
     answers = {**base.answers, **org.answers}
-    assumed = frozenset(q for q in base.assumed if q not in org.answers)
+    assumed = tuple(q for q in base.assumed if q not in org.answers)
     capacity = org.capacity if org.capacity is not None else base.capacity
     return Profile(
         org.layer,

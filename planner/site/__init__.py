@@ -10,8 +10,11 @@ The package follows the data flow, one module per stage:
 - :mod:`~planner.site.layout`, :mod:`~planner.site.svg`, :mod:`~planner.site.timeline`: the pictures,
   in the colours of :mod:`~planner.site.palette`;
 - :mod:`~planner.site.render`: the Jinja environment that turns contexts into HTML;
-- :mod:`~planner.site.build`: the whole site in memory as ``{path: bytes}``;
-- :mod:`~planner.site.writer`: all-or-nothing writing, and ``--check``;
+- :mod:`~planner.site.build`: the pages of a site (:func:`~planner.site.build.page_specs`), and a
+  fresh site in memory as ``{path: bytes}``;
+- :mod:`~planner.site.pipeline`, :mod:`~planner.site.incremental`: files made one by one, in a
+  process pool where it pays, only those whose inputs changed (the site's manifest);
+- :mod:`~planner.site.writer`: all-or-nothing writing of the stream, and ``--check``;
 - :mod:`~planner.site.serve`: the local preview that rebuilds when the catalogue changes;
 - :mod:`~planner.site.progress`: the progress line on a terminal.
 """

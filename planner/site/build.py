@@ -1,4 +1,8 @@
-"""Gather the whole site in memory: ``{relative path: bytes}``, nothing written yet.
+"""What a site is made of: its options, its pages (:func:`page_specs`) and its fixed files.
+
+:mod:`planner.site.pipeline` makes the pages and downloads, one by one (in a process pool where
+it pays) and only those whose inputs changed; :func:`build_site` gathers a fresh build in
+memory as ``{relative path: bytes}``.
 
 The plan and the analysis are made once; each language is a :class:`~planner.site.refs.View`
 of them. With one language the site sits at the root of the output folder; with several,
@@ -11,7 +15,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
@@ -20,7 +23,6 @@ from xml.sax.saxutils import escape as xml_escape
 
 from planner import __version__
 from planner.errors import UsageError
-from planner.formats import render_roadmap
 from planner.site import MARKER, MARKER_TEXT, search_index
 from planner.site import catalogue_pages as cp
 from planner.site import plan_pages as pp
@@ -28,10 +30,12 @@ from planner.site.catalogue_context import LanguageChoice, LanguagesPage
 from planner.site.context import Local, Page
 from planner.site.i18n import LANG_NAMES, LANGS, labels
 from planner.site.palette import COLOURS
-from planner.site.refs import View
+from planner.site.refs import View, page_path
 from planner.site.search import search_page
 
 if TYPE_CHECKING:
+    import jinja2
+
     from planner.catalogue import Catalogue
     from planner.site.progress import Progress
 
@@ -80,72 +84,71 @@ def parse_base_url(value: str | None) -> str | None:
     return value if value.endswith("/") else value + "/"
 
 
+INDEX_PAGES: tuple[tuple[str, Callable[[View], Page]], ...] = (
+    ("index.html", pp.home_page),
+    ("acts/index.html", cp.acts_page),
+    ("themes/index.html", cp.themes_page),
+    ("government.html", pp.government_page),
+    ("analysis.html", pp.analysis_page),
+    ("search.html", search_page),
+)
+"""The pages of one language that are not about one act, obligation, layer, theme or package."""
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    """One page of one language before it is made: what it is about, where it goes, how to make it."""
+
+    kind: str
+    """``act``, ``obligation``, ``layer``, ``theme``, ``package``, or ``index`` for the others."""
+    ident: str
+    path: str
+    make: Callable[[], Page]
+
+
+def page_specs(view: View) -> list[PageSpec]:
+    """Every page of one language, in a fixed order."""
+    cat = view.cat
+    specs = [PageSpec("index", path, path, partial(make, view)) for path, make in INDEX_PAGES]
+    for kind, ids, make in (
+        ("act", list(cat.acts), cp.act_page),
+        ("obligation", list(cat.obligations), cp.obligation_page),
+        ("layer", list(cat.layers), pp.layer_page),
+        ("theme", list(cat.themes), cp.theme_page),
+        ("package", [p.id for p in view.ctx.packages], cp.package_page),
+    ):
+        specs += [PageSpec(kind, ident, page_path(kind, ident), partial(make, view, ident)) for ident in ids]
+    return specs
+
+
 def page_jobs(view: View) -> list[Callable[[], Page]]:
     """Every page of one language, as functions that make its context (so they can be counted first)."""
-    cat = view.cat
-    jobs: list[Callable[[], Page]] = [
-        partial(pp.home_page, view),
-        partial(cp.acts_page, view),
-        partial(cp.themes_page, view),
-        partial(pp.government_page, view),
-        partial(pp.analysis_page, view),
-        partial(search_page, view),
-    ]
-    jobs += [partial(cp.act_page, view, a) for a in cat.acts]
-    jobs += [partial(cp.obligation_page, view, o) for o in cat.obligations]
-    jobs += [partial(pp.layer_page, view, lid) for lid in cat.layers]
-    jobs += [partial(cp.theme_page, view, th) for th in cat.themes]
-    jobs += [partial(cp.package_page, view, p.id) for p in view.ctx.packages]
-    return jobs
+    return [spec.make for spec in page_specs(view)]
 
 
 def build_site(cat: Catalogue, options: BuildOptions, progress: Progress | None = None) -> dict[str, bytes]:
-    """The whole site as ``{path: bytes}``, sorted by path.
+    """The whole site as ``{path: bytes}``, sorted by path (a fresh build, held in memory).
 
     Args:
         cat: the loaded catalogue.
         options: as-of date, languages, base URL.
         progress: told how far the build is (for a terminal).
     """
-    from planner.analysis import analyse
-    from planner.graph import build_graph
-    from planner.roadmap import ALL, build_plan
-    from planner.site.render import SiteInfo, environment, render_page, templates_dir
+    from planner.site.pipeline import stream_site
 
-    ctx = build_plan(cat, options.as_of)
-    analysis = analyse(build_graph(cat), cat, options.as_of)
-    env = environment()
-    multi = len(options.langs) > 1
-    views = [View(ctx, analysis, lang) for lang in options.langs]
-    jobs = [(view, job) for view in views for job in page_jobs(view)]
-    roadmaps = [
-        (view, layer, fmt) for view in views for layer in (ALL, *cat.layers) for fmt in pp.DOWNLOAD_FORMATS
-    ]
-    if progress:
-        progress.start(len(jobs) + len(roadmaps))
     files: dict[str, bytes] = {}
-    for view, job in jobs:
-        site = SiteInfo(
-            view.lang,
-            options.langs,
-            f"{view.lang}/" if multi else "",
-            options.as_of.isoformat(),
-            __version__,
-            options.base_url,
-        )
-        page = job()
-        files[site.prefix + page.path] = render_page(page, site, env).encode("utf-8")
-        if progress:
-            progress.advance()
-    for view, layer, fmt in roadmaps:
-        prefix = f"{view.lang}/" if multi else ""
-        result = render_roadmap(fmt, view.roadmaps[layer])
-        files[prefix + pp.download_path(layer, fmt)] = (
-            result if isinstance(result, bytes) else result.encode("utf-8")
-        )
-        if progress:
-            progress.advance()
-    if multi:
+    for path, data in stream_site(cat, options, progress=progress):
+        assert data is not None  # a build without a previous manifest keeps nothing
+        files[path] = data
+    return dict(sorted(files.items()))
+
+
+def fixed_files(options: BuildOptions, env: jinja2.Environment, pages: list[str]) -> dict[str, bytes]:
+    """The files that are not pages or downloads: language choice, assets, sitemap, marker."""
+    from planner.site.render import SiteInfo, render_page, templates_dir
+
+    files: dict[str, bytes] = {}
+    if len(options.langs) > 1:
         site = SiteInfo(
             options.langs[0], options.langs, "", options.as_of.isoformat(), __version__, options.base_url
         )
@@ -153,17 +156,11 @@ def build_site(cat: Catalogue, options: BuildOptions, progress: Progress | None 
     files["assets/site.css"] = env.get_template("assets/site.css").render(c=COLOURS).encode("utf-8")
     for script in ("search.js", "filter.js"):
         files[f"assets/{script}"] = (templates_dir() / "assets" / script).read_bytes()
-    if options.search:
-        index, missing = search_index.index_site(files)
-        files.update(index)
-        if missing:
-            print(missing, file=sys.stderr)
     if options.base_url:
-        files["sitemap.xml"] = sitemap(options.base_url, [p for p in files if p.endswith(".html")])
+        html = [p for p in (*pages, *files) if p.endswith(".html")]
+        files["sitemap.xml"] = sitemap(options.base_url, html)
     files[MARKER] = MARKER_TEXT
-    if progress:
-        progress.done()
-    return dict(sorted(files.items()))
+    return files
 
 
 def languages_page(langs: tuple[str, ...]) -> LanguagesPage:

@@ -43,8 +43,13 @@ def stamped_marker(stamp: str, files: dict[str, bytes]) -> bytes:
         >>> print(stamped_marker("abc", {"a.html": b"12345"}).decode().splitlines()[-3:])
         ['inputs abc', 'files 1', '5 a.html']
     """
-    lines = [f"inputs {stamp}", f"files {sum(1 for p in files if p != MARKER)}"]
-    lines += [f"{len(data)} {path}" for path, data in sorted(files.items()) if path != MARKER]
+    return marker_from_sizes(stamp, {path: len(data) for path, data in files.items()})
+
+
+def marker_from_sizes(stamp: str, sizes: dict[str, int]) -> bytes:
+    """The marker file's bytes from the size of every other file (for a site written as a stream)."""
+    lines = [f"inputs {stamp}", f"files {sum(1 for p in sizes if p != MARKER)}"]
+    lines += [f"{size} {path}" for path, size in sorted(sizes.items()) if path != MARKER]
     return MARKER_TEXT + ("\n".join(lines) + "\n").encode("utf-8")
 
 
@@ -65,12 +70,12 @@ def up_to_date(outdir: Path, stamp: str) -> int | None:
         if not size.isdigit() or not path:
             return None
         expected[path] = int(size)
-    found = _sizes(outdir)
+    found = file_sizes(outdir)
     found.pop(MARKER, None)
     return len(expected) + 1 if found == expected else None  # the marker counts too
 
 
-def _sizes(root: Path) -> dict[str, int]:
+def file_sizes(root: Path) -> dict[str, int]:
     """Every file below `root` with its size, by relative POSIX path."""
     sizes: dict[str, int] = {}
     stack = [(root, "")]

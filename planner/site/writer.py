@@ -2,14 +2,14 @@
 
 How a write stays atomic and leaves unchanged files alone:
 
-1. The site is complete in memory before anything is written (:mod:`planner.site.build`), so
-   a failing build never touches the disk. When no file differs, nothing is touched at all.
-2. The new tree is assembled in a temporary folder beside OUTDIR (so on the same file
-   system): each unchanged file is *hard-linked* from the old site, keeping its inode and
-   modification time (it is not rewritten; a plain copy that keeps the time is the fallback
-   where links are not possible); changed and new files are written; stale files are simply
-   not carried over.
-3. The temporary folder and OUTDIR are swapped in one step (Linux ``renameat2`` with
+1. The new tree is assembled in a temporary folder beside OUTDIR (so on the same file
+   system), file by file as the build makes them (:func:`write_stream`; no build holds the
+   whole site in memory): each unchanged file is *hard-linked* from the old site, keeping its
+   inode and modification time (it is not rewritten; a plain copy that keeps the time is the
+   fallback where links are not possible); changed and new files are written; stale files are
+   simply not carried over. A build that fails midway deletes the temporary folder, so it never
+   touches OUTDIR; when no file differs, the temporary folder is dropped and OUTDIR is untouched.
+2. The temporary folder and OUTDIR are swapped in one step (Linux ``renameat2`` with
    ``RENAME_EXCHANGE``; elsewhere two renames, with a moment in which OUTDIR is missing),
    then the old tree is deleted. A reader sees the old site or the new one, never a mix.
    An interrupted build leaves at most a hidden ``.OUTDIR.build-*`` folder beside it, which
@@ -27,6 +27,7 @@ import os
 import shutil
 import sys
 import tempfile
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -110,11 +111,22 @@ def write_site(outdir: Path, files: dict[str, bytes]) -> WriteReport:
     target = _target(outdir)
     for rel in files:
         safe_join(target, rel)
-    diff = compare(target, files)
-    written = tuple(sorted((*diff.changed, *diff.missing)))
-    report = WriteReport(written, diff.extra, len(files) - len(written))
-    if not diff:
-        return report
+    return write_stream(outdir, files.items())
+
+
+def write_stream(outdir: Path, files: Iterable[tuple[str, bytes | None]]) -> WriteReport:
+    """Like :func:`write_site`, taking the files one by one as they are made.
+
+    A file given as ``None`` is the one already in `outdir` (carried over, never read). The new
+    tree grows in the temporary folder as the files come; when the stream ends it is swapped in,
+    or, when no file differs, thrown away without touching `outdir`. A failing stream leaves
+    `outdir` as it was.
+
+    Raises:
+        UsageError: as :func:`write_site`.
+    """
+    target = _target(outdir)
+    old = set(existing_files(target))
     _remove_leftovers(target)
     mode = target.stat().st_mode & 0o7777 if target.is_dir() else 0o755
     try:
@@ -123,15 +135,12 @@ def write_site(outdir: Path, files: dict[str, bytes]) -> WriteReport:
         raise UsageError(f"cannot write the site beside {str(outdir)!r}: {exc.strerror or exc}") from None
     try:
         os.chmod(tmp, mode)
-        fresh = set(written)
-        for rel in files:
-            dest = safe_join(tmp, rel)
-            dest.parent.mkdir(parents=True, exist_ok=True)
-            if rel in fresh:
-                _put(dest, files[rel])
-            else:
-                _keep(safe_join(target, rel), dest)
-        _swap(tmp, target)
+        written, seen = _fill(tmp, target, old, files)
+        report = WriteReport(tuple(sorted(written)), tuple(sorted(old - seen)), len(seen) - len(written))
+        if report.written or report.removed:
+            _swap(tmp, target)
+        else:
+            shutil.rmtree(tmp, ignore_errors=True)
     except OSError as exc:
         shutil.rmtree(tmp, ignore_errors=True)
         raise UsageError(f"cannot write the site into {str(outdir)!r}: {exc.strerror or exc}") from None
@@ -139,6 +148,34 @@ def write_site(outdir: Path, files: dict[str, bytes]) -> WriteReport:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
     return report
+
+
+def _fill(
+    tmp: Path, target: Path, old: set[str], files: Iterable[tuple[str, bytes | None]]
+) -> tuple[list[str], set[str]]:
+    """Put every file into `tmp`: new bytes written, unchanged files linked from `target`."""
+    written: list[str] = []
+    seen: set[str] = set()
+    folders: set[Path] = set()
+    for rel, data in files:
+        dest = safe_join(tmp, rel)
+        if dest.parent not in folders:
+            dest.parent.mkdir(parents=True, exist_ok=True)
+            folders.add(dest.parent)
+        seen.add(rel)
+        if rel in old and (data is None or _same(safe_join(target, rel), data)):
+            _keep(safe_join(target, rel), dest)
+        elif data is None:
+            raise UsageError(f"cannot keep {rel!r}: it is not in the site being replaced")
+        else:
+            _put(dest, data)
+            written.append(rel)
+    return written, seen
+
+
+def _same(path: Path, data: bytes) -> bool:
+    """Whether the file at `path` holds exactly `data` (its size is compared first)."""
+    return path.stat().st_size == len(data) and path.read_bytes() == data
 
 
 def _target(outdir: Path) -> Path:

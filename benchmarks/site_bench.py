@@ -1,0 +1,116 @@
+"""The `build` rows of the benchmark: full, serial, unchanged, a one-word edit, and the MkDocs peer.
+
+Each row is a whole process, measured by :func:`benchmarks.run.measure` like every other
+command. With ``--baseline DIR`` the build rows are measured a second time with planner taken
+from DIR (another checkout, on ``PYTHONPATH``), so a change is measured before and after in
+the same run, on the same machine, at the same time.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+AS_OF = "2026-12-01"
+EDITED_WORD = "Edited"
+
+
+def one_word_edit(catalogue: Path, dest: Path) -> str:
+    """A copy of the catalogue with one word changed in one act's note; the file changed.
+
+    That note is shown on the act's page only, in the language it is written in.
+    """
+    shutil.copytree(catalogue, dest)
+    pattern = re.compile(r"^(note:\n  en: >-\n    )(\w+)", re.MULTILINE)
+    for path in sorted(dest.glob("act-*.yaml")):
+        text = path.read_text(encoding="utf-8")
+        if pattern.search(text):
+            path.write_text(pattern.sub(rf"\g<1>{EDITED_WORD}", text, count=1), encoding="utf-8")
+            return path.name
+    raise SystemExit(f"{catalogue}: no act with an English note to edit")
+
+
+def site_stats(site: Path) -> tuple[int, int, int]:
+    """(HTML pages, files, bytes) of a built site."""
+    files = [p for p in site.rglob("*") if p.is_file()]
+    return sum(1 for p in files if p.suffix == ".html"), len(files), sum(p.stat().st_size for p in files)
+
+
+def env_with(extra: dict[str, str]) -> dict[str, str]:
+    """This process's environment with some variables set."""
+    return {**os.environ, **extra}
+
+
+def build_rows(
+    measure: Callable[..., Any], catalogue: Path, work: Path, repeat: int, tag: str, env: dict[str, str]
+) -> tuple[dict[str, Any], list[str]]:
+    """Measure one planner's builds: full (default workers), full serial, unchanged, one-word edit."""
+    py = sys.executable
+    edited = work / f"edited{tag}"
+    if not edited.is_dir():
+        one_word_edit(catalogue, edited)
+    site, serial = work / f"site{tag}", work / f"site{tag}-serial"
+
+    def build(cat: Path, out: Path) -> list[str]:
+        return [py, "-m", "planner", "--catalog", str(cat), "build", str(out), "--as-of", AS_OF]
+
+    prefix = f"{tag}: " if tag else ""
+    rows: dict[str, Any] = {}
+    notes: list[str] = []
+    for out in (site, serial):
+        shutil.rmtree(out, ignore_errors=True)
+    rows[f"{prefix}build"] = measure(build(catalogue, site), work, 1, env)
+    rows[f"{prefix}build, 1 process"] = measure(
+        build(catalogue, serial), work, 1, {**env, "PLANNER_BUILD_JOBS": "1"}
+    )
+    rows[f"{prefix}build unchanged"] = measure(build(catalogue, site), work, repeat, env)
+    best = None
+    for _ in range(repeat):
+        subprocess.run(build(catalogue, site), cwd=work, env=env, check=True, capture_output=True)
+        run = measure(build(edited, site), work, 1, env)
+        best = run if best is None or run.seconds < best.seconds else best
+    rows[f"{prefix}build one-word edit"] = best
+    pages, files, size = site_stats(site)
+    notes.append(
+        f"{prefix}{files:,} files, {pages:,} HTML pages, {size / 1e6:.1f} MB; "
+        f"{size / files / 1024:.1f} KiB per file"
+    )
+    return rows, notes
+
+
+def peer_row(measure: Callable[..., Any], catalogue: Path, work: Path) -> tuple[dict[str, Any], list[str]]:
+    """`mkdocs build` over the same Markdown content (skipped when MkDocs is not installed)."""
+    py = sys.executable
+    if subprocess.run([py, "-c", "import mkdocs"], capture_output=True).returncode != 0:
+        return {}, ["mkdocs is not installed (pip install -e '.[bench]'): no peer measured"]
+    project = work / "mkdocs"
+    shutil.rmtree(project, ignore_errors=True)
+    out = subprocess.run(
+        [py, str(HERE / "peer.py"), str(catalogue), str(project)], check=True, capture_output=True, text=True
+    )
+    pages = int(out.stdout.strip())
+    run = measure([py, "-m", "mkdocs", "build", "-q", "-f", str(project / "mkdocs.yml")], work, 1, None)
+    return {"mkdocs build (peer)": run}, [f"mkdocs peer: {pages:,} Markdown pages"]
+
+
+def pages_per_second(rows: dict[str, Any], site: Path, peer: Path) -> str:
+    """Pages per second of a full planner build and of the peer, side by side."""
+    ours = site_stats(site)[0] if site.is_dir() else 0
+    theirs = len(list((peer / "site").rglob("*.html"))) if (peer / "site").is_dir() else 0
+    parts = []
+    if "build" in rows and ours:
+        parts.append(f"planner build {ours / rows['build'].seconds:,.0f} pages/s ({ours:,} pages)")
+    if "build, 1 process" in rows and ours:
+        parts.append(f"1 process {ours / rows['build, 1 process'].seconds:,.0f} pages/s")
+    if "mkdocs build (peer)" in rows and theirs:
+        parts.append(
+            f"mkdocs build {theirs / rows['mkdocs build (peer)'].seconds:,.0f} pages/s ({theirs:,} pages)"
+        )
+    return "; ".join(parts)

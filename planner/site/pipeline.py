@@ -1,0 +1,245 @@
+"""Make a site's files one by one, only those whose inputs changed, in a process pool where it pays.
+
+:func:`stream_site` yields ``(path, bytes)`` for each file made and ``(path, None)`` for each
+file carried over unchanged from the previous build (see :mod:`planner.site.incremental`), so
+the writer can put files on disk as they come and no build holds the whole site in memory.
+
+The plan, the analysis and the input keys are made once, in this process (and, when a pool
+is used, the roadmap views too).
+Pages and downloads that must be made are then made by :func:`make_file`: here, or with
+``fork`` in a pool of worker processes that inherit all of that (``PLANNER_BUILD_JOBS`` sets the
+number of workers; 1 makes every build serial). Small builds stay serial: starting workers costs
+more than they save. The files and their bytes do not depend on the number of workers.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import sys
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from planner.site import MARKER, search_index
+from planner.site.incremental import MANIFEST, Entry, Fingerprints, digest, manifest_bytes
+from planner.site.stamp import marker_from_sizes
+
+if TYPE_CHECKING:
+    import jinja2
+
+    from planner.catalogue import Catalogue
+    from planner.site.build import BuildOptions, PageSpec
+    from planner.site.progress import Progress
+    from planner.site.refs import View
+    from planner.site.render import SiteInfo
+
+MIN_PARALLEL = 1000
+"""Fewer files to make than this are made serially (the real catalogue makes ~530 in ~1 s)."""
+CHUNK = 4
+
+Previous = tuple[str, dict[str, Entry]]
+"""The previous build's manifest: its global key and an entry per file."""
+"""A previous build's globals hash and manifest entries (:func:`~planner.site.incremental.read_manifest`)."""
+Task = tuple[str, int, Any, str | None, str | None]
+"""(``page`` or ``download``, view index, spec index or (layer, format), input key, output key)."""
+
+
+@dataclass
+class _State:
+    """What every worker needs, set before the pool forks so the workers inherit it."""
+
+    views: list[View]
+    specs: list[list[PageSpec]]
+    sites: list[SiteInfo]
+    env: jinja2.Environment
+
+
+_STATE: _State | None = None
+
+
+def workers_wanted(files: int) -> int:
+    """How many worker processes to make `files` files with (1: no pool)."""
+    wanted = os.environ.get("PLANNER_BUILD_JOBS", "")
+    count = int(wanted) if wanted.isdigit() and int(wanted) > 0 else (os.cpu_count() or 1)
+    if files < MIN_PARALLEL or "fork" not in multiprocessing.get_all_start_methods():
+        return 1
+    return count
+
+
+def make_file(task: Task) -> tuple[str, str | None, str, bytes | None]:
+    """Make one page or download: (path, input key, output key, bytes or None when unchanged)."""
+    from planner.formats import render_roadmap
+    from planner.site import plan_pages as pp
+    from planner.site.render import render_page
+
+    state = _STATE
+    assert state is not None
+    kind, index, which, input_key, output_key = task
+    site, view = state.sites[index], state.views[index]
+    if kind == "download":
+        layer, fmt = which
+        result = render_roadmap(fmt, view.roadmaps[layer])
+        data = result if isinstance(result, bytes) else result.encode("utf-8")
+        assert output_key is not None
+        return site.prefix + pp.download_path(layer, fmt), input_key, output_key, data
+    spec = state.specs[index][which]
+    page = spec.make()
+    key = digest(page)
+    path = site.prefix + spec.path
+    if key == output_key:
+        return path, input_key, key, None
+    return path, input_key, key, render_page(page, site, state.env).encode("utf-8")
+
+
+def _make_all(tasks: list[Task]) -> Iterator[tuple[str, str | None, str, bytes | None]]:
+    workers = workers_wanted(len(tasks))
+    if workers <= 1:
+        yield from map(make_file, tasks)
+        return
+    with multiprocessing.get_context("fork").Pool(workers) as pool:
+        yield from pool.imap(make_file, tasks, chunksize=CHUNK)
+
+
+def _plan(cat: Catalogue, options: BuildOptions) -> _State:
+    from planner import __version__
+    from planner.analysis import analyse
+    from planner.graph import build_graph
+    from planner.roadmap import build_plan
+    from planner.site.build import page_specs
+    from planner.site.refs import View
+    from planner.site.render import SiteInfo, environment
+
+    ctx = build_plan(cat, options.as_of)
+    analysis = analyse(build_graph(cat), cat, options.as_of)
+    multi = len(options.langs) > 1
+    views = [View(ctx, analysis, lang) for lang in options.langs]
+    sites = [
+        SiteInfo(
+            view.lang,
+            options.langs,
+            f"{view.lang}/" if multi else "",
+            options.as_of.isoformat(),
+            __version__,
+            options.base_url,
+        )
+        for view in views
+    ]
+    return _State(views, [page_specs(view) for view in views], sites, environment())
+
+
+def _tasks(state: _State, prints: Fingerprints, old: dict[str, Entry]) -> tuple[list[Task], dict[str, Entry]]:
+    """What must be made, downloads first (they take longest); and the entries carried over."""
+    from planner.roadmap import ALL
+    from planner.site import plan_pages as pp
+
+    downloads: list[Task] = []
+    pages: list[Task] = []
+    kept: dict[str, Entry] = {}
+    for index, (view, site) in enumerate(zip(state.views, state.sites, strict=True)):
+        prints.summarise(view)
+        for layer in (ALL, *view.cat.layers):
+            key = prints.roadmap_key(view.lang, layer)
+            for fmt in pp.DOWNLOAD_FORMATS:
+                path = site.prefix + pp.download_path(layer, fmt)
+                if path in old and old[path].output_key == key:
+                    kept[path] = old[path]
+                else:
+                    downloads.append(("download", index, (layer, fmt), None, key))
+        for number, spec in enumerate(state.specs[index]):
+            path = site.prefix + spec.path
+            input_key = prints.input_key(view, spec.kind, spec.ident)
+            entry = old.get(path)
+            if entry is not None and input_key is not None and entry.input_key == input_key:
+                kept[path] = entry
+            else:
+                pages.append(("page", index, number, input_key, entry.output_key if entry else None))
+    if workers_wanted(len(downloads) + len(pages)) > 1:
+        for view in state.views:  # made once here, inherited by the workers
+            _ = view.relations, view.placements
+    return downloads + pages, kept
+
+
+def stream_site(
+    cat: Catalogue,
+    options: BuildOptions,
+    previous: Previous | None = None,
+    progress: Progress | None = None,
+    stamp: str | None = None,
+    old_root: Path | None = None,
+) -> Iterator[tuple[str, bytes | None]]:
+    """Every file of the site: ``(path, bytes)``, or ``(path, None)`` when the previous file stays.
+
+    Args:
+        cat: the loaded catalogue.
+        options: as-of date, languages, base URL.
+        previous: the previous build's manifest; None builds everything.
+        progress: told how far the build is.
+        stamp: the input stamp for the marker file (:mod:`planner.site.stamp`); None leaves
+            the marker without one.
+        old_root: the folder of the previous build: the search index reads the pages kept from it.
+    """
+    global _STATE
+    from planner.site.render import templates_dir
+
+    state = _plan(cat, options)
+    prints = Fingerprints(cat, options.key(), templates_dir())
+    prints.plan_key(state.views[0].plan, state.views[0].ctx.packages)
+    old = previous[1] if previous is not None and previous[0] == prints.globals else {}
+    tasks, entries = _tasks(state, prints, old)
+    if progress:
+        progress.start(len(tasks) + len(entries))
+    sizes: dict[str, int] = {}
+    searched = options.search and not search_index.disabled()
+    html: dict[str, bytes] = {}  # the pages the search index is made of (only with search on)
+    for path, entry in entries.items():
+        if searched and path.endswith(".html") and old_root is not None:
+            html[path] = (old_root / path).read_bytes()
+        sizes[path] = entry.size
+        yield path, None
+        if progress:
+            progress.advance()
+    _STATE = state
+    try:
+        for path, input_key, output_key, data in _make_all(tasks):
+            size = len(data) if data is not None else old[path].size
+            entries[path] = Entry(input_key, output_key, size)
+            sizes[path] = size
+            if searched and path.endswith(".html"):
+                html[path] = data if data is not None else (old_root / path).read_bytes() if old_root else b""
+            yield path, data
+            if progress:
+                progress.advance()
+    finally:
+        _STATE = None
+    yield from _closing(options, state.env, entries, sizes, prints.globals, stamp, html if searched else None)
+    if progress:
+        progress.done()
+
+
+def _closing(
+    options: BuildOptions,
+    env: jinja2.Environment,
+    entries: dict[str, Entry],
+    sizes: dict[str, int],
+    globals_key: str,
+    stamp: str | None,
+    html: dict[str, bytes] | None = None,
+) -> Iterable[tuple[str, bytes]]:
+    """The fixed files, the search index, the manifest, and last the marker (which records every
+    other file's size)."""
+    from planner.site.build import fixed_files
+
+    files = fixed_files(options, env, sorted(entries))
+    if html is not None:
+        pages = {**html, **{p: d for p, d in files.items() if p.endswith(".html")}}
+        index, missing = search_index.index_site(dict(sorted(pages.items())))
+        files.update(index)
+        if missing:
+            print(missing, file=sys.stderr)
+    files[MANIFEST] = manifest_bytes(globals_key, entries)
+    if stamp is not None:
+        sizes.update((path, len(data)) for path, data in files.items())
+        files[MARKER] = marker_from_sizes(stamp, sizes)
+    yield from sorted(files.items())
