@@ -32,6 +32,7 @@ from planner.roadmap import ALL
 
 if TYPE_CHECKING:
     from planner.catalogue import Catalogue
+    from planner.formats import RenderOptions
     from planner.models import Progress
     from planner.roadmap import PlanContext
     from planner.site.progress import Progress as BuildProgress
@@ -145,8 +146,13 @@ def roadmap(
     return build_view(plan, layer, lang)
 
 
-def render(view: RoadmapView, fmt: str = "md") -> str | bytes:
+def render(view: RoadmapView, fmt: str = "md", options: RenderOptions | None = None) -> str | bytes:
     """The view in one format: md, json, csv, xlsx, ics, mermaid or html (bytes for xlsx).
+
+    Args:
+        view: the roadmap view.
+        fmt: the format.
+        options: the calendar's choices (history, site address, reminders); the defaults when None.
 
     Raises:
         UsageError: the format is unknown.
@@ -155,7 +161,7 @@ def render(view: RoadmapView, fmt: str = "md") -> str | bytes:
     from planner.formats import FORMATS, render_roadmap
 
     choice("--format", fmt, FORMATS)
-    return render_roadmap(fmt, view)
+    return render_roadmap(fmt, view, options)
 
 
 def site_files(

@@ -90,6 +90,23 @@ def roadmap_schema() -> dict[str, Any]:
                 "description": "Id of the joint work package, or null.",
             },
             "reasons": {"type": "array", "items": _TEXT, "description": "Why the item sits here."},
+            # --- the kind of duty (issue 16) ---
+            "nature": {
+                "anyOf": [{"enum": ["one-off", "continuing", "recurring"]}, {"type": "null"}],
+                "description": "What kind of work the duty is; null when the catalogue does not say.",
+            },
+            "recurrence": {
+                "anyOf": [{"$ref": "#/$defs/Recurrence"}, {"type": "null"}],
+                "description": "For a recurring duty: how often it comes back, and from when.",
+            },
+        },
+    }
+    recurrence = {
+        "type": "object",
+        "required": ["every", "first"],
+        "properties": {
+            "every": {"enum": ["year", "half", "quarter", "month"]},
+            "first": {"anyOf": [_DATE, {"type": "null"}], "description": "The first due date."},
         },
     }
     stage = {
@@ -119,7 +136,7 @@ def roadmap_schema() -> dict[str, Any]:
             "stages": {"type": "array", "items": {"$ref": "#/$defs/Stage"}},
             "findings": {"type": "array", "items": {"$ref": "#/$defs/Finding"}},
         },
-        "$defs": {"Item": item, "Stage": stage, "Finding": finding},
+        "$defs": {"Item": item, "Stage": stage, "Finding": finding, "Recurrence": recurrence},
     }
 
 

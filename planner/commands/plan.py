@@ -14,7 +14,7 @@ import typer
 
 from planner.commands.common import AsOf, Lang, Output, Scenario, choice, emit, load, parse_as_of
 from planner.errors import UsageError
-from planner.formats import FORMATS
+from planner.formats import FORMATS, REMIND_DAYS, RenderOptions, parse_site_url
 
 if TYPE_CHECKING:
     from planner.roadmap import PlanContext
@@ -24,6 +24,25 @@ Capacity = Annotated[
     float | None,
     typer.Option(
         "--capacity", help="Effort points per organisation per stage (overrides layers.yaml).", min=0.1
+    ),
+]
+History = Annotated[
+    bool,
+    typer.Option("--all", help="ics: also the events before --as-of (default: from --as-of on)."),
+]
+SiteUrl = Annotated[
+    str | None,
+    typer.Option(
+        "--site-url",
+        help="ics: the published site's address for this language (the folder holding obligations/); "
+        "each event links to its page there.",
+        show_default=False,
+    ),
+]
+RemindDays = Annotated[
+    int,
+    typer.Option(
+        "--remind-days", help="ics: a reminder this many days before each event; 0 for none.", min=0
     ),
 ]
 ProgressFiles = Annotated[
@@ -102,6 +121,9 @@ def roadmap(
     fmt: Annotated[str, typer.Option("--format", help="md, json, csv, xlsx, ics, mermaid or html.")] = "md",
     lang: Lang = "nl",
     output: Output = None,
+    history: History = False,
+    site_url: SiteUrl = None,
+    remind_days: RemindDays = REMIND_DAYS,
 ) -> None:
     """A staged roadmap for one layer or the whole government.
 
@@ -112,8 +134,9 @@ def roadmap(
 
     choice("--format", fmt, FORMATS)
     choice("--lang", lang, ("nl", "en"))
+    options = RenderOptions(history, parse_site_url(site_url), remind_days)
     made = plan.build(ctx, layer)
-    result = api.render(api.roadmap(made.catalogue, layer, lang=lang, plan=made), fmt)
+    result = api.render(api.roadmap(made.catalogue, layer, lang=lang, plan=made), fmt, options)
     if not isinstance(result, bytes):
         emit(result, output)
     elif output is None:

@@ -9,9 +9,10 @@ from planner.errors import UsageError
 from planner.messages import render
 from planner.roadmap import ALL, PlanContext
 from planner.schedule import STATUSES
-from planner.view.model import Finding, Item, LayerName, Package, RoadmapView, Stage, Wait
+from planner.view.model import Finding, Item, LayerName, Package, Recurrence, RoadmapView, Stage, Wait
 
 if TYPE_CHECKING:
+    from planner.models import Obligation
     from planner.schedule import Item as PlanItem
 
 
@@ -57,7 +58,17 @@ def item_from_plan(ctx: PlanContext, item: PlanItem, stage: str, lang: str) -> I
         done_on=item.done_on,
         stage=stage,
         due_origin=origin,
+        # --- the kind of duty (issue 16) ---
+        nature=ob.nature.value if ob.nature is not None else None,
+        recurrence=_recurrence(ob, item.due),
     )
+
+
+def _recurrence(ob: Obligation, due: dt.date | None) -> Recurrence | None:
+    """The view of an obligation's recurrence; its first date falls back to the item's due date."""
+    if ob.recurrence is None:
+        return None
+    return Recurrence(ob.recurrence.every.value, ob.recurrence.first or due)
 
 
 def _stages(ctx: PlanContext, items: list[PlanItem], lang: str) -> tuple[Stage, ...]:

@@ -50,6 +50,24 @@ class Wait:
 
 
 @dataclass(frozen=True)
+class Recurrence:
+    """When a recurring duty comes back: every `every` (``year``, ``half``, ``quarter``, ``month``) from `first`."""
+
+    every: str
+    first: dt.date | None
+    """The first due date: the catalogue's ``recurrence.first``, else the item's due date (None: neither)."""
+
+    @property
+    def months(self) -> int:
+        """The period in months.
+
+        >>> Recurrence("half", None).months
+        6
+        """
+        return {"year": 12, "half": 6, "quarter": 3, "month": 1}[self.every]
+
+
+@dataclass(frozen=True)
 class Item:
     """One obligation on one layer's roadmap."""
 
@@ -74,6 +92,11 @@ class Item:
     """The id of the stage the item is listed in (done items: the first stage)."""
     due_origin: str | None = field(metadata=VIEW_ONLY)
     """Where the due date comes from: ``obligation`` (its own date), ``milestone``, or None."""
+    # --- the kind of duty (issue 16: calendar RRULE), from the catalogue obligation -------------
+    nature: str | None
+    """``one-off``, ``continuing`` or ``recurring``; None when the catalogue does not say."""
+    recurrence: Recurrence | None
+    """For a recurring duty: how often it comes back, and from when."""
 
 
 @dataclass(frozen=True)
