@@ -112,13 +112,27 @@ def with_plan_options(command: Callable[..., None]) -> Callable[..., None]:
     return run
 
 
+def complete_format(incomplete: str) -> list[str]:
+    """The roadmap formats that start with what is typed (shell completion).
+
+    >>> complete_format("m")
+    ['md', 'mermaid']
+    """
+    return [fmt for fmt in FORMATS if fmt.startswith(incomplete)]
+
+
 @with_plan_options
 def roadmap(
     ctx: typer.Context,
     layer: Annotated[str, typer.Argument(help="A layer id, or 'all' for the whole government.")],
     *,
     plan: PlanOptions,
-    fmt: Annotated[str, typer.Option("--format", help="md, json, csv, xlsx, ics, mermaid or html.")] = "md",
+    fmt: Annotated[
+        str,
+        typer.Option(
+            "--format", help="md, json, csv, xlsx, ics, mermaid or html.", autocompletion=complete_format
+        ),
+    ] = "md",
     lang: Lang = "nl",
     output: Output = None,
     history: History = False,
