@@ -104,8 +104,33 @@ def test_sheets_print_landscape_on_a4_one_page_wide(sheet_index):
     assert str(sheet.page_setup.paperSize) == sheet.PAPERSIZE_A4
     assert sheet.sheet_properties.pageSetUpPr.fitToPage
     assert sheet.page_setup.fitToWidth in (None, 1)  # None is Excel's default of 1
-    assert sheet.page_setup.fitToHeight == 0
+    # the summary is one page (1 is the default, so it may be left out); the plan as long as it takes
+    assert sheet.page_setup.fitToHeight in ((None, 1) if sheet_index == 0 else (0,))
     assert "&P" in sheet.oddFooter.right.text
+
+
+def test_rows_are_tall_enough_for_their_wrapped_text():
+    from planner.formats.rows import rows
+    from planner.formats.xlsx import WIDTHS
+    from planner.formats.xlsx_summary import LINE_HEIGHT, lines
+
+    view = view_of()
+    sheet = workbook(view)["Planning"]
+    for number, row in enumerate(rows(view), start=2):
+        most = max(lines(str(row[c]), WIDTHS[c]) for c in LONG_COLUMNS if row[c])
+        assert abs(sheet.row_dimensions[number].height - LINE_HEIGHT * most) < 1  # Excel rounds to pixels
+
+
+def test_the_id_and_stage_dates_are_folded_away_not_printed():
+    from planner.formats.xlsx import FOLDED
+
+    sheet = workbook(view_of())["Planning"]
+    # equal neighbouring columns are stored as one range
+    by_column = {n: d for d in sheet.column_dimensions.values() for n in range(d.min, d.max + 1)}
+    for col, column in enumerate(COLUMNS, start=1):
+        dimension = by_column[col]
+        assert bool(dimension.hidden) == (column in FOLDED), column
+        assert dimension.outline_level == (1 if column in FOLDED else 0)
 
 
 def test_the_plan_repeats_and_freezes_its_header():

@@ -40,7 +40,7 @@ COLUMNS = (
 
 DATE_COLUMNS = frozenset({"stage_start", "stage_end", "due"})
 NUMBER_COLUMNS = frozenset({"effort"})
-LONG_COLUMNS = frozenset({"title", "reasons", "articles", "package"})
+LONG_COLUMNS = frozenset({"act", "title", "articles", "role", "package", "nature", "reasons"})
 """Columns whose text wraps in a spreadsheet."""
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")

@@ -21,15 +21,36 @@ from typing import TYPE_CHECKING, Any
 from planner.formats import xlsx_summary
 from planner.formats.labels import text
 from planner.formats.rows import COLUMNS, DATE_COLUMNS, LONG_COLUMNS, NUMBER_COLUMNS, header, is_risky, rows
+from planner.formats.xlsx_summary import LINE_HEIGHT, lines
 from planner.i18n import gettext
 
 if TYPE_CHECKING:
     from planner.view import RoadmapView
 
-WIDTH_CAP = {"title": 50, "reasons": 70, "articles": 24, "package": 30}
-"""Widest a column is made (in characters); text wraps inside it."""
-DEFAULT_CAP = 24
-DATE_WIDTH = 11
+WIDTHS = {
+    "stage": 8,
+    "stage_start": 11,
+    "stage_end": 11,
+    "layer": 13,
+    "obligation": 22,
+    "act": 16,
+    "title": 32,
+    "articles": 14,
+    "role": 13,
+    "due": 12,
+    "status": 12,
+    "package": 20,
+    "effort": 9,
+    "nature": 12,
+    "reasons": 38,
+}
+"""Each column's width in characters; longer text wraps. The printed columns add up to about
+190 characters, so a landscape A4 page holds them at a readable scale."""
+FOLDED = frozenset({"stage_start", "stage_end", "obligation"})
+"""Columns folded away (an outline group: the ``+`` above the sheet shows them), so they are
+not printed: the stage says when, and the id is for the site and ``planner explain``."""
+MAX_ROW_HEIGHT = 409.0
+"""Excel's highest row."""
 
 STATUS_FILL = {
     "planned": "#E2EFDA",
@@ -48,16 +69,14 @@ A4 = 9
 """Excel's paper size code for A4."""
 
 
-def width(column: str, title: str, values: list[Any]) -> float:
-    """The width of a column: its longest value, capped so that long text wraps.
+def row_height(row: dict[str, Any]) -> float:
+    """The height that shows every line of a row's wrapped text.
 
-    >>> width("title", "Titel", ["x" * 200]), width("due", "Uiterlijk", [])
-    (50, 11)
+    >>> row_height({"title": "x" * 70, "reasons": "short"})
+    26.0
     """
-    if column in DATE_COLUMNS:
-        return DATE_WIDTH  # the header wraps
-    longest = max([len(title), *(len(str(v)) for v in values if v is not None)])
-    return min(longest + 2, WIDTH_CAP.get(column, DEFAULT_CAP))
+    most = max([1, *(lines(str(row[c]), WIDTHS[c]) for c in LONG_COLUMNS if row.get(c))])
+    return min(LINE_HEIGHT * most, MAX_ROW_HEIGHT)
 
 
 def page_setup(sheet: Any, title: str, lang: str, repeat_header: bool) -> None:
@@ -82,7 +101,7 @@ class Styles:
         self.text = book.add_format(base)
         self.wrap = book.add_format({**base, "text_wrap": True})
         self.date = book.add_format({**base, "num_format": "yyyy-mm-dd"})
-        self.number = book.add_format({**base, "num_format": "0.0"})
+        self.number = book.add_format(base)
         self.quoted = book.add_format({**base, "quote_prefix": True})
         self.quoted_wrap = book.add_format({**base, "quote_prefix": True, "text_wrap": True})
         self.title = book.add_format({"bold": True, "font_size": 14})
@@ -106,9 +125,12 @@ def _plan_sheet(book: Any, styles: Styles, view: RoadmapView) -> None:
     sheet = book.add_worksheet(gettext(lang, "workbook", "plan_sheet"))
     table = rows(view)
     titles = header(lang)
-    for col, (column, title) in enumerate(zip(COLUMNS, titles, strict=True)):
-        sheet.set_column(col, col, width(column, title, [r[column] for r in table]))
+    for col, column in enumerate(COLUMNS):
+        folded = {"level": 1, "hidden": True} if column in FOLDED else {}
+        sheet.set_column(col, col, WIDTHS[column], None, folded)
+    sheet.set_row(0, LINE_HEIGHT * 2)  # headers wrap over two lines at most
     for r, (row, item) in enumerate(zip(table, view.items, strict=True), start=1):
+        sheet.set_row(r, row_height(row))
         for col, column in enumerate(COLUMNS):
             value = row[column]
             if value is None or value == "":
@@ -163,6 +185,7 @@ def render(view: RoadmapView) -> bytes:
     styles = Styles(book)
     summary = xlsx_summary.write(book, styles, view)
     page_setup(summary, text(lang, "title", name=view.layer_name), lang, repeat_header=False)
+    summary.fit_to_pages(1, 1)  # the summary is one page
     _plan_sheet(book, styles, view)
     book.close()
     return buffer.getvalue()

@@ -19,6 +19,23 @@ from planner.view.summary import scenario_text
 if TYPE_CHECKING:
     from planner.view import RoadmapView
 
+LINE_HEIGHT = 13.0
+"""Points per line of 10-point text."""
+
+
+def lines(value: str, width: float) -> int:
+    r"""How many lines `value` takes when wrapped in a column `width` characters wide.
+
+    A rough count (10-point text in widths of 11-point digits; letters are narrower than
+    digits, less a little for word breaks): Excel and LibreOffice do not grow a row for wrapped text by themselves.
+
+    >>> lines("x" * 70, 32), lines("", 32), lines("a\nb", 32)
+    (2, 1, 2)
+    """
+    per_line = max(1, int(width * 1.2))
+    return sum(max(1, -(-len(part) // per_line)) for part in value.split("\n"))
+
+
 NEXT_DUE = 10
 """How many upcoming due dates the summary lists."""
 WIDTHS = (44, 14, 14, 14, 14)
@@ -95,6 +112,7 @@ def _next_due(sheet: Any, styles: Any, view: RoadmapView, row: int) -> int:
     _heading(sheet, row + 1, [gettext(lang, "column", c) for c in columns], styles)
     row += 2
     for item in upcoming:
+        sheet.set_row(row, LINE_HEIGHT * lines(item.title, WIDTHS[0]))
         _string(sheet, row, 0, item.title, styles, styles.wrap)
         sheet.write_datetime(row, 1, _date(item.due or view.as_of), styles.date)
         sheet.write_string(row, 2, view.names.get(item.layer, item.layer), styles.text)
