@@ -1,5 +1,8 @@
 """Coherence analysis on the interaction graph: packages, chains, blockers, conflicts, keystones.
 
+Chains and keystones live in :mod:`planner.chains`; this module gathers them with the packages,
+blockers and conflicts into one :class:`Analysis`.
+
 Every result carries the reasons behind it, as sentences. All functions are deterministic (ties
 broken by id) and near-linear in the size of the graph: no betweenness, no transitive reduction.
 """
@@ -12,7 +15,8 @@ from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 
-from planner.graph import PRECEDENCE, edges_of_kind, precedence_graph
+from planner.chains import Chain, Keystone, critical_chains, dependant_counts, keystones, longest_chains
+from planner.graph import PRECEDENCE, edges_of_kind
 from planner.messages import Msg, Seq, render_all
 
 if TYPE_CHECKING:
@@ -45,20 +49,6 @@ class Package:
 
 
 @dataclass(frozen=True)
-class Chain:
-    """The longest prerequisite chain that leads to one due obligation."""
-
-    target: str
-    due: str
-    chain: tuple[str, ...]
-    stages_needed: int
-    days_left: int
-    quarters_left: int
-    slack: int
-    reasons: tuple[str, ...]
-
-
-@dataclass(frozen=True)
 class Blocker:
     """A facility that obligations of other layers wait on."""
 
@@ -80,17 +70,6 @@ class Conflict:
     acts: tuple[str, str]
     rationale: str
     layers: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class Keystone:
-    """An obligation that unlocks many others."""
-
-    obligation: str
-    dependants: int
-    score: float
-    earliest_dependant_due: str | None
-    reasons: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -193,72 +172,6 @@ def packages(g: nx.DiGraph, cat: Catalogue, lang: str = "en") -> list[Package]:
     return sorted(result, key=lambda p: (-len(p.members), p.due or "9999", p.id))
 
 
-def _quarters_between(start: dt.date, end: dt.date) -> int:
-    """Calendar quarters from the one holding `start` to the one holding `end`, both included.
-
-    >>> _quarters_between(dt.date(2026, 11, 28), dt.date(2027, 3, 31))
-    2
-    """
-    q = lambda d: d.year * 4 + (d.month - 1) // 3  # noqa: E731
-    return q(end) - q(start) + 1
-
-
-def critical_chains(g: nx.DiGraph, cat: Catalogue, as_of: dt.date, minimum: int = 2) -> list[Chain]:
-    """For each due obligation, the longest chain of prerequisites and facilities leading to it.
-
-    Each link needs its own stage (a prerequisite sits in a strictly earlier stage), so a chain
-    of *n* obligations needs *n* quarters; the slack is the quarters left before the due date
-    minus that.
-
-    Example:
-        >>> g = nx.DiGraph()
-        >>> for n in "abc": g.add_node(f"x.{n}", kind="obligation")
-        >>> g.add_edge("x.c", "x.b", kind="requires"); g.add_edge("x.b", "x.a", kind="requires")
-        >>> longest_chains(precedence_graph(g))["x.c"]
-        ('x.a', 'x.b', 'x.c')
-    """
-    chains = longest_chains(precedence_graph(g))
-    result = []
-    for target, chain in chains.items():
-        due = cat.due(cat.obligations[target])
-        if due is None or len(chain) < minimum:
-            continue
-        quarters = _quarters_between(as_of, due) if due >= as_of else 0
-        slack = quarters - len(chain)
-        reasons = [Msg("chain", count=len(chain), chain=Seq(chain, " -> "))]
-        if due < as_of:
-            reasons.append(Msg("chain-overdue", target=target, due=due, as_of=as_of))
-        elif slack < 0:
-            reasons.append(Msg("chain-too-long", quarters=quarters, due=due))
-        result.append(
-            Chain(
-                target=target,
-                due=due.isoformat(),
-                chain=chain,
-                stages_needed=len(chain),
-                days_left=(due - as_of).days,
-                quarters_left=quarters,
-                slack=slack,
-                reasons=tuple(reasons),
-            )
-        )
-    # chains that can still be acted on first; long-overdue chains after them
-    return sorted(result, key=lambda c: (c.days_left < 0, c.slack, c.due, c.target))
-
-
-def longest_chains(p: nx.DiGraph) -> dict[str, tuple[str, ...]]:
-    """For each node of a DAG, the longest path that ends in it (ties by id), in one pass."""
-    best: dict[str, tuple[str, ...]] = {}
-    for node in nx.lexicographical_topological_sort(p):
-        preds = sorted(p.predecessors(node))
-        longest: tuple[str, ...] = ()
-        for pred in preds:
-            if len(best[pred]) > len(longest):
-                longest = best[pred]
-        best[node] = (*longest, node)
-    return best
-
-
 def blockers(g: nx.DiGraph, cat: Catalogue) -> list[Blocker]:
     """Facilities that obligations of another layer wait on, with how many organisations wait.
 
@@ -329,82 +242,6 @@ def conflicts(g: nx.DiGraph, cat: Catalogue) -> list[Conflict]:
     return sorted(result, key=lambda c: (c.a, c.b))
 
 
-def keystones(g: nx.DiGraph, cat: Catalogue, as_of: dt.date, top: int = 10) -> list[Keystone]:
-    """Obligations that unlock most others, transitively through prerequisites and facilities.
-
-    Dependants are counted with bit sets in one reverse topological pass (no betweenness); a
-    dependant due within two years of `as_of` counts double.
-
-    Example:
-        >>> g = nx.DiGraph()
-        >>> for n in "abcd": g.add_node(f"x.{n}", kind="obligation")
-        >>> for u, v in [("x.b", "x.a"), ("x.c", "x.a"), ("x.d", "x.b")]:
-        ...     g.add_edge(u, v, kind="requires")
-        >>> dependant_counts(precedence_graph(g))["x.a"]
-        3
-    """
-    p = precedence_graph(g)
-    order, reach = _reach(p)
-    horizon = as_of + dt.timedelta(days=730)
-    dues = {n: cat.due(cat.obligations[n]) for n in order}
-    urgent = 0
-    for i, n in enumerate(order):
-        d = dues[n]
-        if d is not None and d <= horizon:
-            urgent |= 1 << i
-    result = []
-    for i, n in enumerate(order):
-        mask = reach[n] & ~(1 << i)
-        count = mask.bit_count()
-        if count == 0:
-            continue
-        score = count + (mask & urgent).bit_count()
-        dated = [dues[order[j]] for j in _bits(mask)]
-        earliest = min((d for d in dated if d is not None), default=None)
-        result.append(
-            Keystone(
-                obligation=n,
-                dependants=count,
-                score=float(score),
-                earliest_dependant_due=_iso(earliest),
-                reasons=(
-                    Msg("keystone-first", count=count, due=earliest)
-                    if earliest
-                    else Msg("keystone", count=count),
-                ),
-            )
-        )
-    result.sort(key=lambda k: (-k.score, k.earliest_dependant_due or "9999", k.obligation))
-    return result[:top]
-
-
-def _reach(p: nx.DiGraph) -> tuple[list[str], dict[str, int]]:
-    order = list(nx.lexicographical_topological_sort(p))
-    index = {n: i for i, n in enumerate(order)}
-    reach: dict[str, int] = {}
-    for n in reversed(order):
-        bits = 1 << index[n]
-        for s in p.successors(n):
-            bits |= reach[s]
-        reach[n] = bits
-    return order, reach
-
-
-def _bits(mask: int) -> list[int]:
-    out = []
-    while mask:
-        low = mask & -mask
-        out.append(low.bit_length() - 1)
-        mask ^= low
-    return out
-
-
-def dependant_counts(p: nx.DiGraph) -> dict[str, int]:
-    """How many nodes depend on each node, transitively (edges point prerequisite → dependant)."""
-    order, reach = _reach(p)
-    return {n: reach[n].bit_count() - 1 for n in order}
-
-
 def analyse(g: nx.DiGraph, cat: Catalogue, as_of: dt.date, layer: str | None = None) -> Analysis:
     """All analyses of the catalogue, optionally limited to what concerns one layer."""
     pkgs = packages(g, cat)
@@ -415,7 +252,7 @@ def analyse(g: nx.DiGraph, cat: Catalogue, as_of: dt.date, layer: str | None = N
     findings = []
     prec = edges_of_kind(g, *PRECEDENCE)
     for pkg in pkgs:
-        inside = [(u, v) for u, v in prec.subgraph(pkg.members).edges]
+        inside = set(prec.subgraph(pkg.members).edges())
         for u, v in sorted(inside):
             findings.append(
                 f"{pkg.id}: {u} needs {v} first, so the package cannot be done in one stage; "
@@ -440,4 +277,19 @@ def analyse(g: nx.DiGraph, cat: Catalogue, as_of: dt.date, layer: str | None = N
     )
 
 
-__all__ = ["analyse", "blockers", "conflicts", "critical_chains", "keystones", "packages"]
+__all__ = [
+    "Analysis",
+    "Blocker",
+    "Chain",
+    "Conflict",
+    "Keystone",
+    "Package",
+    "analyse",
+    "blockers",
+    "conflicts",
+    "critical_chains",
+    "dependant_counts",
+    "keystones",
+    "longest_chains",
+    "packages",
+]

@@ -28,12 +28,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from planner.errors import UsageError
 from planner.roadmap import ALL
 
 if TYPE_CHECKING:
     from planner.catalogue import Catalogue
     from planner.formats import RenderOptions
     from planner.models import Progress
+    from planner.organisation.profile import Profile
     from planner.roadmap import PlanContext
     from planner.site.progress import Progress as BuildProgress
     from planner.view import RoadmapView
@@ -73,6 +75,7 @@ def plan(
     capacity: float | None = None,
     capacity_layer: str | None = None,
     progress: Sequence[Progress | str | Path] | None = None,
+    organisation: Profile | str | Path | None = None,
 ) -> PlanContext:
     """Analyse and schedule the whole catalogue, with the CLI's defaults (packages included).
 
@@ -80,14 +83,16 @@ def plan(
         cat: the catalogue (a scenario already applied, if any).
         as_of: the planning date; today when None.
         stage: stage length: ``quarter``, ``half`` or ``year``.
-        capacity: effort points per organisation per stage, overriding ``layers.yaml``.
+        capacity: person-days per organisation per quarter, overriding ``layers.yaml``.
         capacity_layer: the layer the override is for (every layer when None or ``all``).
         progress: progress files (paths) or loaded progress records.
+        organisation: the organisation file (a path) or profile to plan its layer for.
 
     Raises:
         UsageError: the stage length is unknown.
+        DataError: the organisation file has problems (each located).
     """
-    return _make_plan(cat, as_of, stage, capacity, capacity_layer, progress)
+    return _make_plan(cat, as_of, stage, capacity, capacity_layer, progress, organisation)
 
 
 def _make_plan(
@@ -97,6 +102,7 @@ def _make_plan(
     capacity: float | None,
     capacity_layer: str | None,
     progress: Sequence[Progress | str | Path] | None,
+    organisation: Profile | str | Path | None = None,
 ) -> PlanContext:
     from planner.roadmap import build_plan
 
@@ -108,7 +114,29 @@ def _make_plan(
         capacity=None if capacity is None else float(capacity),
         capacity_layer=capacity_layer,
         progress=_progress(cat, progress),
+        organisation=_organisation(cat, organisation),
     )
+
+
+def check_organisation_layer(organisation: Profile | None, layer: str) -> None:
+    """Refuse an organisation file of another layer than the roadmap's.
+
+    Raises:
+        UsageError: the file's layer is not `layer` (nor is `layer` ``all``).
+    """
+    if organisation is not None and layer not in (ALL, organisation.layer):
+        raise UsageError(
+            f"--organisation: {organisation.source or organisation.name} is an organisation of "
+            f"{organisation.layer!r}, not of {layer!r}; plan {organisation.layer} or all"
+        )
+
+
+def _organisation(cat: Catalogue, organisation: Profile | str | Path | None) -> Profile | None:
+    if organisation is None or not isinstance(organisation, str | Path):
+        return organisation
+    from planner.organisation import read_organisation
+
+    return read_organisation(Path(organisation), cat)
 
 
 def roadmap(
@@ -120,7 +148,10 @@ def roadmap(
     stage: str = "quarter",
     capacity: float | None = None,
     progress: Sequence[Progress | str | Path] | None = None,
+    organisation: Profile | str | Path | None = None,
     plan: PlanContext | None = None,
+    theme: str | None = None,
+    act: str | None = None,
 ) -> RoadmapView:
     """The roadmap view of one layer (or ``all``), as ``planner roadmap LAYER`` makes it.
 
@@ -132,7 +163,10 @@ def roadmap(
         stage: stage length (ignored with `plan`).
         capacity: the capacity override, for `layer` as on the command line (ignored with `plan`).
         progress: progress files or records (ignored with `plan`).
+        organisation: an organisation file or profile of `layer` (ignored with `plan`).
         plan: a plan made by :func:`plan`, to cut several views without scheduling again.
+        theme: show only the items of this theme (the plan stays the whole plan).
+        act: show only the items of this act.
 
     Raises:
         UsageError: the layer, language or stage length is unknown.
@@ -142,8 +176,10 @@ def roadmap(
 
     choice("--lang", lang, ("nl", "en"))
     if plan is None:
-        plan = _make_plan(cat, as_of, stage, capacity, layer, progress)
-    return build_view(plan, layer, lang)
+        organisation = _organisation(cat, organisation)
+        check_organisation_layer(organisation, layer)
+        plan = _make_plan(cat, as_of, stage, capacity, layer, progress, organisation)
+    return build_view(plan, layer, lang, theme=theme, act=act)
 
 
 def render(view: RoadmapView, fmt: str = "md", options: RenderOptions | None = None) -> str | bytes:

@@ -5,7 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from planner.errors import NotFoundError, Problem
 from planner.models import (
@@ -16,10 +18,16 @@ from planner.models import (
     Obligation,
     PrimaryHost,
     Question,
+    RelationEdge,
+    RelationKind,
     Scenario,
     Source,
     Theme,
+    relations_of,
 )
+
+if TYPE_CHECKING:
+    from planner.house.model import Collective
 
 
 @dataclass(frozen=True)
@@ -38,6 +46,7 @@ class Catalogue:
         scenario: the scenario applied, if any.
         questions: the profile questions by id (``questions.yaml``), in file order.
         primary_hosts: the publishers whose pages count as primary sources, by host.
+        collectives: the collective arrangements (``collectives.yaml``) by id, in file order.
     """
 
     root: Path
@@ -51,6 +60,7 @@ class Catalogue:
     scenario: Scenario | None = None
     questions: dict[str, Question] = field(default_factory=dict)
     primary_hosts: dict[str, PrimaryHost] = field(default_factory=dict)
+    collectives: dict[str, Collective] = field(default_factory=dict)
 
     def milestone_of(self, obligation: Obligation) -> Milestone | None:
         """The milestone an obligation follows, if it follows one."""
@@ -110,20 +120,34 @@ class Catalogue:
         """A ' (did you mean ...?)' suffix for an unknown id, or ''."""
         return did_you_mean(item_id, [*self.acts, *self.obligations, *self.layers, *self.themes])
 
-    def iter_relations(self) -> Iterator[tuple[str, Obligation, str]]:
-        """Every relation as (kind, owner obligation, target id), in catalogue order."""
-        for ob in self.obligations.values():
-            for kind, rels in (
-                ("requires", ob.requires),
-                ("overlaps", ob.overlaps),
-                ("conflicts", ob.conflicts),
-                ("needs-facility", ob.needs_facility),
-            ):
-                for rel in rels:
-                    yield kind, ob, rel.to
+    @cached_property
+    def relations(self) -> tuple[RelationEdge, ...]:
+        """Every relation between obligations, in catalogue order (computed once).
+
+        The one table of relations: obligation by obligation, and within one obligation kind by
+        kind in :class:`RelationKind` order (requires, overlaps, conflicts, needs-facility).
+        Targets are as written; in a catalogue that passed ``check`` they are all known.
+
+        Example:
+            >>> from planner.loading import load_catalogue
+            >>> cat = load_catalogue(Path("tests/data/minimal"))
+            >>> [(r.source, r.kind.value, r.target) for r in cat.relations]  # doctest: +NORMALIZE_WHITESPACE
+            [('act-a.assess', 'requires', 'act-a.inventory'),
+             ('act-b.connect', 'overlaps', 'act-a.assess'),
+             ('act-b.connect', 'needs-facility', 'act-a.platform')]
+        """
+        return tuple(edge for ob in self.obligations.values() for edge in relations_of(ob))
+
+    def iter_relations(self) -> Iterator[tuple[RelationKind, Obligation, str]]:
+        """Every relation as (kind, owner obligation, target id): :attr:`relations` as tuples."""
+        for edge in self.relations:
+            yield edge.kind, self.obligations[edge.source], edge.target
 
     def with_scenario(self, scenario_id: str) -> Catalogue:
         """A copy of the catalogue with the named scenario's changes applied.
+
+        Milestone and due-date changes replace dates; a delay (``collective`` with
+        ``delay_months``) moves only that collective's delivery, never a consumer's due date.
 
         Raises:
             NotFoundError: no scenario has that id.
@@ -155,7 +179,11 @@ class Catalogue:
                 obligations[change.obligation] = obligations[change.obligation].model_copy(
                     update={"due": change.due, "milestone": None}
                 )
-        return replace(self, acts=acts, obligations=obligations, scenario=scenario)
+        collectives = dict(self.collectives)
+        for change in scenario.changes:
+            if change.collective in collectives and change.delay_months:
+                collectives[change.collective] = collectives[change.collective].delayed(change.delay_months)
+        return replace(self, acts=acts, obligations=obligations, collectives=collectives, scenario=scenario)
 
 
 def did_you_mean(value: str, candidates: list[str]) -> str:

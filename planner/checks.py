@@ -7,7 +7,17 @@ catalogue index assembled (:mod:`planner.loading`); each problem goes to the fil
 from __future__ import annotations
 
 from planner.catalogue import Catalogue, did_you_mean
-from planner.models import Act, Layer, LayersFile, MilestoneKind, Source, Theme, ThemesFile
+from planner.models import (
+    Act,
+    Layer,
+    LayersFile,
+    MilestoneKind,
+    RelationKind,
+    Source,
+    Theme,
+    ThemesFile,
+    relations_of,
+)
 from planner.reading import LAYERS_FILE, THEMES_FILE, SourceFile, field_path
 
 
@@ -143,24 +153,19 @@ def check_act(
                 f"obligations[{i}]: obligation {ob.id!r} has no due date or milestone",
                 "warning",
             )
-        for kind, rels in (
-            ("requires", ob.requires),
-            ("overlaps", ob.overlaps),
-            ("conflicts", ob.conflicts),
-            ("needs_facility", ob.needs_facility),
-        ):
-            targets: set[str] = set()
-            for j, rel in enumerate(rels):
-                loc = [*base, kind, j, "to"]
-                where_ = f"obligations[{i}].{kind}[{j}].to"
-                if rel.to == ob.id:
-                    src.add(loc, f"{where_}: {ob.id!r} refers to itself")
-                elif rel.to not in cat.obligations and rel.to.split(".")[0] not in failed:
-                    src.add(loc, unknown(where_, "obligation", rel.to, list(cat.obligations)))
-                elif rel.to in targets:
-                    src.add(loc, f"{where_}: {rel.to!r} is listed twice under {kind}")
-                targets.add(rel.to)
-                source_ref([*base, kind, j, "source"], rel.source, "relation", required=False)
+        targets: set[tuple[RelationKind, str]] = set()
+        for rel in relations_of(ob):
+            key, j = rel.kind.key, rel.index
+            loc = [*base, key, j, "to"]
+            where_ = f"obligations[{i}].{key}[{j}].to"
+            if rel.target == ob.id:
+                src.add(loc, f"{where_}: {ob.id!r} refers to itself")
+            elif rel.target not in cat.obligations and rel.target.split(".")[0] not in failed:
+                src.add(loc, unknown(where_, "obligation", rel.target, list(cat.obligations)))
+            elif (rel.kind, rel.target) in targets:
+                src.add(loc, f"{where_}: {rel.target!r} is listed twice under {key}")
+            targets.add((rel.kind, rel.target))
+            source_ref([*base, key, j, "source"], rel.source_key, "relation", required=False)
     for i, sc in enumerate(act.scenarios):
         source_ref(["scenarios", i, "source"], sc.source, f"scenario {sc.id!r}")
         for j, ch in enumerate(sc.changes):
@@ -224,9 +229,9 @@ def check_milestone_order(act: Act, src: SourceFile) -> None:
 def check_cycles(cat: Catalogue, where: dict[str, tuple[str, int]], act_srcs: dict[str, SourceFile]) -> None:
     """`requires` and `needs_facility` together must be acyclic; report each cycle's path."""
     edges = [
-        (ob.id, target)
-        for kind, ob, target in cat.iter_relations()
-        if kind in ("requires", "needs-facility") and target in cat.obligations and target != ob.id
+        rel.pair
+        for rel in cat.relations
+        if rel.kind.orders and rel.target in cat.obligations and rel.target != rel.source
     ]
     if _acyclic(edges):
         return

@@ -1,8 +1,10 @@
-"""The interaction graph: the catalogue as a typed networkx ``DiGraph``.
+"""The interaction graph: the catalogue as a typed networkx ``MultiDiGraph``.
 
 Nodes have a ``kind``: ``act``, ``obligation``, ``layer`` or ``theme``. Acts and obligations
 keep their catalogue ids; layers and themes are prefixed (``layer:rijk``, ``theme:data``) since
-their ids may equal an act's. Edges have a ``kind``:
+their ids may equal an act's. Edges have a ``kind``, which is also their key: two obligations may be
+linked by several relations at once (a prerequisite that is also in tension with its dependant),
+and each is its own edge.
 
 =================  =========================  ==========================================
 kind               from → to                  attributes
@@ -18,6 +20,9 @@ amends             act → act
 transposes         national act → EU act
 =================  =========================  ==========================================
 
+The structural kinds (:data:`STRUCTURAL_KINDS`: belongs-to, applies-to, has-theme) say where a
+node sits in the catalogue rather than how duties interact; views leave them out unless asked.
+
 All functions are pure: they read a catalogue or a graph and return new objects.
 """
 
@@ -30,14 +35,16 @@ from typing import TYPE_CHECKING, Any
 import networkx as nx
 
 from planner.errors import UsageError
-from planner.models import PLANNED_ROLES
+from planner.mermaid_text import label as mermaid_label
+from planner.models import PLANNED_ROLES, RelationEdge, RelationKind
 
 if TYPE_CHECKING:
     from planner.catalogue import Catalogue
 
-RELATION_KINDS = ("requires", "needs-facility", "overlaps", "conflicts")
-EDGE_KINDS = (*RELATION_KINDS, "belongs-to", "applies-to", "has-theme", "amends", "transposes")
-PRECEDENCE = ("requires", "needs-facility")
+RELATION_KINDS = tuple(k.value for k in RelationKind)
+STRUCTURAL_KINDS = ("belongs-to", "applies-to", "has-theme")
+EDGE_KINDS = (*RELATION_KINDS, *STRUCTURAL_KINDS, "amends", "transposes")
+PRECEDENCE = tuple(k.value for k in RelationKind if k.orders)
 MERMAID_MAX_NODES = 80
 
 
@@ -59,7 +66,7 @@ def theme_node(theme_id: str) -> str:
     return f"theme:{theme_id}"
 
 
-def build_graph(cat: Catalogue, lang: str = "en") -> nx.DiGraph:
+def build_graph(cat: Catalogue, lang: str = "en") -> nx.MultiDiGraph:
     """The whole catalogue as a typed graph.
 
     Args:
@@ -67,17 +74,17 @@ def build_graph(cat: Catalogue, lang: str = "en") -> nx.DiGraph:
         lang: language of the ``label`` attributes.
 
     Returns:
-        A new ``DiGraph``; nodes and edges are added in catalogue order, so the same catalogue
-        gives the same graph, node for node.
+        A new ``MultiDiGraph`` keyed by edge kind; nodes and edges are added in catalogue
+        order, so the same catalogue gives the same graph, node for node.
 
     Example:
         >>> from planner.loading import load_catalogue
         >>> from pathlib import Path
         >>> g = build_graph(load_catalogue(Path("tests/data/minimal")))
-        >>> g.nodes["act-b.connect"]["kind"], g.edges["act-b.connect", "act-a.platform"]["kind"]
-        ('obligation', 'needs-facility')
+        >>> g.nodes["act-b.connect"]["kind"], list(g["act-b.connect"]["act-a.platform"])
+        ('obligation', ['needs-facility'])
     """
-    g = nx.DiGraph()
+    g = nx.MultiDiGraph()
     for lid, layer in cat.layers.items():
         g.add_node(
             layer_node(lid), kind="layer", label=layer.name.get(lang), organisations=layer.organisations
@@ -88,15 +95,15 @@ def build_graph(cat: Catalogue, lang: str = "en") -> nx.DiGraph:
         g.add_node(aid, kind="act", label=(act.short or act.title).get(lang), act_kind=act.kind.value)
     for aid, act in cat.acts.items():
         for tid in act.themes:
-            g.add_edge(aid, theme_node(tid), kind="has-theme")
+            _add_edge(g, aid, theme_node(tid), "has-theme")
         for other in act.transposes:
-            g.add_edge(aid, other, kind="transposes")
+            _add_edge(g, aid, other, "transposes")
         if act.transposition:
             for national in act.transposition.national_acts:
-                g.add_edge(national, aid, kind="transposes")
+                _add_edge(g, national, aid, "transposes")
         for amendment in act.amendments:
             if amendment.id in cat.acts:
-                g.add_edge(amendment.id, aid, kind="amends")
+                _add_edge(g, amendment.id, aid, "amends")
     for oid, ob in cat.obligations.items():
         due = cat.due(ob)
         g.add_node(
@@ -107,37 +114,42 @@ def build_graph(cat: Catalogue, lang: str = "en") -> nx.DiGraph:
             due=due.isoformat() if due else "",
             effort=float(ob.effort_estimate or 0),
         )
-        g.add_edge(oid, ob.act, kind="belongs-to")
+        _add_edge(g, oid, ob.act, "belongs-to")
         for lid, role in sorted(ob.roles.items()):
-            g.add_edge(oid, layer_node(lid), kind="applies-to", role=role.value)
+            _add_edge(g, oid, layer_node(lid), "applies-to", role=role.value)
         for tid in ob.themes:
-            g.add_edge(oid, theme_node(tid), kind="has-theme")
-    for kind, ob, target in cat.iter_relations():
-        if target not in cat.obligations or g.has_edge(ob.id, target):
-            continue
-        rel = _relation(ob, kind, target)
-        attrs: dict[str, Any] = {"kind": kind, "rationale": rel.rationale.get(lang)}
-        if kind == "overlaps":
-            attrs["degree"] = rel.degree.value
-        g.add_edge(ob.id, target, **attrs)
+            _add_edge(g, oid, theme_node(tid), "has-theme")
+    for rel in cat.relations:
+        if rel.target in cat.obligations:
+            _add_edge(g, rel.source, rel.target, rel.kind.value, **_relation_attrs(rel, lang))
     return g
 
 
-def _relation(ob: Any, kind: str, target: str) -> Any:
-    rels = {"requires": ob.requires, "needs-facility": ob.needs_facility, "overlaps": ob.overlaps}.get(
-        kind, ob.conflicts
-    )
-    return next(r for r in rels if r.to == target)
+def _add_edge(g: nx.DiGraph, u: str, v: str, kind: str, **attrs: Any) -> None:
+    """Add an edge of `kind`, keyed by its kind where `g` is a multigraph."""
+    if g.is_multigraph():
+        g.add_edge(u, v, key=kind, kind=kind, **attrs)
+    else:
+        g.add_edge(u, v, kind=kind, **attrs)
+
+
+def _relation_attrs(rel: RelationEdge, lang: str) -> dict[str, Any]:
+    attrs: dict[str, Any] = {"rationale": rel.rationale.get(lang)}
+    if rel.degree is not None:
+        attrs["degree"] = rel.degree.value
+    return attrs
 
 
 def edges_of_kind(g: nx.DiGraph, *kinds: str) -> nx.DiGraph:
     """A view of `g` that keeps only edges of the given kinds (all nodes stay).
 
-    >>> g = nx.DiGraph([("a", "b", {"kind": "requires"}), ("b", "c", {"kind": "overlaps"})])
-    >>> sorted(edges_of_kind(g, "requires").edges)
-    [('a', 'b')]
+    >>> g = nx.MultiDiGraph([("a", "b", {"kind": "requires"}), ("a", "b", {"kind": "conflicts"})])
+    >>> [kind for _, _, kind in edges_of_kind(g, "requires").edges(data="kind")]
+    ['requires']
     """
     wanted = set(kinds)
+    if g.is_multigraph():
+        return nx.subgraph_view(g, filter_edge=lambda u, v, k: g.edges[u, v, k]["kind"] in wanted)
     return nx.subgraph_view(g, filter_edge=lambda u, v: g.edges[u, v]["kind"] in wanted)
 
 
@@ -160,65 +172,103 @@ def precedence_graph(g: nx.DiGraph) -> nx.DiGraph:
 
 
 def select(
-    g: nx.DiGraph,
+    g: nx.MultiDiGraph,
     cat: Catalogue,
     *,
     act: str | None = None,
     layer: str | None = None,
     theme: str | None = None,
     kinds: Iterable[str] | None = None,
-) -> nx.DiGraph:
-    """A filtered view: matching obligations, their direct relations, and their acts, layers, themes.
+    structural: bool = False,
+) -> nx.MultiDiGraph:
+    """A filtered view: matching obligations, their direct relations, and the nodes those reach.
 
     Args:
         g: the full graph from :func:`build_graph`.
         cat: the catalogue it was built from.
         act, layer, theme: keep obligations of this act, with a planned role in this layer,
             with this theme (all given filters must hold).
-        kinds: keep only edges of these kinds (default all).
+        kinds: keep only edges of these kinds (default: every kind but the structural ones).
+        structural: with the default kinds, keep the structural edges too (belongs-to,
+            applies-to, has-theme).
 
     Returns:
-        A new graph.
+        A new graph. Acts, layers and themes stay only where an edge of the view touches them;
+        obligations stay even without one.
+
+    Raises:
+        UsageError: an unknown edge kind.
+
+    Example:
+        >>> from planner.loading import load_catalogue
+        >>> from pathlib import Path
+        >>> cat = load_catalogue(Path("tests/data/minimal"))
+        >>> sorted({k for *_, k in select(build_graph(cat), cat).edges(keys=True)})
+        ['needs-facility', 'overlaps', 'requires']
+        >>> "belongs-to" in {k for *_, k in select(build_graph(cat), cat, structural=True).edges(keys=True)}
+        True
     """
-    kinds = tuple(kinds) if kinds else EDGE_KINDS
-    bad = [k for k in kinds if k not in EDGE_KINDS]
+    default = EDGE_KINDS if structural else tuple(k for k in EDGE_KINDS if k not in STRUCTURAL_KINDS)
+    wanted = tuple(kinds) if kinds else default
+    bad = [k for k in wanted if k not in EDGE_KINDS]
     if bad:
         raise UsageError(f"--kind: unknown edge kind {bad[0]!r}; known: {', '.join(EDGE_KINDS)}")
-    filtered = act is not None or layer is not None or theme is not None
-    core = {
+    keep = _kept_nodes(g, cat, set(wanted), act=act, layer=layer, theme=theme)
+    edges = [(u, v, k, d) for u, v, k, d in g.edges(keys=True, data=True) if d["kind"] in wanted]
+    edges = [(u, v, k, d) for u, v, k, d in edges if u in keep and v in keep]
+    touched = {n for u, v, _, _ in edges for n in (u, v)}
+    sub = nx.MultiDiGraph()
+    sub.add_nodes_from(
+        (n, d) for n, d in g.nodes(data=True) if n in keep and (d["kind"] == "obligation" or n in touched)
+    )
+    sub.add_edges_from(edges)
+    return sub
+
+
+def _kept_nodes(
+    g: nx.MultiDiGraph,
+    cat: Catalogue,
+    kinds: set[str],
+    *,
+    act: str | None,
+    layer: str | None,
+    theme: str | None,
+) -> set[str]:
+    """The nodes a filtered view may hold: matching obligations and their neighbours by `kinds`."""
+    if act is None and layer is None and theme is None:
+        return set(g.nodes)
+    keep = {
         oid
         for oid, ob in cat.obligations.items()
         if (act is None or ob.act == act)
         and (layer is None or ob.roles.get(layer) in PLANNED_ROLES)
         and (theme is None or theme in ob.themes or theme in cat.acts[ob.act].themes)
     }
-    keep = set(core) if filtered else set(g.nodes)
-    if filtered:
-        for oid in core:
-            for _, v, d in g.out_edges(oid, data=True):
-                if d["kind"] in kinds:
-                    keep.add(v)
-            for u, _, d in g.in_edges(oid, data=True):
-                if d["kind"] in RELATION_KINDS and d["kind"] in kinds:
-                    keep.add(u)
-        if act is not None:
-            keep.add(act)
-    sub = nx.DiGraph()
-    sub.add_nodes_from((n, g.nodes[n]) for n in g.nodes if n in keep)
-    sub.add_edges_from(
-        (u, v, d) for u, v, d in g.edges(data=True) if u in keep and v in keep and d["kind"] in kinds
-    )
-    return sub
+    for oid in list(keep):
+        keep.update(v for _, v, kind in g.out_edges(oid, data="kind") if kind in kinds)
+        keep.update(
+            u for u, _, kind in g.in_edges(oid, data="kind") if kind in RELATION_KINDS and kind in kinds
+        )
+    if act is not None:
+        keep.add(act)
+    return keep
 
 
 def to_node_link(g: nx.DiGraph) -> str:
-    """The graph as networkx node-link JSON (readable with ``networkx.node_link_graph``).
+    """The graph as node-link JSON, its edges under ``links`` (what d3 reads).
 
-    >>> g = nx.DiGraph([("a", "b", {"kind": "requires"})])
-    >>> nx.node_link_graph(json.loads(to_node_link(g))).edges["a", "b"]["kind"]
+    networkx 3.6 and later write and read ``edges`` by default: read this back with
+    ``nx.node_link_graph(data, edges="links")``. Edges of a multigraph carry their ``key``
+    (the edge kind).
+
+    >>> g = nx.MultiDiGraph([("a", "b", "requires", {"kind": "requires"})])
+    >>> data = json.loads(to_node_link(g))
+    >>> sorted(data), data["links"][0]["key"]
+    (['directed', 'graph', 'links', 'multigraph', 'nodes'], 'requires')
+    >>> nx.node_link_graph(data, edges="links").edges["a", "b", "requires"]["kind"]
     'requires'
     """
-    data = nx.node_link_data(g, edges="edges")
+    data = nx.node_link_data(g, edges="links")
     for node in data["nodes"]:
         node.setdefault("kind", "obligation")
     return json.dumps(data, indent=2, ensure_ascii=False, sort_keys=True) + "\n"
@@ -266,12 +316,11 @@ def _mermaid_id(index: int) -> str:
     return f"n{index}"
 
 
-def _mermaid_text(text: str) -> str:
-    return str(text).replace('"', "#quot;").replace("<", "#lt;").replace(">", "#gt;")
-
-
 def to_mermaid(g: nx.DiGraph, limit: int = MERMAID_MAX_NODES) -> str:
     """The graph as a Mermaid flowchart; refuses views too large to read.
+
+    Labels go through :func:`planner.mermaid_text.label`, the neutraliser the gantt uses: no
+    catalogue text can start a line, a comment, a directive or a ``click`` statement.
 
     Raises:
         UsageError: the view has more than `limit` nodes.
@@ -291,7 +340,7 @@ def to_mermaid(g: nx.DiGraph, limit: int = MERMAID_MAX_NODES) -> str:
     ids = {n: _mermaid_id(i) for i, n in enumerate(g.nodes)}
     lines = ["flowchart LR"]
     for n, d in g.nodes(data=True):
-        lines.append(f'  {ids[n]}["{_mermaid_text(d.get("label", n))}"]')
+        lines.append(f"  {ids[n]}[{mermaid_label(d.get('label', n))}]")
     arrows = {"overlaps": "---", "conflicts": "-.-", "needs-facility": "-.->"}
     for u, v, d in g.edges(data=True):
         kind = d.get("kind", "")

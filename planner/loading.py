@@ -16,6 +16,8 @@ from planner.catalogue import Catalogue
 from planner.checks import check_act, check_cycles, check_profile, unknown
 from planner.checks_profile import add_profile
 from planner.errors import DataError, Problem, UsageError
+from planner.house.load import COLLECTIVES_FILE, add_collectives
+from planner.house.model import CollectivesFile
 from planner.models import (
     Act,
     LayersFile,
@@ -110,6 +112,7 @@ def _load(root: Path) -> Catalogue:
     layers_file = themes_file = None
     questions_file: QuestionsFile | None = None
     primary_file: PrimarySourcesFile | None = None
+    collectives_file: CollectivesFile | None = None
     acts: dict[str, Act] = {}
     act_srcs: dict[str, SourceFile] = {}
     loaded: list[tuple[Act, SourceFile]] = []
@@ -141,6 +144,8 @@ def _load(root: Path) -> Catalogue:
             questions_file = validate(src, QuestionsFile, data)
         elif path.name == PRIMARY_FILE:
             primary_file = validate(src, PrimarySourcesFile, data)
+        elif path.name == COLLECTIVES_FILE:
+            collectives_file = validate(src, CollectivesFile, data)
         else:
             act = validate(src, Act, data)
             if act is None:
@@ -163,6 +168,7 @@ def _load(root: Path) -> Catalogue:
             srcs[name].at(1, 1, f"the catalogue needs a {name} file")
     catalogue = _assemble(root, layers_file, themes_file, acts, act_srcs, srcs, failed - set(acts))
     catalogue = add_profile(catalogue, questions_file, primary_file, srcs, act_srcs)
+    catalogue = add_collectives(catalogue, collectives_file, srcs, act_srcs)
     problems = [p for s in srcs.values() for p in s.problems]
     if any(p.is_error for p in problems):
         # review gaps wait until the errors are fixed: they would drown them

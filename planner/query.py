@@ -12,7 +12,7 @@ from typing import Any
 from planner.catalogue import Catalogue
 from planner.models import Act, Obligation
 
-KINDS = ("acts", "obligations", "layers", "themes")
+KINDS = ("acts", "obligations", "layers", "themes", "scenarios", "collectives")
 
 
 def _iso(value: dt.date | None) -> str | None:
@@ -37,6 +37,10 @@ def list_rows(
     lang: str = "en",
 ) -> list[dict[str, Any]]:
     """The rows of `planner list KIND`, filtered, in catalogue order."""
+    if kind == "scenarios":
+        return scenario_rows(cat, act=act, lang=lang)
+    if kind == "collectives":
+        return collective_rows(cat, layer=layer, lang=lang)
     obs = [o for o in cat.obligations.values() if _matches(cat, o, layer, theme, act)]
     if kind == "obligations":
         return [
@@ -92,6 +96,67 @@ def list_rows(
         for tid, t in cat.themes.items()
         if theme is None or tid == theme
     ]
+
+
+def scenario_rows(cat: Catalogue, *, act: str | None = None, lang: str = "en") -> list[dict[str, Any]]:
+    """The rows of `planner list scenarios`: each scenario with what it changes, sorted by id."""
+    rows = []
+    for sid, (owner, sc) in sorted(cat.scenarios().items()):
+        if act is not None and owner.id != act:
+            continue
+        rows.append(
+            {
+                "id": sid,
+                "act": owner.id,
+                "status": sc.status.value,
+                "changes": _describe_changes(sc.changes),
+                "source": sc.source,
+                "title": sc.title.get(lang),
+            }
+        )
+    return rows
+
+
+def collective_rows(cat: Catalogue, *, layer: str | None = None, lang: str = "en") -> list[dict[str, Any]]:
+    """The rows of `planner list collectives`, in file order (`--layer`: those serving it)."""
+    return [
+        {
+            "id": cid,
+            "provider": c.provider,
+            "status": c.status.value,
+            "delivery": _delivery(c),
+            "layers": ", ".join(c.layers),
+            "covers": ", ".join(
+                [*(f"{oid} (delivers)" for oid in c.delivers), *(cov.obligation for cov in c.covers)]
+            ),
+            "title": c.title.get(lang),
+        }
+        for cid, c in cat.collectives.items()
+        if layer is None or layer in c.layers
+    ]
+
+
+def _delivery(coll: Any) -> str | None:
+    if coll.delivery is None:
+        return None
+    return coll.delivery.isoformat() + ("" if coll.delivery_confirmed else " (unconfirmed)")
+
+
+def _describe_changes(changes: Any) -> str:
+    """'milestone entry-into-force 2026-04-01; 11 obligation dates; collective nl-wallet +12 months'."""
+    parts = []
+    for ch in changes:
+        if ch.milestone is not None:
+            parts.append(f"milestone {ch.milestone} {ch.date}")
+        elif ch.collective is not None:
+            parts.append(f"collective {ch.collective} +{ch.delay_months} months")
+    dated = sum(1 for ch in changes if ch.obligation is not None and not ch.remove)
+    removed = sum(1 for ch in changes if ch.obligation is not None and ch.remove)
+    if dated:
+        parts.append(f"{dated} obligation date(s)")
+    if removed:
+        parts.append(f"{removed} obligation(s) removed")
+    return "; ".join(parts)
 
 
 def table(rows: list[dict[str, Any]], width: int = 120) -> str:

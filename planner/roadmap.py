@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from planner.analysis import Package
     from planner.catalogue import Catalogue
     from planner.models import Progress
+    from planner.organisation.profile import Profile
     from planner.schedule import Plan
 
 ALL = "all"
@@ -29,6 +30,9 @@ class PlanContext:
     catalogue: Catalogue
     plan: Plan
     packages: tuple[Package, ...]
+    options: tuple[tuple[str, str], ...] = ()
+    """The command-line options the plan was made with beyond layer, date, stage and scenario
+    (``--organisation``, ``--capacity``), so every output can say how to make it again."""
 
 
 def build_plan(
@@ -39,6 +43,8 @@ def build_plan(
     capacity: float | None = None,
     capacity_layer: str | None = None,
     progress: list[Progress] | None = None,
+    organisation: Profile | None = None,
+    organisations: tuple[Profile, ...] = (),
 ) -> PlanContext:
     """Analyse and schedule the whole catalogue once.
 
@@ -46,10 +52,13 @@ def build_plan(
         cat: the catalogue, with a scenario applied if any.
         as_of: the planning date.
         stage_size: quarter, half or year.
-        capacity: effort points per organisation per stage, overriding the layer file, for
+        capacity: person-days per organisation per quarter, overriding the layer file, for
             `capacity_layer` (or for every layer when that is None or ``all``).
         capacity_layer: which layer the override applies to.
         progress: progress files.
+        organisation: the organisation planned for in its layer (read from its file); the other
+            layers are planned as their typical organisation.
+        organisations: more organisations, one per layer, planned likewise (after `organisation`).
     """
     from planner.analysis import packages as find_packages
     from planner.graph import build_graph
@@ -62,8 +71,27 @@ def build_plan(
         targets = list(cat.layers) if capacity_layer in (None, ALL) else [capacity_layer]
         overrides = {lid: capacity for lid in targets}
     pkgs = find_packages(build_graph(cat), cat)
-    plan = schedule(cat, as_of, stage_size=stage_size, packages=pkgs, capacity=overrides, progress=progress)
-    return PlanContext(cat, plan, tuple(pkgs))
+    chosen = (organisation, *organisations) if organisation is not None else organisations
+    profiles = {}
+    for profile in chosen:
+        if profile.layer in profiles:
+            raise UsageError(f"--organisation: two organisations of {profile.layer!r}; plan one per layer")
+        profiles[profile.layer] = profile
+    plan = schedule(
+        cat,
+        as_of,
+        stage_size=stage_size,
+        packages=pkgs,
+        capacity=overrides,
+        progress=progress,
+        profiles=profiles or None,
+    )
+    options: list[tuple[str, str]] = []
+    if organisation is not None and organisation.source:
+        options.append(("--organisation", organisation.source))
+    if capacity is not None:
+        options.append(("--capacity", f"{capacity:g}"))
+    return PlanContext(cat, plan, tuple(pkgs), tuple(options))
 
 
 def roadmap(ctx: PlanContext, layer: str, lang: str = "nl") -> dict[str, Any]:

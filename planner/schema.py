@@ -3,7 +3,8 @@
 `catalog` accepts any catalogue file (an act, ``layers.yaml`` or ``themes.yaml``) and is committed as
 ``schema/catalog.schema.json``, which every catalogue file names on its first line so editors
 validate while you type. `progress` describes a progress file. `roadmap` describes the roadmap JSON
-output contract of DESIGN.md; it is written by hand because the roadmap is not a pydantic model.
+output contract of DESIGN.md and `house` the `planner house` JSON; both are written by hand because
+they are not pydantic models. `organisation` describes an organisation file.
 """
 
 from __future__ import annotations
@@ -14,10 +15,13 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from planner.organisation.model import State
+from planner.schedule import STATUSES
+
 # Draft 7 is the newest draft the yaml-language-server (VS Code's YAML extension) validates; the
 # schemas use no later keyword, and `$defs` is only the place their JSON-pointer refs point into.
 DIALECT = "http://json-schema.org/draft-07/schema#"
-NAMES = ("catalog", "roadmap", "progress")
+NAMES = ("catalog", "roadmap", "progress", "organisation", "house")
 
 
 def _generated(name: str) -> str:
@@ -37,6 +41,7 @@ FILE_KINDS = (
     ("layers", "LayersFile"),
     ("questions", "QuestionsFile"),
     ("hosts", "PrimarySourcesFile"),
+    ("collectives", "CollectivesFile"),
     ("themes", "ThemesFile"),
 )
 """How a catalogue file shows its kind: the key it has (tried in order), and its model.
@@ -68,15 +73,16 @@ def catalog_schema() -> dict[str, Any]:
         >>> schema["else"]["then"]
         {'$ref': '#/$defs/LayersFile'}
     """
+    from planner.house.model import CollectivesFile
     from planner.models import Act, LayersFile, PrimarySourcesFile, QuestionsFile, ThemesFile
 
-    _, defs = _from_models((Act, LayersFile, ThemesFile, QuestionsFile, PrimarySourcesFile))
+    _, defs = _from_models((Act, LayersFile, ThemesFile, QuestionsFile, PrimarySourcesFile, CollectivesFile))
     return {
         "$schema": DIALECT,
         "$comment": _generated("catalog"),
         "title": "planner catalogue file",
         "description": "One file of a planner catalogue: an act file, layers.yaml, themes.yaml, "
-        "questions.yaml or primary-sources.yaml.",
+        "questions.yaml, primary-sources.yaml or collectives.yaml.",
         "type": "object",
         **_choose(FILE_KINDS, "Act"),
         "$defs": defs,
@@ -106,7 +112,7 @@ def roadmap_schema() -> dict[str, Any]:
 
     Example:
         >>> sorted(roadmap_schema()["properties"])
-        ['as_of', 'findings', 'layer', 'stages']
+        ['as_of', 'backlog_cleared', 'findings', 'layer', 'off_plan', 'organisation', 'stages', 'workload']
     """
     item = {
         "type": "object",
@@ -115,17 +121,28 @@ def roadmap_schema() -> dict[str, Any]:
             "obligation": {**_TEXT, "description": "Obligation id, e.g. 'ai-act.fria'."},
             "act": {**_TEXT, "description": "Id of the act the obligation belongs to."},
             "due": {"anyOf": [_DATE, {"type": "null"}], "description": "Due date, or null."},
-            "status": {"enum": ["planned", "at-risk", "overdue", "blocked", "done"]},
+            "status": {"enum": list(STATUSES)},
             "package": {
                 "anyOf": [_TEXT, {"type": "null"}],
                 "description": "Id of the joint work package, or null.",
             },
             "reasons": {"type": "array", "items": _TEXT, "description": "Why the item sits here."},
-            # --- the kind of duty (issue 16) ---
-            "nature": {
-                "anyOf": [{"enum": ["one-off", "continuing", "recurring"]}, {"type": "null"}],
-                "description": "What kind of work the duty is; null when the catalogue does not say.",
+            "applicable": {"type": "boolean", "description": "Whether the duty applies to the organisation."},
+            "state": {
+                "anyOf": [{"enum": [s.value for s in State]}, {"type": "null"}],
+                "description": "The organisation's own state (organisation file), null when not assessed.",
             },
+            "nature": {"enum": ["one-off", "continuing", "recurring"]},
+            "start": {"anyOf": [_TEXT, {"type": "null"}], "description": "Stage the work starts in."},
+            "end": {"anyOf": [_TEXT, {"type": "null"}], "description": "Stage the work ends in."},
+            "effort_days": {
+                "type": "number",
+                "minimum": 0,
+                "description": "Person-days left, per organisation.",
+            },
+            "lead_time_months": {"type": "number", "minimum": 0},
+            "occurrences": {"type": "array", "items": _DATE, "description": "A recurring duty's next dates."},
+            # --- the kind of duty (issue 16) ---
             "recurrence": {
                 "anyOf": [{"$ref": "#/$defs/Recurrence"}, {"type": "null"}],
                 "description": "For a recurring duty: how often it comes back, and from when.",
@@ -138,6 +155,16 @@ def roadmap_schema() -> dict[str, Any]:
         "properties": {
             "every": {"enum": ["year", "half", "quarter", "month"]},
             "first": {"anyOf": [_DATE, {"type": "null"}], "description": "The first due date."},
+        },
+    }
+    load = {
+        "type": "object",
+        "required": ["stage", "layer", "days", "capacity"],
+        "properties": {
+            "stage": _TEXT,
+            "layer": _TEXT,
+            "days": {"type": "number"},
+            "capacity": {"anyOf": [{"type": "number"}, {"type": "null"}]},
         },
     }
     stage = {
@@ -166,8 +193,130 @@ def roadmap_schema() -> dict[str, Any]:
             "as_of": _DATE,
             "stages": {"type": "array", "items": {"$ref": "#/$defs/Stage"}},
             "findings": {"type": "array", "items": {"$ref": "#/$defs/Finding"}},
+            "organisation": {
+                "anyOf": [_TEXT, {"type": "null"}],
+                "description": "The organisation planned for.",
+            },
+            "workload": {"type": "array", "items": {"$ref": "#/$defs/StageLoad"}},
+            "backlog_cleared": {
+                "anyOf": [_TEXT, {"type": "null"}],
+                "description": "The stage by whose end the duties known to be behind are done.",
+            },
+            "off_plan": {"type": "array", "items": {"$ref": "#/$defs/Item"}},
         },
-        "$defs": {"Item": item, "Stage": stage, "Finding": finding, "Recurrence": recurrence},
+        "$defs": {
+            "Item": item,
+            "Stage": stage,
+            "Finding": finding,
+            "StageLoad": load,
+            "Recurrence": recurrence,
+        },
+    }
+
+
+def organisation_schema() -> dict[str, Any]:
+    """The schema of an organisation file (`--organisation`, DESIGN.md contract)."""
+    from planner.organisation.model import OrganisationFile
+
+    _, defs = _from_models((OrganisationFile,))
+    return {
+        "$schema": DIALECT,
+        "$comment": _generated("organisation"),
+        "title": "planner organisation file",
+        **defs.pop("OrganisationFile"),
+        "$defs": defs,
+    }
+
+
+def house_schema() -> dict[str, Any]:
+    """The schema of `planner house --format json`.
+
+    Example:
+        >>> sorted(house_schema()["required"])
+        ['as_of', 'candidates', 'days_with', 'days_without', 'decisions', 'foundations']
+    """
+    num = {"type": "number"}
+    saving = {
+        "type": "object",
+        "required": ["obligation", "layer", "organisations", "effort_days", "share_provided", "days"],
+        "properties": {
+            "obligation": _TEXT,
+            "layer": _TEXT,
+            "organisations": {"type": "integer"},
+            "effort_days": num,
+            "share_provided": {"type": "number", "minimum": 0, "maximum": 1},
+            "days": num,
+        },
+    }
+    foundation = {
+        "type": "object",
+        "required": [
+            "collective",
+            "provider",
+            "status",
+            "delivery",
+            "stage",
+            "users",
+            "savings",
+            "days_saved",
+        ],
+        "properties": {
+            "collective": _TEXT,
+            "provider": _TEXT,
+            "status": {"enum": ["exists", "planned", "proposed"]},
+            "delivery": {"anyOf": [_DATE, {"type": "null"}]},
+            "delivery_confirmed": {"type": "boolean"},
+            "stage": {"anyOf": [_TEXT, {"type": "null"}]},
+            "users": {
+                "type": "array",
+                "items": {
+                    "type": "object",
+                    "required": ["layer", "organisations"],
+                    "properties": {"layer": _TEXT, "organisations": {"type": "integer"}},
+                },
+            },
+            "savings": {"type": "array", "items": saving},
+            "days_saved": num,
+        },
+    }
+    candidate = {
+        "type": "object",
+        "required": ["obligation", "organisations", "effort_days", "days_separate", "days_saved"],
+        "properties": {
+            "obligation": _TEXT,
+            "organisations": {"type": "integer"},
+            "effort_days": num,
+            "days_separate": num,
+            "days_saved": num,
+            "share_assumed": num,
+        },
+    }
+    decision = {
+        "type": "object",
+        "required": ["kind", "subject", "text"],
+        "properties": {
+            "kind": {"enum": ["conflict", "blocked", "provider"]},
+            "subject": _TEXT,
+            "other": {"anyOf": [_TEXT, {"type": "null"}]},
+            "layer": {"anyOf": [_TEXT, {"type": "null"}]},
+            "text": _TEXT,
+        },
+    }
+    return {
+        "$schema": DIALECT,
+        "$comment": "Written by hand in planner/schema.py after planner/house/render.py.",
+        "title": "planner house",
+        "type": "object",
+        "required": ["as_of", "days_without", "days_with", "foundations", "candidates", "decisions"],
+        "properties": {
+            "as_of": _DATE,
+            "scenario": {"anyOf": [_TEXT, {"type": "null"}]},
+            "days_without": num,
+            "days_with": num,
+            "foundations": {"type": "array", "items": foundation},
+            "candidates": {"type": "array", "items": candidate},
+            "decisions": {"type": "array", "items": decision},
+        },
     }
 
 
@@ -175,6 +324,8 @@ SCHEMAS: dict[str, Callable[[], dict[str, Any]]] = {
     "catalog": catalog_schema,
     "roadmap": roadmap_schema,
     "progress": progress_schema,
+    "organisation": organisation_schema,
+    "house": house_schema,
 }
 
 

@@ -22,6 +22,17 @@ def write_tree(root: Path, files: dict[str, str]) -> Path:
     return root
 
 
+@pytest.fixture(scope="session", autouse=True)
+def no_search_index():  # type: ignore[no-untyped-def]
+    """Builds in tests make no Pagefind index (seconds each, and it changes file counts).
+
+    The search tests make one on purpose (tests/test_site_search.py).
+    """
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("PLANNER_PAGEFIND", "")
+        yield
+
+
 @pytest.fixture
 def minimal(tmp_path: Path) -> Path:
     """A writable copy of tests/data/minimal."""

@@ -44,7 +44,10 @@ def test_missing_catalogue_folder_is_usage_error(runner, tmp_path):
 def test_unknown_option_value_is_usage_error(runner):
     result = invoke(runner, "--catalog", str(MINIMAL), "list", "laws")
     assert result.exit_code == 2
-    assert result.stderr == "error: KIND: 'laws' is not one of: acts, obligations, layers, themes\n"
+    assert (
+        result.stderr
+        == "error: KIND: 'laws' is not one of: acts, obligations, layers, themes, scenarios, collectives\n"
+    )
 
 
 def test_list_filters_by_layer(runner):

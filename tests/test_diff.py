@@ -70,10 +70,10 @@ Relations added
 
 Roadmap impact (as of 2026-01-15)
 rijk: 1 changed status, 1 left the roadmap
-  act-a.inventory: became overdue (was planned), stays in 2026-Q1
+  act-a.inventory: now unassessed (was planned), stays in 2026-Q1
   act-a.report: leaves the roadmap (was in 2026-Q1)
 gemeenten: 1 moved stage, 1 changed status, 1 package formed or split
-  act-a.inventory: became overdue (was planned), stays in 2026-Q1
+  act-a.inventory: now unassessed (was planned), stays in 2026-Q1
   act-b.connect: moved from 2026-Q2 to 2026-Q3
   package pkg-act-a.assess split: now on their own: act-a.assess, act-b.connect
 """
@@ -168,11 +168,11 @@ def test_json_roadmap_impact(runner):
     }
     assert items == {
         "rijk": [
-            ("act-a.inventory", "2026-Q1", "2026-Q1", "planned", "overdue"),
+            ("act-a.inventory", "2026-Q1", "2026-Q1", "planned", "unassessed"),
             ("act-a.report", "2026-Q1", None, "planned", None),
         ],
         "gemeenten": [
-            ("act-a.inventory", "2026-Q1", "2026-Q1", "planned", "overdue"),
+            ("act-a.inventory", "2026-Q1", "2026-Q1", "planned", "unassessed"),
             ("act-b.connect", "2026-Q2", "2026-Q3", "planned", "planned"),
         ],
     }
@@ -201,7 +201,7 @@ def test_markdown_puts_the_summary_first_and_folds_the_details(runner):
     head, _, details = md.partition("<details>")
     assert head.startswith(f"### planner diff: `{OLD}` → `{NEW}`\n\n**Catalogue:** 1 obligation removed, ")
     assert "- gemeenten: act-b.connect: moved from 2026-Q2 to 2026-Q3" in head
-    assert head.index("became overdue") < head.index("due date moved") < head.index("moved from 2026-Q2")
+    assert head.index("due date moved") < head.index("moved from 2026-Q2")
     assert details.startswith("<summary>Catalogue changes (6)</summary>")
     assert md.count("<details>") == md.count("</details>") == 3  # the catalogue, rijk, gemeenten
 

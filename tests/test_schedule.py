@@ -14,6 +14,8 @@ import pytest
 
 from planner.errors import UsageError
 from planner.loading import load_catalogue, load_progress
+from planner.organisation.model import State, StateEntry
+from planner.organisation.profile import Profile
 from planner.roadmap import PlanContext, build_plan, roadmap
 
 from .conftest import invoke, write_tree
@@ -92,6 +94,12 @@ def plan(root: Path, **options: Any) -> PlanContext:
     return build_plan(load_catalogue(root), options.pop("as_of", AS_OF), **options)
 
 
+def not_started(layer: str, *obligations: str, capacity: float | None = None) -> Profile:
+    """An organisation of `layer` that assessed `obligations` as not started (so known to be behind)."""
+    states = {o: StateEntry(state=State.NOT_STARTED) for o in obligations}
+    return Profile(layer, "Org", states=states, capacity=capacity)
+
+
 def stages(ctx: PlanContext, layer: str = "rijk") -> dict[str, str | None]:
     """Obligation id → stage id of one layer's items."""
     return {i.obligation: ctx.plan.stage_id(i.stage) for i in ctx.plan.for_layer(layer)}
@@ -147,11 +155,20 @@ def test_deadline_in_the_last_possible_stage_is_in_time(tmp_path):
     assert (item.status, item.reasons[-1]) == ("planned", "due 2027-04-01: in time")
 
 
-def test_item_due_before_as_of_is_overdue(tmp_path):
+def test_item_due_before_as_of_without_assessment_is_unassessed(tmp_path):
     ctx = plan(write_catalogue(tmp_path, {"x.a": {"roles": "rijk", "due": "2026-06-30"}}))
     item = ctx.plan.items[("x.a", "rijk")]
+    assert (item.status, ctx.plan.stage_id(item.stage)) == ("unassessed", "2026-Q4")
+    assert item.reasons[-1] == "applies since 2026-06-30; assess whether it is in place"
+    assert findings(ctx, "overdue") == []
+
+
+def test_item_due_before_as_of_known_not_started_is_overdue(tmp_path):
+    root = write_catalogue(tmp_path, {"x.a": {"roles": "rijk", "due": "2026-06-30"}})
+    ctx = plan(root, organisation=not_started("rijk", "x.a"))
+    item = ctx.plan.items[("x.a", "rijk")]
     assert (item.status, ctx.plan.stage_id(item.stage)) == ("overdue", "2026-Q4")
-    assert item.reasons[-1] == "overdue: due 2026-06-30, before 2026-11-28"
+    assert "overdue: due 2026-06-30, before 2026-11-28" in item.reasons
     assert findings(ctx, "overdue") == [("x.a", "rijk", "overdue: due 2026-06-30, before 2026-11-28")]
 
 
@@ -324,7 +341,7 @@ def test_deadline_forces_an_overload_and_reports_it(tmp_path):
         (
             "cap.gamma",
             "rijk",
-            "rijk needs 3 effort points in 2026-Q4, more than its capacity of 2, because the due date forces it",
+            "rijk needs 3 person-days in 2026-Q4, more than its capacity of 2, because the due date forces it",
         )
     ]
 
@@ -350,7 +367,7 @@ def test_package_keeps_the_due_dates_it_still_can_meet(tmp_path):
         },
         capacity={"rijk": 2},
     )
-    ctx = plan(root)
+    ctx = plan(root, organisation=not_started("rijk", "f.one", "f.two", capacity=2))
     assert stages(ctx) == {
         "p.pre": "2026-Q4",
         "f.one": "2027-Q1",
@@ -363,26 +380,23 @@ def test_package_keeps_the_due_dates_it_still_can_meet(tmp_path):
         (
             "p.a",
             "rijk",
-            "rijk needs 3.5 effort points in 2027-Q1, more than its capacity of 2, because the due date forces it",
+            "rijk needs 3.5 person-days in 2027-Q1, more than its capacity of 2, because the due date forces it",
         )
     ]
 
 
-def test_item_larger_than_the_capacity_gets_a_stage_of_its_own_and_is_reported(tmp_path):
+def test_work_larger_than_a_stage_s_capacity_is_spread_over_the_stages_it_needs(tmp_path):
     root = write_catalogue(
         tmp_path,
         {"x.big": {"roles": "rijk", "effort": 3}, "x.small": {"roles": "rijk", "effort": 1}},
         capacity={"rijk": 2},
     )
     ctx = plan(root)
-    assert stages(ctx) == {"x.big": "2026-Q4", "x.small": "2027-Q1"}
-    assert findings(ctx, "capacity") == [
-        (
-            "x.big",
-            "rijk",
-            "rijk needs 3 effort points in 2026-Q4, more than its capacity of 2, because x.big alone needs 3",
-        )
-    ]
+    big = ctx.plan.items[("x.big", "rijk")]
+    assert (ctx.plan.stage_id(big.stage), ctx.plan.stage_id(big.end)) == ("2026-Q4", "2027-Q1")
+    assert [ctx.plan.load[("rijk", s)] for s in (0, 1)] == [1.5, 1.5]
+    assert stages(ctx)["x.small"] == "2027-Q2"  # 1.5 + 1 would pass the capacity of 2
+    assert findings(ctx, "capacity") == []
 
 
 # --- facilities across layers ------------------------------------------------------------------
@@ -596,3 +610,42 @@ def test_unknown_stage_length_is_a_usage_error(tmp_path):
     with pytest.raises(UsageError) as err:
         plan(write_catalogue(tmp_path, CHAIN), stage_size="month")
     assert str(err.value) == "--stage: 'month' is not one of: quarter, half, year"
+
+
+def test_an_overdue_member_is_caught_up_ahead_of_a_package_that_waits(tmp_path):
+    # the package waits for x.inventory (2026-Q4) and lands in 2027-Q1; y.old is overdue and
+    # could start now, so its catch-up does not wait for the package
+    root = write_catalogue(
+        tmp_path,
+        {
+            "x.inventory": {"roles": "rijk"},
+            "x.dpia": {"roles": "rijk", "requires": ["x.inventory"], "overlaps": ["y.old"]},
+            "y.old": {"roles": "rijk", "due": "2025-01-01"},
+        },
+    )
+    ctx = plan(root, organisation=not_started("rijk", "y.old"))
+    assert stages(ctx) == {"x.inventory": "2026-Q4", "y.old": "2026-Q4", "x.dpia": "2027-Q1"}
+    assert ctx.plan.items[("y.old", "rijk")].status == "overdue"
+    assert findings(ctx, "package-split") == [
+        (
+            "y.old",
+            "rijk",
+            "y.old is overdue (due 2025-01-01) and is caught up in 2026-Q4, ahead of the rest of "
+            "pkg-x.dpia for rijk, which waits longer",
+        )
+    ]
+
+
+def test_a_duty_that_does_not_apply_is_off_the_plan_with_its_question(tmp_path):
+    root = write_catalogue(tmp_path, {"x.a": {"roles": "gemeenten", "due": "2027-06-30"}})
+    (root / "questions.yaml").write_text(
+        "questions:\n- id: q\n  text: {en: Q?}\n  type: bool\n  article: Art. 1\n"
+        "  defaults: {gemeenten: {answer: false, rationale: {en: 'Assumption: most do not.'}}}\n"
+    )
+    act = root / "x.yaml"
+    act.write_text(
+        act.read_text().replace('"roles"', '"applies_if": {"question": "q", "equals": true}, "roles"')
+    )
+    item = plan(root).plan.items[("x.a", "gemeenten")]
+    assert (item.status, item.stage) == ("not-applicable", None)
+    assert item.reasons[-1].startswith("does not apply on the assumed answer for gemeenten: q = no")

@@ -3,7 +3,9 @@
 The catalogues are built in memory from planner.models objects: a dozen obligations with random
 roles over two or three layers, ``requires`` and ``needs_facility`` only towards earlier
 obligations (so the catalogue stays acyclic), random overlaps (so random packages), due dates
-around the planning date, efforts, capacities and progress. Each test states one rule of the
+around the planning date, efforts, capacities, progress, and per layer an organisation that
+assessed some duties as not started (so that a duty already due is known to be overdue rather
+than unassessed). Each test states one rule of the
 issue and checks it on every item, computed from the catalogue rather than from the scheduler.
 """
 
@@ -33,8 +35,10 @@ from planner.models import (
     Role,
     Text,
 )
+from planner.organisation.model import State, StateEntry
+from planner.organisation.profile import Profile
 from planner.roadmap import PlanContext, roadmap
-from planner.schedule import STAGE_SIZES, STATUSES, Item, Plan, period_index, schedule
+from planner.schedule import OFF_PLAN, SETTLED, STAGE_SIZES, STATUSES, Item, Plan, period_index, schedule
 
 AS_OF = dt.date(2026, 11, 28)
 LAYERS = ("rijk", "provincies", "gemeenten")
@@ -50,6 +54,7 @@ class Case:
     cat: Catalogue
     pkgs: list[Package]
     progress: Progress
+    profiles: dict[str, Profile]
     plan: Plan
 
     def due_stage(self, item: Item) -> int | None:
@@ -125,11 +130,19 @@ def cases(draw: st.DrawFn) -> Case:
         layer=draw(st.none() | st.sampled_from(layer_ids)),
         done=tuple(ProgressEntry(obligation=o) for o in sorted(done)),
     )
+    started = {ids[k % len(ids)] for k in draw(st.lists(st.integers(0, 10**6), max_size=12))}
+    profiles = {
+        lid: Profile(
+            lid,
+            capacity=layers[lid].capacity,
+            states={o: StateEntry(state=State.NOT_STARTED) for o in sorted(started)},
+        )
+        for lid in layer_ids
+    }
     pkgs = packages(build_graph(cat), cat)
     size = draw(st.sampled_from(list(STAGE_SIZES)))
-    return Case(
-        cat, pkgs, progress, schedule(cat, AS_OF, stage_size=size, packages=pkgs, progress=[progress])
-    )
+    plan = schedule(cat, AS_OF, stage_size=size, packages=pkgs, progress=[progress], profiles=profiles)
+    return Case(cat, pkgs, progress, profiles, plan)
 
 
 def planners(cat: Catalogue, oid: str) -> list[str]:
@@ -138,19 +151,20 @@ def planners(cat: Catalogue, oid: str) -> list[str]:
 
 
 def waits(case: Case, item: Item) -> list[Item]:
-    """What an item must come after, from the rules of the issue (done work imposes nothing)."""
+    """What an item must come after, from the rules of the issue (settled work imposes nothing).
+
+    A prerequisite counts in the item's own layer only (another layer's duty imposes nothing);
+    a facility counts wherever it is planned.
+    """
     ob = case.cat.obligations[item.obligation]
-    keys: list[Key] = []
-    for rel in ob.requires:  # a prerequisite of its own layer, else wherever it is planned
-        own = (rel.to, item.layer)
-        keys += [own] if own in case.plan.items else [(rel.to, lay) for lay in planners(case.cat, rel.to)]
+    keys: list[Key] = [(rel.to, item.layer) for rel in ob.requires if (rel.to, item.layer) in case.plan.items]
     for rel in ob.needs_facility:
         keys += [(rel.to, lay) for lay in planners(case.cat, rel.to)]
-    return [case.plan.items[k] for k in keys if case.plan.items[k].status != "done"]
+    return [case.plan.items[k] for k in keys if case.plan.items[k].status not in OFF_PLAN]
 
 
 def open_items(case: Case) -> list[Item]:
-    return [i for i in case.plan.items.values() if i.status != "done"]
+    return [i for i in case.plan.items.values() if i.status not in SETTLED]
 
 
 def split_keys(case: Case) -> set[Key]:
@@ -179,7 +193,8 @@ def group_effort(case: Case, group: list[Item]) -> float:
 
 
 def own_earliest(case: Case, item: Item) -> int:
-    return max([0, *((w.stage or 0) + 1 for w in waits(case, item))])
+    """The stage after the last stage of everything the item waits on."""
+    return max([0, *((w.stage or 0) + w.span for w in waits(case, item))])
 
 
 @FAST
@@ -189,10 +204,12 @@ def test_every_planned_role_is_on_the_roadmap_exactly_once(case):
     assert set(case.plan.items) == expected
     ctx = PlanContext(case.cat, case.plan, tuple(case.pkgs))
     for layer in case.cat.layers:
-        listed = [(i["obligation"], i["layer"]) for s in roadmap(ctx, layer)["stages"] for i in s["items"]]
+        data = roadmap(ctx, layer)
+        listed = [(i["obligation"], i["layer"]) for s in data["stages"] for i in s["items"]]
+        listed += [(i["obligation"], i["layer"]) for i in data["off_plan"]]
         assert sorted(listed) == sorted(k for k in expected if k[1] == layer)
     for item in case.plan.items.values():
-        assert (item.stage is None) == (item.status == "done")
+        assert (item.stage is None) == (item.status in OFF_PLAN)
         assert item.stage is None or item.stage >= 0
 
 
@@ -223,22 +240,27 @@ def test_package_members_share_a_stage_unless_the_split_is_reported(case):
 @given(cases())
 def test_capacity_holds_unless_a_capacity_finding_names_the_stage(case):
     plan, split = case.plan, split_keys(case)
-    reported = {
-        (f.layer, plan.items[(f.obligation, f.layer)].stage) for f in plan.findings if f.kind == "capacity"
-    }
-    for layer, spec in case.cat.layers.items():
+    reported = set()  # a capacity finding names a stage of the work it is about
+    for f in plan.findings:
+        if f.kind == "capacity":
+            item = plan.items[(f.obligation, f.layer)]
+            reported |= {(f.layer, s) for s in range(item.stage or 0, (item.stage or 0) + item.span)}
+    for layer in case.cat.layers:
         cells: dict[int, list[Item]] = {}
         for item in open_items(case):
-            if item.layer == layer:
-                cells.setdefault(item.stage or 0, []).append(item)
+            if item.layer == layer:  # work that spans stages is in each of them
+                for stage in range(item.stage or 0, (item.stage or 0) + item.span):
+                    cells.setdefault(stage, []).append(item)
         for stage, cell in cells.items():
             load = plan.load[(layer, stage)]
-            if not any(i.key in split for i in cell):  # the load is the cell's groups' effort
+            if not any(i.key in split for i in cell):  # the load is the cell's groups' effort, spread
                 groups: dict[object, list[Item]] = {}
                 for i in cell:
                     groups.setdefault(i.package if len(mates(case, i)) > 1 else i.key, []).append(i)
-                assert abs(load - sum(group_effort(case, g) for g in groups.values())) < EPS
-            if spec.capacity is not None and load > spec.capacity + EPS:
+                spread = sum(group_effort(case, g) / g[0].span for g in groups.values())
+                assert abs(load - spread) < EPS
+            capacity = plan.capacity[layer]
+            if capacity is not None and load > capacity + EPS:
                 assert (layer, stage) in reported, (layer, stage, load)
 
 
@@ -257,9 +279,12 @@ def test_no_item_is_later_than_its_waits_its_package_and_capacity_make_it(case):
         if item.rule == "capacity" and item.key not in split:
             capacity = plan.capacity[item.layer]
             effort = group_effort(case, together)
-            for earlier in range(earliest, stage):  # every earlier stage was full for it
-                load = plan.load.get((item.layer, earlier), 0.0)
-                assert capacity is not None and load > 0 and load + effort > capacity + EPS / 10
+            per = effort / item.span
+            for earlier in range(earliest, stage):  # every earlier start met a full stage in its span
+                loads = [plan.load.get((item.layer, s), 0.0) for s in range(earlier, earlier + item.span)]
+                assert capacity is not None and any(
+                    load > 0 and load + per > capacity + EPS / 10 for load in loads
+                )
         due = case.due_stage(item)
         if due is not None and item.due is not None and item.due >= AS_OF and stage > due:
             assert earliest > due, f"{item.key} is late ({stage} > {due}) though it could start in {earliest}"
@@ -276,16 +301,26 @@ def test_every_status_but_planned_names_its_cause(case):
         if item.status == "done":
             assert item.reasons[-1].endswith("according to the progress file")
             continue
-        assert (item.status == "overdue") == (item.due is not None and item.due < AS_OF)
+        past_due = item.due is not None and item.due < AS_OF
+        assessed = item.obligation in case.profiles[item.layer].states
+        assert (item.status == "overdue") == (past_due and assessed)
+        assert (item.status == "unassessed") == (past_due and not assessed)
+        if item.status == "unassessed":
+            assert (item.stage, item.reasons[-1]) == (
+                0,
+                f"applies since {item.due}; assess whether it is in place",
+            )
+            continue
+        end = (item.stage or 0) + item.span - 1
         if item.status == "planned" and due is not None:
-            assert (item.stage or 0) <= due
+            assert end <= due
         if item.status == "at-risk":
-            assert due is not None and (item.stage or 0) > due
+            assert due is not None and end > due
         if item.status in ("at-risk", "blocked", "overdue"):
             message = messages[(item.status, item.obligation, item.layer)]
             assert message in item.reasons
             named = [o for o in case.cat.obligations if o in message]
-            assert named or item.status == "overdue", message
+            assert named or item.status == "overdue" or item.span > 1, message
             if item.status == "overdue":
                 assert str(item.due) in message
 
@@ -294,5 +329,7 @@ def test_every_status_but_planned_names_its_cause(case):
 @given(cases())
 def test_the_same_catalogue_gives_the_same_plan(case):
     size = case.plan.stage_size
-    again = schedule(case.cat, AS_OF, stage_size=size, packages=case.pkgs, progress=[case.progress])
+    again = schedule(
+        case.cat, AS_OF, stage_size=size, packages=case.pkgs, progress=[case.progress], profiles=case.profiles
+    )
     assert again == case.plan

@@ -7,8 +7,10 @@ from pathlib import Path
 
 import pytest
 
+from planner.house.model import CollectivesFile
 from planner.loading import LAYERS_FILE, THEMES_FILE
 from planner.models import Act, LayersFile, PrimarySourcesFile, Progress, QuestionsFile, ThemesFile
+from planner.schedule import STATUSES
 from planner.schema import catalog_schema, progress_schema, render, roadmap_schema
 from planner.yamlsafe import load
 
@@ -25,7 +27,7 @@ def test_committed_catalog_schema_is_current():
 
 
 def test_catalog_schema_chooses_each_file_model_by_its_key():
-    models = (Act, LayersFile, ThemesFile, QuestionsFile, PrimarySourcesFile)
+    models = (Act, LayersFile, ThemesFile, QuestionsFile, PrimarySourcesFile, CollectivesFile)
     schema = catalog_schema()
     chosen, node = [], schema
     while "if" in node:
@@ -73,7 +75,7 @@ def test_roadmap_schema_has_the_contract_keys():
     assert schema["$defs"]["Stage"]["required"] == ["id", "start", "end", "items"]
     item = schema["$defs"]["Item"]
     assert item["required"] == ["obligation", "act", "due", "status", "package", "reasons"]
-    assert item["properties"]["status"]["enum"] == ["planned", "at-risk", "overdue", "blocked", "done"]
+    assert item["properties"]["status"]["enum"] == list(STATUSES)  # the scheduler's statuses, in its order
     assert schema["$defs"]["Finding"]["required"] == ["kind", "obligation", "message"]
     assert "additionalProperties" not in schema
 
@@ -98,4 +100,41 @@ def test_schema_command_writes_a_file(runner, tmp_path):
 def test_unknown_schema_is_a_usage_error(runner):
     result = invoke(runner, "schema", "site")
     assert result.exit_code == 2
-    assert result.stderr == "error: SCHEMA: 'site' is not one of: catalog, roadmap, progress\n"
+    assert (
+        result.stderr
+        == "error: SCHEMA: 'site' is not one of: catalog, roadmap, progress, organisation, house\n"
+    )
+
+
+def test_the_roadmap_of_an_organisation_validates_against_the_schema(runner):
+    jsonschema = pytest.importorskip("jsonschema")
+    from planner.schema import roadmap_schema
+
+    org = "tests/data/organisations/gemeente-proef.yaml"
+    args = ["--catalog", "tests/data/minimal", "roadmap", "gemeenten", "--as-of", "2026-11-28"]
+    result = invoke(runner, *args, "--organisation", org, "--format", "json")
+    jsonschema.validate(json.loads(result.stdout), roadmap_schema())
+
+
+def test_the_house_json_validates_against_the_schema(runner):
+    jsonschema = pytest.importorskip("jsonschema")
+    from planner.schema import house_schema
+
+    result = invoke(
+        runner,
+        "--catalog",
+        "tests/data/house/catalogue",
+        "house",
+        "--as-of",
+        "2026-12-01",
+        "--format",
+        "json",
+    )
+    jsonschema.validate(json.loads(result.stdout), house_schema())
+
+
+def test_the_example_organisation_file_validates_against_its_schema():
+    jsonschema = pytest.importorskip("jsonschema")
+    from planner.schema import organisation_schema
+
+    jsonschema.validate(load(Path("examples/gemeente-voorbeeld.yaml").read_text())[0], organisation_schema())

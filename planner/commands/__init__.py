@@ -10,7 +10,7 @@ import importlib
 
 import typer
 
-MODULES = ("query", "graphs", "plan", "review", "diff", "site")
+MODULES = ("query", "graphs", "plan", "review", "diff", "site", "assess", "status", "house")
 
 
 def register(app: typer.Typer) -> None:

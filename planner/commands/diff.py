@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from planner.commands.common import AsOf, choice, parse_as_of
-from planner.errors import EXIT_DIFFERENT
+from planner.errors import EXIT_DIFFERENT, UsageError
 
 FORMATS = ("text", "md", "json")
 
@@ -15,11 +15,13 @@ FORMATS = ("text", "md", "json")
 def diff(
     ctx: typer.Context,
     old: Annotated[
-        str,
+        str | None,
         typer.Argument(
-            metavar="OLD", help="A git revision (e.g. main, origin/main, HEAD~1) or a catalogue folder."
+            metavar="OLD",
+            help="A git revision (e.g. main, origin/main, HEAD~1) or a catalogue folder. "
+            "With --scenario it may be left out: the catalogue as adopted.",
         ),
-    ],
+    ] = None,
     new: Annotated[
         str | None,
         typer.Argument(
@@ -33,6 +35,10 @@ def diff(
     exit_code: Annotated[
         bool, typer.Option("--exit-code", help="Exit with 3 when anything changed.")
     ] = False,
+    scenario: Annotated[
+        str | None,
+        typer.Option("--scenario", help="Apply this scenario to NEW: its impact on every layer's roadmap."),
+    ] = None,
 ) -> None:
     """What changed between two catalogues, and what it does to each layer's roadmap.
 
@@ -40,15 +46,24 @@ def diff(
     $PLANNER_CATALOG or ./regulations), without a checkout.
 
     Example: planner diff main --format md > diff.md
+
+    Example: planner diff --scenario nl-wallet-12-months-late   (the catalogue as adopted vs the scenario)
     """
     from planner.diff import diff as compare
     from planner.diff import open_side, render
+    from planner.diff.sources import Side
     from planner.loading import find_catalogue
 
     choice("--format", fmt, FORMATS)
     folder = find_catalogue(ctx.obj.get("catalog") if ctx.obj else None)
     when = parse_as_of(as_of)
-    report = compare(open_side(old, folder, "OLD"), open_side(new, folder, "NEW"), when, layer)
+    if old is None and scenario is None:
+        raise UsageError("give OLD (a git revision or a folder), or --scenario ID")
+    before = open_side(old, folder, "OLD")
+    after = open_side(new, folder, "NEW")
+    if scenario is not None:
+        after = Side(f"{after.label} + scenario {scenario}", after.catalogue.with_scenario(scenario))
+    report = compare(before, after, when, layer)
     typer.echo(render(report, fmt), nl=False)
     if exit_code and not report.empty:
         raise typer.Exit(EXIT_DIFFERENT)

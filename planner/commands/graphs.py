@@ -31,11 +31,18 @@ def graph(
         str | None,
         typer.Option("--kind", help="Edge kinds to keep, comma-separated (e.g. requires,overlaps)."),
     ] = None,
+    structural: Annotated[
+        bool,
+        typer.Option("--structural", help="Also draw structural edges (belongs-to, applies-to, has-theme)."),
+    ] = False,
     fmt: Annotated[str, typer.Option("--format", help="json (node-link), dot, graphml or mermaid.")] = "json",
     lang: Lang = "en",
     output: Output = None,
 ) -> None:
     """The interaction graph of obligations, acts, layers and themes.
+
+    Structural edges (belongs-to, applies-to, has-theme) are left out unless --structural is
+    given or --kind names them.
 
     Example: planner graph --act ai-act --kind requires,overlaps --format mermaid
     """
@@ -48,7 +55,9 @@ def graph(
     check_known("--layer", layer, cat.layers)  # type: ignore[arg-type]
     check_known("--theme", theme, cat.themes)  # type: ignore[arg-type]
     kinds = [k.strip() for k in kind.split(",") if k.strip()] if kind else None
-    view = g.select(g.build_graph(cat, lang), cat, act=act, layer=layer, theme=theme, kinds=kinds)
+    view = g.select(
+        g.build_graph(cat, lang), cat, act=act, layer=layer, theme=theme, kinds=kinds, structural=structural
+    )
     emit(g.FORMATS[fmt](view), output)
 
 

@@ -12,7 +12,18 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from planner.commands.common import AsOf, Lang, Output, Scenario, choice, emit, load, parse_as_of
+from planner.commands.common import (
+    ActFilter,
+    AsOf,
+    Lang,
+    Output,
+    Scenario,
+    ThemeFilter,
+    choice,
+    emit,
+    load,
+    parse_as_of,
+)
 from planner.errors import UsageError
 from planner.formats import FORMATS, REMIND_DAYS, RenderOptions, parse_site_url
 
@@ -23,7 +34,16 @@ Stage = Annotated[str, typer.Option("--stage", help="Stage length: quarter, half
 Capacity = Annotated[
     float | None,
     typer.Option(
-        "--capacity", help="Effort points per organisation per stage (overrides layers.yaml).", min=0.1
+        "--capacity",
+        help="Person-days per organisation per quarter (overrides layers.yaml and the organisation file).",
+        min=0.1,
+    ),
+]
+OrganisationFile = Annotated[
+    Path | None,
+    typer.Option(
+        "--organisation",
+        help="The organisation file (YAML, or the workbook of 'planner assess') to plan its layer for.",
     ),
 ]
 History = Annotated[
@@ -60,18 +80,25 @@ class PlanOptions:
     capacity: float | None
     progress: list[Path] | None
     scenario: str | None
+    organisation: Path | None = None
 
     def build(self, ctx: typer.Context, layer: str | None) -> PlanContext:
         """Load the catalogue and progress files and schedule the plan (capacity for `layer`)."""
         from planner import api
+        from planner.organisation import read_organisation
 
+        cat = load(ctx, self.scenario)
+        organisation = read_organisation(self.organisation, cat) if self.organisation else None
+        if layer is not None:
+            api.check_organisation_layer(organisation, layer)
         return api.plan(
-            load(ctx, self.scenario),
+            cat,
             parse_as_of(self.as_of),
             stage=self.stage,
             capacity=self.capacity,
             capacity_layer=layer,
             progress=self.progress,
+            organisation=organisation,
         )
 
 
@@ -81,6 +108,7 @@ _OPTIONS = (
     ("capacity", Capacity, None),
     ("progress", ProgressFiles, None),
     ("scenario", Scenario, None),
+    ("organisation", OrganisationFile, None),
 )
 """Each field of :class:`PlanOptions` as a command-line option: name, typer annotation, default."""
 
@@ -138,6 +166,8 @@ def roadmap(
     history: History = False,
     site_url: SiteUrl = None,
     remind_days: RemindDays = REMIND_DAYS,
+    theme: ThemeFilter = None,
+    act: ActFilter = None,
 ) -> None:
     """A staged roadmap for one layer or the whole government.
 
@@ -150,7 +180,8 @@ def roadmap(
     choice("--lang", lang, ("nl", "en"))
     options = RenderOptions(history, parse_site_url(site_url), remind_days)
     made = plan.build(ctx, layer)
-    result = api.render(api.roadmap(made.catalogue, layer, lang=lang, plan=made), fmt, options)
+    view = api.roadmap(made.catalogue, layer, lang=lang, plan=made, theme=theme, act=act)
+    result = api.render(view, fmt, options)
     if not isinstance(result, bytes):
         emit(result, output)
     elif output is None:

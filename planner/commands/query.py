@@ -62,14 +62,16 @@ def check(
 
 def list_(
     ctx: typer.Context,
-    kind: Annotated[str, typer.Argument(help="What to list: acts, obligations, layers or themes.")] = "acts",
+    kind: Annotated[
+        str, typer.Argument(help="What to list: acts, obligations, layers, themes, scenarios or collectives.")
+    ] = "acts",
     layer: LayerFilter = None,
     theme: ThemeFilter = None,
     act: ActFilter = None,
     fmt: Annotated[str, typer.Option("--format", help="table or json.")] = "table",
     lang: Lang = "en",
 ) -> None:
-    """List acts, obligations, layers or themes.
+    """List acts, obligations, layers, themes, scenarios or collectives.
 
     Example: planner list obligations --layer gemeenten --theme ai-algorithms
     """

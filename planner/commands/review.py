@@ -60,7 +60,10 @@ def fmt(
 
 def schema(
     name: Annotated[
-        str, typer.Argument(metavar="SCHEMA", help="catalog (any catalogue file), roadmap or progress.")
+        str,
+        typer.Argument(
+            metavar="SCHEMA", help="catalog (any catalogue file), roadmap, progress, organisation or house."
+        ),
     ] = "catalog",
     output: Output = None,
 ) -> None:

@@ -7,6 +7,7 @@ this module looks them up. Words the site prints alike come from :mod:`planner.l
 
 from __future__ import annotations
 
+import shlex
 from typing import Any
 
 from planner.i18n import phrase
@@ -73,6 +74,8 @@ def command_line(data: dict[str, Any], fmt: str) -> str:
         parts += ["--stage", data["stage"]]
     if data.get("scenario"):
         parts += ["--scenario", data["scenario"]]
+    for option, value in data.get("options", ()):
+        parts += [option, shlex.quote(value)]
     parts += ["--format", fmt]
     if data.get("lang", "nl") != "nl":
         parts += ["--lang", data["lang"]]

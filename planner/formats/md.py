@@ -108,6 +108,69 @@ def _summary(d: Summary) -> list[str]:
     return out
 
 
+def _board(view: RoadmapView) -> list[str]:
+    """The board summary (a layer's or organisation's roadmap only)."""
+    from planner.view.board import board
+
+    b = board(view)
+    t = lambda key, **kw: text(view.lang, key, **kw)  # noqa: E731
+    out = [f"## {t('board_heading')}", ""]
+    if b.organisation:
+        out += [t("board_for", name=inline(b.organisation)), ""]
+    total = b.applicable + len(b.not_applicable)
+    out += [f"- {t('board_applies', applicable=b.applicable, total=total, na=len(b.not_applicable))}"]
+    out += [f"- {t('board_in_place', count=len(b.in_place))}"]
+    days = f"{b.next_days:g}"
+    out += [f"- {t('board_next', count=len(b.next_items), days=days)}"]
+    out += [f"- {t('board_unassessed', count=len(b.unassessed))}"]
+    if b.overdue:
+        out += [f"- {t('board_overdue', count=len(b.overdue), stage=b.backlog_cleared or t('none'))}"]
+    if b.over_capacity:
+        stages = ", ".join(s.stage for s in b.over_capacity)
+        out += [f"- {t('board_over_capacity', stages=stages)}"]
+    out += [f"- {t('board_waits', count=len(b.waits))}", ""]
+    if b.not_applicable:
+        out += [f"### {t('board_na_heading')}", ""]
+        rows = [
+            [code(i.obligation), inline(i.title), inline(i.reasons[-1] if i.reasons else "")]
+            for i in b.not_applicable
+        ]
+        out += [*_table([t("obligation"), t("title_col"), t("reasons")], rows), ""]
+    if b.load:
+        out += [f"### {t('board_load_heading')}", ""]
+        rows = [
+            [
+                s.stage,
+                inline(view.names.get(s.layer, s.layer)),
+                f"{s.days:g}",
+                t("none") if s.capacity is None else f"{s.capacity:g}",
+            ]
+            for s in b.load
+        ]
+        out += [*_table([t("stage"), t("layer"), t("board_days"), t("board_capacity")], rows), ""]
+    if b.assumptions:
+        out += [f"### {t('board_assumptions_heading')}", ""]
+        rows = [
+            [code(a.subject), inline(view.names.get(a.layer, a.layer)), inline(a.value), inline(a.rationale)]
+            for a in b.assumptions
+        ]
+        out += [*_table([t("board_subject"), t("layer"), t("board_value"), t("board_why")], rows), ""]
+    return out
+
+
+def _off_plan(view: RoadmapView) -> list[str]:
+    """Duties not planned: done, in place or not applicable, with why."""
+    t = lambda key: text(view.lang, key)  # noqa: E731
+    if not view.off_plan:
+        return []
+    header = [t("obligation"), t("title_col"), t("status"), t("reasons")]
+    rows = [
+        [code(i.obligation), inline(i.title), STATUS[view.lang][i.status], inline("; ".join(i.reasons))]
+        for i in view.off_plan
+    ]
+    return [f"## {t('off_plan_heading')}", "", *_table(header, rows), ""]
+
+
 def _lane_table(d: Summary, lane: Lane) -> list[str]:
     t = lambda key: text(d.view.lang, key)  # noqa: E731
     header = [t("obligation"), t("title_col"), t("act"), t("due"), t("status"), t("package"), t("reasons")]
@@ -204,9 +267,12 @@ def render_summary(d: Summary) -> str:
         f"*{t('generated', command=d.view.command('md'))}*",
         "",
     ]
+    if not d.view.is_all:
+        out += _board(d.view)
     out += _summary(d)
     for stage in d.stages:
         out += _stage(d, stage)
+    out += _off_plan(d.view)
     if d.view.is_all:
         out += _cross(d)
     out += _packages(d)

@@ -3,7 +3,8 @@
 Sections are layers for ``all`` and acts otherwise. Bars of overdue, at-risk and blocked items
 are tagged ``crit``, finished ones ``done``. Due dates before the first stage are not drawn
 (they would stretch the time axis over years); their items are already tagged ``crit``.
-Catalogue text is cleaned of what the gantt grammar reads as syntax.
+Catalogue text is cleaned of what the gantt grammar reads as syntax by the neutraliser the
+flowchart shares (:func:`planner.mermaid_text.neutralise`).
 """
 
 from __future__ import annotations
@@ -13,14 +14,13 @@ from collections import defaultdict
 from typing import TYPE_CHECKING, Any
 
 from planner.formats.labels import text
+from planner.mermaid_text import neutralise
 
 if TYPE_CHECKING:
     from planner.view import Item, RoadmapView, Stage
 
 CRIT = frozenset({"overdue", "at-risk", "blocked"})
 
-_UNSAFE = re.compile(r"[:#;%<>\r\n\t]+")
-_SPACE = re.compile(r"\s+")
 # Words the gantt lexer takes as a statement when a line starts with them (case-insensitive),
 # and a date, which it takes as a date token.
 _KEYWORD = re.compile(
@@ -42,7 +42,7 @@ def clean(value: str) -> str:
     >>> clean("Section 3 duties")
     '– Section 3 duties'
     """
-    flat = _SPACE.sub(" ", _UNSAFE.sub(" ", value)).strip() or "-"
+    flat = neutralise(value)
     return f"– {flat}" if _KEYWORD.match(flat) else flat
 
 

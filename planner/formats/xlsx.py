@@ -129,7 +129,8 @@ def _plan_sheet(book: Any, styles: Styles, view: RoadmapView) -> None:
         folded = {"level": 1, "hidden": True} if column in FOLDED else {}
         sheet.set_column(col, col, WIDTHS[column], None, folded)
     sheet.set_row(0, LINE_HEIGHT * 2)  # headers wrap over two lines at most
-    for r, (row, item) in enumerate(zip(table, view.items, strict=True), start=1):
+    staged = [item for stage in view.stages for item in stage.items]  # the order of rows()
+    for r, (row, item) in enumerate(zip(table, staged, strict=True), start=1):
         sheet.set_row(r, row_height(row))
         for col, column in enumerate(COLUMNS):
             value = row[column]

@@ -7,6 +7,7 @@ These models are the single definition of the catalogue format. They are strict
 - :mod:`~planner.models.base`: identifiers, dates, texts, sources and the shared enums;
 - :mod:`~planner.models.conditions`: profile questions and applicability conditions;
 - :mod:`~planner.models.acts`: layers, themes, acts, milestones, obligations, scenarios;
+- :mod:`~planner.models.relations`: relations as typed records (:class:`RelationEdge`);
 - :mod:`~planner.models.files`: whole files (layers, themes, questions, progress).
 """
 
@@ -39,6 +40,7 @@ from planner.models.base import (
     MilestoneKind,
     Model,
     ObligationId,
+    RelationKind,
     Role,
     Source,
     Status,
@@ -62,6 +64,7 @@ from planner.models.files import (
     ProgressEntry,
     ThemesFile,
 )
+from planner.models.relations import RelationEdge, relations_of
 
 __all__ = [
     "ID_PATTERN",
@@ -99,6 +102,8 @@ __all__ = [
     "QuestionsFile",
     "Recurrence",
     "Relation",
+    "RelationEdge",
+    "RelationKind",
     "Role",
     "Scenario",
     "Source",
@@ -108,4 +113,5 @@ __all__ = [
     "Theme",
     "ThemesFile",
     "Transposition",
+    "relations_of",
 ]

@@ -173,7 +173,10 @@ class Obligation(Model):
     milestone: Id | None = Field(None, description="The act's milestone whose date this follows.")
     due: Date | None = Field(None, description="An explicit due date.")
     effort: float | None = Field(
-        None, gt=0, le=100, description="Deprecated: effort points; use effort_days."
+        None,
+        gt=0,
+        le=5000,
+        description="The effort planned with: effort_days when given, else legacy points.",
     )
     effort_days: float | None = Field(
         None, gt=0, le=5000, description="Person-days one organisation needs (per occurrence, if recurring)."
@@ -222,22 +225,37 @@ class Obligation(Model):
 
 
 class Change(Model):
-    """One change a scenario makes: a milestone date or an obligation's due date."""
+    """One change a scenario makes: a milestone date, an obligation's due date, or a delivery delay.
+
+    A delay (``collective`` with ``delay_months``) moves only when the provider delivers: the
+    consumers' due dates stay, so work that waits on the delivery can become at risk.
+    """
 
     milestone: Id | None = None
     date: Date | None = None
     obligation: ObligationId | None = None
     due: Date | None = None
     remove: bool = False
+    collective: Id | None = Field(None, description="A collective (collectives.yaml) delivered later.")
+    delay_months: int | None = Field(None, ge=1, le=120, description="How many months later it is delivered.")
 
     @model_validator(mode="after")
     def _shape(self) -> Change:
-        if (self.milestone is None) == (self.obligation is None):
-            raise ValueError("a change names exactly one of 'milestone' or 'obligation'")
-        if self.milestone is not None and (self.date is None or self.due or self.remove):
+        named = [k for k in ("milestone", "obligation", "collective") if getattr(self, k) is not None]
+        if len(named) != 1:
+            raise ValueError("a change names exactly one of 'milestone', 'obligation' or 'collective'")
+        if self.milestone is not None and (self.date is None or self.due or self.remove or self.delay_months):
             raise ValueError("a milestone change gives a new 'date'")
-        if self.obligation is not None and (self.due is None) == (not self.remove):
+        if self.obligation is not None and (
+            (self.due is None) == (not self.remove) or self.date or self.delay_months
+        ):
             raise ValueError("an obligation change gives a new 'due' or 'remove: true'")
+        if self.collective is not None and (
+            self.delay_months is None or self.date or self.due or self.remove
+        ):
+            raise ValueError(
+                "a collective change gives 'delay_months' (how many months later it is delivered)"
+            )
         return self
 
 

@@ -182,3 +182,29 @@ class Degree(StrEnum):
     EQUAL = "equal"
     SUBSET = "subset"
     INTERSECT = "intersect"
+
+
+class RelationKind(StrEnum):
+    """How one obligation relates to another (the four relation keys under an obligation).
+
+    Example:
+        >>> RelationKind("needs-facility").key, RelationKind.REQUIRES.orders
+        ('needs_facility', True)
+        >>> [k.value for k in RelationKind if not k.orders]
+        ['overlaps', 'conflicts']
+    """
+
+    REQUIRES = "requires"
+    OVERLAPS = "overlaps"
+    CONFLICTS = "conflicts"
+    NEEDS_FACILITY = "needs-facility"
+
+    @property
+    def key(self) -> str:
+        """The YAML key (and `Obligation` field) the relation is written under."""
+        return self.value.replace("-", "_")
+
+    @property
+    def orders(self) -> bool:
+        """Whether the target must be done first (a prerequisite or a facility)."""
+        return self in (RelationKind.REQUIRES, RelationKind.NEEDS_FACILITY)

@@ -36,6 +36,23 @@ SETTLED_STATES = frozenset({State.IN_PLACE, State.DONE, State.NOT_APPLICABLE})
 """States that take an obligation off the plan."""
 
 
+STATE_FIELDS: dict[State, frozenset[str]] = {
+    State.NOT_STARTED: frozenset(),
+    State.IN_PROGRESS: frozenset({"percent"}),
+    State.IN_PLACE: frozenset({"since"}),
+    State.DONE: frozenset({"since"}),
+    State.NOT_APPLICABLE: frozenset({"reason"}),
+    State.DEFERRED: frozenset({"until", "decision"}),
+}
+"""The fields each state takes (besides `note`, which every state may have)."""
+
+REQUIRED_FIELDS: dict[State, frozenset[str]] = {
+    State.NOT_APPLICABLE: frozenset({"reason"}),
+    State.DEFERRED: frozenset({"until", "decision"}),
+}
+"""The fields a state cannot do without."""
+
+
 class StateEntry(Model):
     """One obligation's state, with what the state needs (since, percent, reason, until)."""
 
@@ -49,14 +66,7 @@ class StateEntry(Model):
 
     @model_validator(mode="after")
     def _fields_of_state(self) -> StateEntry:
-        allowed = {
-            State.IN_PROGRESS: {"percent"},
-            State.IN_PLACE: {"since"},
-            State.DONE: {"since"},
-            State.NOT_APPLICABLE: {"reason"},
-            State.DEFERRED: {"until", "decision"},
-            State.NOT_STARTED: set(),
-        }[self.state]
+        allowed = STATE_FIELDS[self.state]
         given = {
             f for f in ("since", "percent", "reason", "until", "decision") if getattr(self, f) is not None
         }
@@ -77,8 +87,10 @@ class OrganisationFile(Model):
     layer: Id
     answers: dict[Id, Answer] = Field(default_factory=dict, description="Answers to the profile questions.")
     capacity: float | None = Field(None, gt=0, description="Person-days per quarter for this work.")
-    collectives: dict[Id, bool] = Field(
-        default_factory=dict, description="Collective arrangements used (true) or not (false)."
+    collectives: tuple[Id, ...] | dict[Id, bool] = Field(
+        default_factory=dict,
+        description="Collective arrangements (collectives.yaml) used: a list of ids (exactly these), "
+        "or per id true (used) or false (not used) over the layer's defaults. Absent: the defaults.",
     )
     status: dict[ObligationId, StateEntry] = Field(
         default_factory=dict,

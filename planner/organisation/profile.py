@@ -54,7 +54,11 @@ def layer_profile(cat: Catalogue, layer: str) -> Profile:
         {}
     """
     answers = {qid: q.defaults[layer].answer for qid, q in cat.questions.items() if layer in q.defaults}
-    capacity = cat.layers[layer].capacity_days if layer in cat.layers else None
+    known = cat.layers.get(layer)
+    # the deprecated `capacity` (effort points per stage) counts as person-days per quarter
+    capacity = (
+        None if known is None else known.capacity_days if known.capacity_days is not None else known.capacity
+    )
     return Profile(layer, None, answers, frozenset(answers), {}, capacity, True)
 
 
@@ -73,8 +77,21 @@ def organisation_profile(cat: Catalogue, org: OrganisationFile, source: str | No
         capacity,
         org.capacity is None,
         source,
-        dict(org.collectives),
+        collective_choices(cat, org),
     )
+
+
+def collective_choices(cat: Catalogue, org: OrganisationFile) -> dict[str, bool]:
+    """The organisation's collective choices as per id used or not.
+
+    A list names exactly the collectives used: every other collective serving the layer is
+    marked not used. A mapping is kept as it is (what it does not name follows the defaults).
+    """
+    if isinstance(org.collectives, dict):
+        return dict(org.collectives)
+    listed = set(org.collectives)
+    serving = [cid for cid, c in cat.collectives.items() if org.layer in c.layers]
+    return {cid: cid in listed for cid in sorted({*serving, *listed})}
 
 
 def applies(ob: Obligation, profile: Profile) -> bool | None:

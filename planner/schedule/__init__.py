@@ -4,19 +4,44 @@ The whole government is scheduled at once, so a layer's roadmap is a slice of on
 plan: an item that needs another layer's facility sits after the stage in which that layer
 delivers it. The unit of planning is an *item*: one obligation for one layer.
 
-Rules, in order of strength:
+Rules, in order of strength (each shown on a tiny catalogue of :mod:`planner.schedule.demo`,
+planned as of 2026-11-28, so stage 0 is 2026-Q4):
 
 1. a prerequisite (``requires``) or facility (``needs_facility``) sits in a strictly earlier
-   stage than what waits on it;
+   stage than what waits on it (a prerequisite only within its own layer):
+
+   >>> from planner.schedule.demo import stages, status, tiny
+   >>> stages(tiny({"x.a": {}, "x.b": {"requires": ["x.a"]}}))
+   {'x.a': '2026-Q4', 'x.b': '2027-Q1'}
+
 2. members of one joint work package sit in the same stage (per layer), unless a prerequisite
-   between them (direct, or through other work) makes that impossible: then the package is
-   split into parts that can each share a stage, and the split is reported;
+   between them makes that impossible (the package is split, and that is reported), or a member
+   would be late with the package but on time alone, or is overdue and held up (it goes ahead):
+
+   >>> stages(tiny({"x.i": {}, "x.d": {"requires": ["x.i"], "overlaps": ["y.f"]}, "y.f": {}}))
+   {'x.i': '2026-Q4', 'x.d': '2027-Q1', 'y.f': '2027-Q1'}
+
 3. the latest start is propagated backwards from due dates through prerequisite chains, and
    among ready items the earliest latest-start goes first; an item is placed as early as its
    prerequisites and the layer's capacity allow, and never after its due stage when a
-   placement in time exists;
-4. with a capacity, no stage holds more effort than the layer can carry, unless a due date
-   forces it (reported).
+   placement in time exists:
+
+   >>> stages(tiny({"c.late": {"due": "2027-12-31"}, "c.soon": {"due": "2027-03-31"}}, capacity=1))
+   {'c.soon': '2026-Q4', 'c.late': '2027-Q1'}
+
+4. with a capacity (person-days a quarter), no stage holds more than the layer can carry unless
+   a due date forces it (reported); work larger than a stage's capacity, or with a lead time
+   longer than a stage, spans several stages:
+
+   >>> plan = tiny({"x.big": {"effort": 3}}, capacity=2)
+   >>> plan.items["x.big", "rijk"].span, [plan.load["rijk", s] for s in (0, 1)]
+   (2, [1.5, 1.5])
+
+5. a duty already due whose state the organisation did not give is ``unassessed`` (shown in the
+   first stage, no capacity taken), not ``overdue``; ``overdue`` means known not done:
+
+   >>> status(tiny({"x.old": {"due": "2020-01-01"}}), "x.old")
+   'unassessed'
 
 The schedule is near-linear in the number of items: one pass to group, one topological pass
 for latest starts, one heap-ordered pass to place, where the first stage with room is found
@@ -36,27 +61,43 @@ The package follows that pipeline, one module per thing made:
 from __future__ import annotations
 
 import datetime as dt
+import math
 from typing import TYPE_CHECKING
 
 from planner.errors import UsageError
-from planner.schedule.groups import _groups
-from planner.schedule.items import DEFAULT_EFFORT, _dependencies, build_items
-from planner.schedule.loads import EPSILON
-from planner.schedule.model import NO_DUE, STATUSES, Deps, Finding, Item, Key, Plan
+from planner.schedule.groups import make_groups
+from planner.schedule.items import DEFAULT_EFFORT, build_items, dependencies
+from planner.schedule.loads import EPSILON, StageLoads
+from planner.schedule.model import (
+    NO_DUE,
+    OFF_PLAN,
+    SETTLED,
+    STATUSES,
+    Deps,
+    Finding,
+    Item,
+    Key,
+    Plan,
+    Rule,
+    Status,
+)
 from planner.schedule.periods import STAGE_SIZES, period_bounds, period_index
-from planner.schedule.place import _latest_starts, _place_all, _stage_loads
-from planner.schedule.status import FINDING_ORDER, _explain
+from planner.schedule.place import Placing, latest_starts, place_all, stage_loads
+from planner.schedule.status import FINDING_ORDER, explain_plan
 
 if TYPE_CHECKING:
     from planner.analysis import Package
     from planner.catalogue import Catalogue
     from planner.models import Progress
+    from planner.organisation.profile import Profile
 
 __all__ = [
     "DEFAULT_EFFORT",
     "EPSILON",
     "FINDING_ORDER",
     "NO_DUE",
+    "OFF_PLAN",
+    "SETTLED",
     "STAGE_SIZES",
     "STATUSES",
     "Deps",
@@ -64,6 +105,8 @@ __all__ = [
     "Item",
     "Key",
     "Plan",
+    "Rule",
+    "Status",
     "build_items",
     "period_bounds",
     "period_index",
@@ -79,6 +122,7 @@ def schedule(
     packages: list[Package] | None = None,
     capacity: dict[str, float | None] | None = None,
     progress: list[Progress] | None = None,
+    profiles: dict[str, Profile] | None = None,
 ) -> Plan:
     """Schedule every obligation of every layer into calendar stages.
 
@@ -87,9 +131,11 @@ def schedule(
         as_of: the date the plan is made on; stage 0 is the period holding it.
         stage_size: ``quarter``, ``half`` or ``year``.
         packages: joint work packages (from :func:`planner.analysis.packages`).
-        capacity: effort points per organisation per stage, by layer (None = unlimited);
-            overrides each layer's ``capacity`` in the catalogue.
+        capacity: person-days per organisation per quarter, by layer (None = unlimited);
+            overrides the profile's capacity.
         progress: progress files; their obligations are ``done`` and not planned.
+        profiles: per layer the organisation planned for (its answers, states and capacity);
+            a layer without one is planned as its typical organisation.
 
     Returns:
         The plan, with a status, a stage and reasons for every item.
@@ -107,30 +153,61 @@ def schedule(
     """
     if stage_size not in STAGE_SIZES:
         raise UsageError(f"stage size {stage_size!r} is not one of: {', '.join(STAGE_SIZES)}")
-    items = build_items(cat, progress)
-    deps = _dependencies(cat, items)
+    from planner.organisation.profile import layer_profile
+
+    profiles = {lid: (profiles or {}).get(lid) or layer_profile(cat, lid) for lid in cat.layers}
+    items = build_items(cat, progress, profiles, as_of, stage_size)
+    deps = dependencies(cat, items)
     first = period_index(as_of, stage_size)
-    caps = {lid: layer.capacity for lid, layer in cat.layers.items()}
-    caps.update(capacity or {})
+    per_quarter = {lid: p.capacity for lid, p in profiles.items()}
+    per_quarter.update(capacity or {})
+    scale = STAGE_SIZES[stage_size] / 3
+    caps = {lid: None if c is None else c * scale for lid, c in per_quarter.items()}
     findings: list[Finding] = []
     due_stages = {
         key: NO_DUE if item.due is None else period_index(item.due, stage_size) - first
         for key, item in items.items()
     }
-    groups, group_of, graph = _groups(items, deps, packages or [], findings)
-    _latest_starts(graph, groups, due_stages)
-    _place_all(
-        graph,
-        groups,
-        group_of,
-        items,
-        deps,
-        caps,
-        due_stages,
-        findings,
-        lambda s: period_bounds(first + s, stage_size)[0],
+    groups, group_of, graph = make_groups(items, deps, packages or [], findings)
+    for group in groups.values():
+        cap = caps.get(group.layer)
+        if cap:  # work larger than a stage's capacity is spread over more stages
+            group.span = max(group.span, math.ceil(group.effort / cap - EPSILON))
+        befores = [d for k in group.keys for d in (items[k].not_before, items[k].delivery) if d is not None]
+        group.not_before = max([0, *(period_index(d, stage_size) - first for d in befores)])
+    recurring = _recurring_loads(items, stage_size, first)
+    loads = {lid: StageLoads(c) for lid, c in caps.items() if c is not None}
+    for (lid, stage), effort in recurring.items():
+        if lid in loads:
+            loads[lid].add(stage, effort)
+    latest_starts(graph, groups, due_stages)
+    place_all(
+        Placing(
+            graph,
+            groups,
+            group_of,
+            items,
+            deps,
+            loads,
+            due_stages,
+            findings,
+            lambda s: period_bounds(first + s, stage_size)[0],
+        )
     )
     scenario = cat.scenario.id if cat.scenario else None
-    plan = Plan(as_of, stage_size, first, items, findings, caps, _stage_loads(groups, items), scenario)
-    _explain(plan, cat, deps, groups, group_of, due_stages)
+    load = stage_loads(groups, items, recurring)
+    plan = Plan(as_of, stage_size, first, items, findings, caps, load, scenario, profiles)
+    explain_plan(plan, cat, deps, groups, group_of, due_stages)
     return plan
+
+
+def _recurring_loads(items: dict[Key, Item], stage_size: str, first: int) -> dict[tuple[str, int], float]:
+    """The person-days recurring duties take in each stage, by layer (not-applicable ones take none)."""
+    load: dict[tuple[str, int], float] = {}
+    for item in items.values():
+        if item.status == Status.NOT_APPLICABLE:
+            continue
+        for date in item.occurrences:
+            key = (item.layer, period_index(date, stage_size) - first)
+            load[key] = load.get(key, 0.0) + item.effort
+    return load

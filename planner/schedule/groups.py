@@ -12,23 +12,23 @@ from typing import TYPE_CHECKING
 import networkx as nx
 
 from planner.messages import Msg, Seq
-from planner.schedule.model import Deps, Finding, Item, Key, _Group, _name
+from planner.schedule.model import Deps, Finding, Group, Item, Key, item_name
 
 if TYPE_CHECKING:
     from planner.analysis import Package
 
 
-def _joint_effort(efforts: list[float], ratio: float) -> float:
+def joint_effort(efforts: list[float], ratio: float) -> float:
     """Members done as one piece of work save a share of their efforts, never below the largest."""
     return max(sum(efforts) * ratio, max(efforts)) if efforts else 0.0
 
 
-def _groups(
+def make_groups(
     items: dict[Key, Item],
     deps: Deps,
     packages: list[Package],
     findings: list[Finding],
-) -> tuple[dict[str, _Group], dict[Key, str], nx.DiGraph]:
+) -> tuple[dict[str, Group], dict[Key, str], nx.DiGraph]:
     """One group per package and layer (members not done), else one group per open item.
 
     Every member item carries its package id. A package whose members wait on each other
@@ -42,7 +42,7 @@ def _groups(
     by_obligation: dict[str, list[Key]] = defaultdict(list)
     for key in items:
         by_obligation[key[0]].append(key)
-    groups: dict[str, _Group] = {}
+    groups: dict[str, Group] = {}
     group_of: dict[Key, str] = {}
     ratio_of: dict[str, float] = {}
     for pkg in packages:
@@ -52,13 +52,13 @@ def _groups(
             for key in by_obligation.get(member, []):
                 if items[key].package is None:  # an obligation sits in one package only
                     items[key].package = pkg.id
-                    if items[key].status != "done":
+                    if not items[key].settled:
                         by_layer[key[1]].append(key)
         for layer, keys in sorted(by_layer.items()):
             if len(keys) > 1:
                 _add_group(groups, group_of, items, f"{pkg.id}@{layer}", sorted(keys), ratio_of[pkg.id])
     for key, item in items.items():
-        if key not in group_of and item.status != "done":
+        if key not in group_of and not item.settled:
             _add_group(groups, group_of, items, f"{key[0]}@{key[1]}", [key], 1.0)
     graph = _group_graph(groups, group_of, deps)
     split = False
@@ -74,7 +74,7 @@ def _groups(
     return groups, group_of, graph
 
 
-def _group_graph(groups: dict[str, _Group], group_of: dict[Key, str], deps: Deps) -> nx.DiGraph:
+def _group_graph(groups: dict[str, Group], group_of: dict[Key, str], deps: Deps) -> nx.DiGraph:
     """Groups with an edge from what is waited on to what waits (done items impose nothing)."""
     graph = nx.DiGraph()
     graph.add_nodes_from(sorted(groups))
@@ -86,7 +86,7 @@ def _group_graph(groups: dict[str, _Group], group_of: dict[Key, str], deps: Deps
 
 
 def _add_group(
-    groups: dict[str, _Group],
+    groups: dict[str, Group],
     group_of: dict[Key, str],
     items: dict[Key, Item],
     gid: str,
@@ -94,7 +94,8 @@ def _add_group(
     ratio: float,
 ) -> None:
     efforts = [items[k].effort for k in keys]
-    groups[gid] = _Group(gid, keys[0][1], keys, _joint_effort(efforts, ratio), ratio=ratio)
+    span = max(items[k].span for k in keys)
+    groups[gid] = Group(gid, keys[0][1], keys, joint_effort(efforts, ratio), ratio=ratio, span=span)
     for key in keys:
         group_of[key] = gid
 
@@ -102,7 +103,7 @@ def _add_group(
 def _split(
     packed: list[str],
     component: set[str],
-    groups: dict[str, _Group],
+    groups: dict[str, Group],
     group_of: dict[Key, str],
     items: dict[Key, Item],
     deps: Deps,
@@ -156,13 +157,13 @@ def _split_cause(
         node = min(p for p in sub.predecessors(node) if depth[p] == depth[node] - 1)
         chain.append(node)
         if node in members:
-            between = [_name(k, key[1]) for k in chain[:-1]]
+            between = [item_name(k, key[1]) for k in chain[:-1]]
             if between:
                 return Msg("needs-first-through", obligation=key[0], other=node[0], between=Seq(between))
             return Msg("needs-first", obligation=key[0], other=node[0])
     return Msg(
         "waits-with-package",
         obligation=key[0],
-        chain=Seq([_name(k, key[1]) for k in chain]),
+        chain=Seq([item_name(k, key[1]) for k in chain]),
         package=items[chain[-1]].package,
     )

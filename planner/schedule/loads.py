@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from planner.schedule.model import Rule
+
 EPSILON = 1e-9
 """Efforts are decimals: 0.1 + 0.2 must still fit a capacity of 0.3."""
 
 
-class _Loads:
+class StageLoads:
     """Effort placed per stage for one layer with a capacity: a growable min-segment tree.
 
     ``place`` finds the first stage from `earliest` with room in O(log stages): full stages are
@@ -14,7 +16,7 @@ class _Loads:
     depends on what is placed: a union-find over full stages would still walk the stages that
     are partly filled; the tree answers "first stage with load at most capacity - effort" exactly.
 
-    >>> loads = _Loads(2.0)
+    >>> loads = StageLoads(2.0)
     >>> [loads.place(1.0, 0, None)[0] for _ in range(5)]
     [0, 0, 1, 1, 2]
     >>> loads.place(1.0, 0, 1)
@@ -83,18 +85,39 @@ class _Loads:
             left, right = left // 2, right // 2
         return self.first_at_most(lo, best)
 
-    def place(self, effort: float, earliest: int, deadline: int | None) -> tuple[int, str]:
-        """Put `effort` in the first stage from `earliest` with room, or force it in by `deadline`.
+    def fits(self, start: int, span: int, limit: float) -> int | None:
+        """The first stage in ``[start, start + span)`` whose load is over `limit`, or None."""
+        return next((s for s in range(start, start + span) if self.load(s) > limit), None)
+
+    def place(self, effort: float, earliest: int, deadline: int | None, span: int = 1) -> tuple[int, Rule]:
+        """Put `effort`, spread over `span` stages, in the first run of stages from `earliest` with room.
+
+        When that start is after `deadline` (the latest start that keeps the due date), the
+        work is forced in at the least loaded start by the deadline.
 
         Returns:
-            The stage and the rule that chose it: ``earliest``, ``capacity`` (later stages
-            because earlier ones were full) or ``deadline-forced`` (over capacity).
+            The first stage and the rule that chose it: ``earliest``, ``capacity`` (later
+            because earlier stages were full) or ``deadline-forced`` (over capacity).
+
+        >>> loads = StageLoads(10.0)
+        >>> loads.place(10.0, 0, None, span=2), loads.load(0), loads.load(1)
+        ((0, 'earliest'), 5.0, 5.0)
+        >>> loads.place(12.0, 0, None, span=2)  # 6 a stage: stages 0 and 1 hold 5 already
+        (2, 'capacity')
         """
-        # an effort larger than the capacity fits no stage: it gets an empty one to itself
-        limit = self.capacity - effort + EPSILON if effort <= self.capacity + EPSILON else 0.0
-        stage = self.first_at_most(earliest, limit)
-        rule = "earliest" if stage == earliest else "capacity"
+        per = effort / span
+        # work larger than the capacity fits no run of stages: it gets empty ones to itself
+        limit = self.capacity - per + EPSILON if per <= self.capacity + EPSILON else 0.0
+        stage = earliest
+        while True:
+            stage = self.first_at_most(stage, limit)
+            full = self.fits(stage, span, limit)
+            if full is None:
+                break
+            stage = full + 1
+        rule = Rule.EARLIEST if stage == earliest else Rule.CAPACITY
         if deadline is not None and earliest <= deadline < stage:
-            stage, rule = self.least_loaded(earliest, deadline), "deadline-forced"
-        self.add(stage, effort)
+            stage, rule = self.least_loaded(earliest, deadline), Rule.DEADLINE_FORCED
+        for s in range(stage, stage + span):
+            self.add(s, per)
         return stage, rule

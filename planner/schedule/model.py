@@ -8,11 +8,55 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from planner.schedule.periods import period_bounds
 
-STATUSES = ("planned", "at-risk", "overdue", "blocked", "done")
-"""Every status an item can have."""
+if TYPE_CHECKING:
+    from planner.organisation.profile import Profile
+
+
+class Status(StrEnum):
+    """An item's status; the value is the code in the JSON contract."""
+
+    PLANNED = "planned"
+    AT_RISK = "at-risk"
+    OVERDUE = "overdue"
+    BLOCKED = "blocked"
+    UNASSESSED = "unassessed"
+    DEFERRED = "deferred"
+    DONE = "done"
+    IN_PLACE = "in-place"
+    NOT_APPLICABLE = "not-applicable"
+
+    def __repr__(self) -> str:  # shown as its code, as in the JSON
+        return repr(self.value)
+
+
+class Rule(StrEnum):
+    """What decided an item's stage."""
+
+    EARLIEST = "earliest"
+    AFTER_DEPENDENCY = "after-dependency"
+    PACKAGE = "package"
+    CAPACITY = "capacity"
+    DEADLINE_FORCED = "deadline-forced"
+
+    def __repr__(self) -> str:  # shown as its code
+        return repr(self.value)
+
+
+STATUSES = tuple(Status)
+"""Every status an item can have, in the order roadmaps count them."""
+SETTLED = frozenset({Status.DONE, Status.IN_PLACE, Status.NOT_APPLICABLE, Status.UNASSESSED})
+"""Statuses the scheduler does not place: nothing left to do, or not known whether anything is.
+
+An ``unassessed`` item (already due, state unknown) is shown in the first stage as work to
+assess; it takes no capacity, and what waits on it starts after that stage (if it is not in
+place, it must come first)."""
+OFF_PLAN = frozenset({Status.DONE, Status.IN_PLACE, Status.NOT_APPLICABLE})
+"""Statuses listed beside the plan rather than in a stage."""
 NO_DUE = 10**9
 """The due stage of an item without a due date: later than any real stage."""
 
@@ -31,13 +75,36 @@ class Item:
     layer: str
     due: dt.date | None
     effort: float
-    status: str = "planned"
+    status: str = Status.PLANNED
     stage: int | None = None
     package: str | None = None
     rule: str = ""
     reasons: list[str] = field(default_factory=list)
     waits_on: list[tuple[str, str, str]] = field(default_factory=list)  # (kind, obligation, layer)
     done_on: dt.date | None = None
+    state: str | None = None  # the organisation's state, if it assessed the obligation
+    nature: str = "one-off"
+    span: int = 1  # stages the work takes, from `stage` on
+    lead_time_months: float = 0.0
+    not_before: dt.date | None = None  # a deferral's date
+    delivery: dt.date | None = None  # a collective's delivery the work waits on (planned, not there yet)
+    provider: str | None = None  # who delivers it: the collective's id
+    occurrences: list[dt.date] = field(default_factory=list)  # a recurring duty's dates in the horizon
+
+    @property
+    def settled(self) -> bool:
+        """Whether the scheduler leaves the item where it is (see :data:`SETTLED`)."""
+        return self.status in SETTLED
+
+    @property
+    def applicable(self) -> bool:
+        """Whether the duty applies to the organisation planned for."""
+        return self.status != Status.NOT_APPLICABLE
+
+    @property
+    def end(self) -> int | None:
+        """The last stage the work takes."""
+        return None if self.stage is None else self.stage + self.span - 1
 
     @property
     def key(self) -> tuple[str, str]:
@@ -67,6 +134,7 @@ class Plan:
     capacity: dict[str, float | None]
     load: dict[tuple[str, int], float]
     scenario: str | None = None
+    profiles: dict[str, Profile] = field(default_factory=dict)
 
     def stage_bounds(self, stage: int) -> tuple[str, dt.date, dt.date]:
         """Id, start and end of relative stage number `stage` (0 = the stage holding as-of)."""
@@ -83,7 +151,7 @@ class Plan:
 
 
 @dataclass
-class _Group:
+class Group:
     """Items scheduled together (a package's members in one layer, or a single item)."""
 
     id: str
@@ -95,8 +163,10 @@ class _Group:
     # what decided the earliest stage: (kind, the item waited on, the member that waits on it)
     binding: tuple[str, Key, Key] | None = None
     ratio: float = 1.0  # the package's joint effort over its separate effort
+    span: int = 1  # stages the group's work takes
+    not_before: int = 0  # the first stage a deferral allows
 
 
-def _name(key: Key, layer: str) -> str:
+def item_name(key: Key, layer: str) -> str:
     """An item's obligation, with its layer when that is not `layer`."""
     return key[0] if key[1] == layer else f"{key[0]} ({key[1]})"

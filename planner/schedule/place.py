@@ -6,136 +6,176 @@ raises its own findings (a stage over capacity, a member planned ahead of its pa
 
 from __future__ import annotations
 
-import heapq
 from collections import defaultdict
 from collections.abc import Callable
+from dataclasses import dataclass
 
 import networkx as nx
 
 from planner.messages import Msg
-from planner.schedule.groups import _joint_effort
-from planner.schedule.loads import EPSILON, _Loads
-from planner.schedule.model import Deps, Finding, Item, Key, _Group
+from planner.schedule.groups import joint_effort
+from planner.schedule.loads import EPSILON, StageLoads
+from planner.schedule.model import NO_DUE, OFF_PLAN, Deps, Finding, Group, Item, Key, Rule
 
 
-def _latest_starts(graph: nx.DiGraph, groups: dict[str, _Group], due_stages: dict[Key, int]) -> None:
+def latest_starts(graph: nx.DiGraph, groups: dict[str, Group], due_stages: dict[Key, int]) -> None:
     """Set each group's due stage and latest start, propagated backwards through what waits on it."""
     for gid in reversed(list(nx.topological_sort(graph))):
         group = groups[gid]
         group.due_stage = min(due_stages[k] for k in group.keys)
-        group.latest = min([group.due_stage, *(groups[s].latest - 1 for s in graph.successors(gid))])
-
-
-def _place_all(
-    graph: nx.DiGraph,
-    groups: dict[str, _Group],
-    group_of: dict[Key, str],
-    items: dict[Key, Item],
-    deps: Deps,
-    caps: dict[str, float | None],
-    due_stages: dict[Key, int],
-    findings: list[Finding],
-    stage_name: Callable[[int], str],
-) -> None:
-    """Place every group: ready groups by latest start, each in its first stage with room."""
-    loads = {layer: _Loads(cap) for layer, cap in caps.items() if cap is not None}
-    indegree = {gid: graph.in_degree(gid) for gid in graph}
-    ready = [(groups[g].latest, groups[g].due_stage, g) for g, n in indegree.items() if n == 0]
-    heapq.heapify(ready)
-    while ready:
-        _, _, gid = heapq.heappop(ready)
-        group = groups[gid]
-        earliest, own = _earliest(group, items, deps)
-        # A package never makes a member late that could be on time on its own: such members
-        # are planned ahead of the rest of the package, and the split is reported.
-        ahead = (
-            [k for k in group.keys if own[k][0] <= due_stages[k] < earliest] if len(group.keys) > 1 else []
+        # the work must end in its due stage, and before anything that waits on it starts
+        group.latest = min(
+            [
+                group.due_stage - group.span + 1,
+                *(groups[s].latest - group.span for s in graph.successors(gid)),
+            ]
         )
-        if ahead:
-            # the member that decides `earliest` is never ahead, so the rest is never empty
-            taken = set(ahead)
-            group.keys = [k for k in group.keys if k not in taken]
-            group.effort = _joint_effort([items[k].effort for k in group.keys], group.ratio)
-            for key in ahead:
-                _plan_ahead(
-                    key, groups, group_of, items, own[key], due_stages[key], loads, findings, stage_name
-                )
-            earliest, own = _earliest(group, items, deps)
-        # the latest start keeps what waits on it in time; when that is lost already, the due
-        # dates of its own members that can still be met are kept
-        deadline: int | None = group.latest
-        if group.latest < earliest:
-            deadline = min((due_stages[k] for k in group.keys if due_stages[k] >= earliest), default=None)
-        stage, rule = earliest, "earliest"
-        if group.layer in loads:
-            stage, rule = loads[group.layer].place(group.effort, earliest, deadline)
-            _capacity_finding(group, stage, rule, loads[group.layer], items, findings, stage_name)
-        for key in group.keys:
-            items[key].stage = stage
-            items[key].rule = rule
-            if rule == "earliest" and group.binding is not None:
-                items[key].rule = "after-dependency" if own[key][0] == earliest else "package"
-        for succ in graph.successors(gid):
-            indegree[succ] -= 1
-            if indegree[succ] == 0:
-                heapq.heappush(ready, (groups[succ].latest, groups[succ].due_stage, succ))
 
 
-def _earliest(
-    group: _Group, items: dict[Key, Item], deps: Deps
-) -> tuple[int, dict[Key, tuple[int, tuple[str, Key, Key] | None]]]:
+@dataclass
+class Placing:
+    """What placing reads and changes, held once instead of passed along to every step.
+
+    Attributes:
+        graph: the groups and what waits on what (an edge runs from prerequisite to dependant).
+        groups: every group by id; placing adds a group for a member planned ahead of its package.
+        group_of: each item's group id.
+        items: every item; placing sets their stage, span and rule.
+        deps: what each item waits on.
+        loads: per layer with a capacity, its stage loads.
+        due_stages: each item's due stage.
+        findings: the plan's findings; placing adds capacity and package-split findings.
+        stage_name: a relative stage's id, for messages.
+    """
+
+    graph: nx.DiGraph
+    groups: dict[str, Group]
+    group_of: dict[Key, str]
+    items: dict[Key, Item]
+    deps: Deps
+    loads: dict[str, StageLoads]
+    due_stages: dict[Key, int]
+    findings: list[Finding]
+    stage_name: Callable[[int], str]
+
+
+def place_all(state: Placing) -> None:
+    """Place every group: ready groups by latest start, each in its first stage with room.
+
+    "Ready" is networkx's lexicographical topological order: among groups whose prerequisites
+    are placed, the one with the earliest latest start (then due stage, then id) goes first.
+    """
+    groups = state.groups
+    order = nx.lexicographical_topological_sort(
+        state.graph, key=lambda g: (groups[g].latest, groups[g].due_stage, g)
+    )
+    for gid in list(order):
+        _place(state, groups[gid])
+
+
+def _ahead(
+    group: Group, own: dict[Key, tuple[int, Binding]], earliest: int, due_stages: dict[Key, int]
+) -> list[Key]:
+    """Members to plan ahead of their package: on time alone but late with it, or overdue and held up.
+
+    A package never makes a member late that could be on time on its own, nor holds up the
+    catch-up of a member already overdue; a package held back by its own deferral keeps them all.
+    """
+    if len(group.keys) < 2:
+        return []
+    ahead = [
+        k
+        for k in group.keys
+        if own[k][0] <= due_stages[k] < earliest or (own[k][0] < earliest and due_stages[k] < 0)
+    ]
+    return [] if len(ahead) == len(group.keys) else ahead
+
+
+def _place(state: Placing, group: Group) -> None:
+    """Place one group in its first stage with room, after everything it waits on."""
+    items, due_stages = state.items, state.due_stages
+    earliest, own = _earliest(group, items, state.deps)
+    earliest = max(earliest, group.not_before)
+    ahead = _ahead(group, own, earliest, due_stages)
+    if ahead:
+        # the member that decides `earliest` is never ahead, so the rest is never empty
+        taken = set(ahead)
+        group.keys = [k for k in group.keys if k not in taken]
+        group.effort = joint_effort([items[k].effort for k in group.keys], group.ratio)
+        for key in ahead:
+            _plan_ahead(state, key, own[key], due_stages[key])
+        earliest, own = _earliest(group, items, state.deps)
+    # the latest start keeps what waits on it in time; when that is lost already, the due
+    # dates of its own members that can still be met are kept
+    deadline: int | None = group.latest
+    if group.latest < earliest:
+        # a due date still ahead is kept; when the work's length misses it anyway, start now
+        still = [due_stages[k] for k in group.keys if earliest <= due_stages[k] < NO_DUE]
+        deadline = max(earliest, min(still) - group.span + 1) if still else None
+    stage, rule = earliest, Rule.EARLIEST
+    if group.layer in state.loads:
+        stage, rule = state.loads[group.layer].place(group.effort, earliest, deadline, group.span)
+        _capacity_finding(state, group, stage, rule)
+    for key in group.keys:
+        items[key].stage = stage
+        items[key].span = group.span
+        items[key].rule = rule
+        if rule == Rule.EARLIEST and group.binding is not None:
+            items[key].rule = Rule.AFTER_DEPENDENCY if own[key][0] == earliest else "package"
+
+
+Binding = tuple[str, Key, Key] | None
+"""What decides an item's first stage: (kind, the item waited on, the member that waits), or None."""
+
+
+def _earliest(group: Group, items: dict[Key, Item], deps: Deps) -> tuple[int, dict[Key, tuple[int, Binding]]]:
     """The first stage a group can start in, and per member its own first stage and binding.
 
     Sets ``group.binding`` to what decides the group's earliest stage.
     """
     earliest = 0
     group.binding = None
-    own: dict[Key, tuple[int, tuple[str, Key, Key] | None]] = {}
+    own: dict[Key, tuple[int, Binding]] = {}
     for key in group.keys:
         first, binding = 0, None
         for kind, dep in deps.get(key, []):
-            placed = items[dep].stage
-            if items[dep].status == "done" or placed is None:
+            end = items[dep].end
+            if items[dep].status in OFF_PLAN or end is None:  # an unassessed one is assessed first
                 continue
-            if placed + 1 > first:
-                first, binding = placed + 1, (kind, dep, key)
+            if end + 1 > first:
+                first, binding = end + 1, (kind, dep, key)
         own[key] = (first, binding)
         if first > earliest:
             earliest, group.binding = first, binding
     return earliest, own
 
 
-def _plan_ahead(
-    key: Key,
-    groups: dict[str, _Group],
-    group_of: dict[Key, str],
-    items: dict[Key, Item],
-    own: tuple[int, tuple[str, Key, Key] | None],
-    due_stage: int,
-    loads: dict[str, _Loads],
-    findings: list[Finding],
-    stage_name: Callable[[int], str],
-) -> None:
+def _plan_ahead(state: Placing, key: Key, own: tuple[int, Binding], due_stage: int) -> None:
     """Place a member taken out of its package group on its own, in time."""
+    items = state.items
     first, binding = own
-    single = _Group(f"{key[0]}@{key[1]}", key[1], [key], items[key].effort, binding=binding)
-    groups[single.id] = single
-    group_of[key] = single.id
-    stage, rule = first, "earliest"
-    if key[1] in loads:
-        stage, rule = loads[key[1]].place(single.effort, first, due_stage)
-        _capacity_finding(single, stage, rule, loads[key[1]], items, findings, stage_name)
+    single = Group(
+        f"{key[0]}@{key[1]}", key[1], [key], items[key].effort, binding=binding, span=items[key].span
+    )
+    state.groups[single.id] = single
+    state.group_of[key] = single.id
+    stage, rule = first, Rule.EARLIEST
+    if key[1] in state.loads:
+        stage, rule = state.loads[key[1]].place(
+            single.effort, first, due_stage - single.span + 1, single.span
+        )
+        _capacity_finding(state, single, stage, rule)
     items[key].stage = stage
-    items[key].rule = "after-dependency" if rule == "earliest" and binding is not None else rule
-    findings.append(
+    items[key].rule = Rule.AFTER_DEPENDENCY if rule == Rule.EARLIEST and binding is not None else rule
+    state.findings.append(
         Finding(
             "package-split",
             key[0],
             key[1],
             Msg(
-                "ahead-of-package",
+                "catch-up-ahead" if due_stage < 0 else "ahead-of-package",
                 obligation=key[0],
-                stage=stage_name(stage),
+                stage=state.stage_name(stage),
                 package=items[key].package,
                 layer=key[1],
                 due=items[key].due,
@@ -144,26 +184,23 @@ def _plan_ahead(
     )
 
 
-def _capacity_finding(
-    group: _Group,
-    stage: int,
-    rule: str,
-    loads: _Loads,
-    items: dict[Key, Item],
-    findings: list[Finding],
-    stage_name: Callable[[int], str],
-) -> None:
-    """Report a stage pushed over capacity, by a due date or by a group too big for any stage."""
-    if rule != "deadline-forced" and group.effort <= (loads.capacity + EPSILON):
+def _capacity_finding(state: Placing, group: Group, stage: int, rule: str) -> None:
+    """Report a stage pushed over capacity, by a due date or by a group too big for any stage.
+
+    Work that spans stages is reported in the most loaded stage it takes.
+    """
+    loads, items = state.loads[group.layer], state.items
+    if rule != Rule.DEADLINE_FORCED and group.effort / group.span <= (loads.capacity + EPSILON):
         return
-    name = stage_name(stage)
+    stage = max(range(stage, stage + group.span), key=lambda s: (loads.load(s), -s))
+    name = state.stage_name(stage)
     what = items[group.keys[0]].package if len(group.keys) > 1 else group.keys[0][0]
     cause = (
         Msg("cause-due-date")
-        if rule == "deadline-forced"
+        if rule == Rule.DEADLINE_FORCED
         else Msg("cause-too-big", what=what, effort=group.effort)
     )
-    findings.append(
+    state.findings.append(
         Finding(
             "capacity",
             group.keys[0][0],
@@ -180,9 +217,16 @@ def _capacity_finding(
     )
 
 
-def _stage_loads(groups: dict[str, _Group], items: dict[Key, Item]) -> dict[tuple[str, int], float]:
-    """The effort each layer has placed in each stage, sorted by layer and stage."""
-    load: dict[tuple[str, int], float] = defaultdict(float)
+def stage_loads(
+    groups: dict[str, Group], items: dict[Key, Item], recurring: dict[tuple[str, int], float]
+) -> dict[tuple[str, int], float]:
+    """The effort (person-days) each layer has placed in each stage, sorted by layer and stage.
+
+    A group's effort is spread evenly over the stages it spans; recurring work comes on top.
+    """
+    load: dict[tuple[str, int], float] = defaultdict(float, recurring)
     for group in groups.values():
-        load[(group.layer, items[group.keys[0]].stage or 0)] += group.effort
+        first = items[group.keys[0]].stage or 0
+        for stage in range(first, first + group.span):
+            load[(group.layer, stage)] += group.effort / group.span
     return dict(sorted(load.items()))

@@ -6,20 +6,20 @@ import functools
 from typing import TYPE_CHECKING
 
 from planner.messages import Msg, Seq
-from planner.schedule.model import Deps, Finding, Item, Key, Plan, _Group, _name
+from planner.schedule.model import OFF_PLAN, Deps, Finding, Group, Item, Key, Plan, Rule, Status, item_name
 
 if TYPE_CHECKING:
     from planner.catalogue import Catalogue
 
-FINDING_ORDER = ("overdue", "blocked", "at-risk", "capacity", "package-split")
+FINDING_ORDER = ("overdue", "blocked", "at-risk", "deferred", "capacity", "package-split")
 """Findings are listed by kind in this order: what is already late first."""
 
 
-def _explain(
+def explain_plan(
     plan: Plan,
     cat: Catalogue,
     deps: Deps,
-    groups: dict[str, _Group],
+    groups: dict[str, Group],
     group_of: dict[Key, str],
     due_stages: dict[Key, int],
 ) -> None:
@@ -28,13 +28,13 @@ def _explain(
     stage_id = functools.cache(plan.stage_id)  # a few stages, named for every item and what it waits on
     ordered = sorted(items.items())
     for key, item in ordered:
-        if item.status == "done":
+        if item.settled:
             continue
         group = groups[group_of[key]]
         stage_name = stage_id(item.stage)
-        waits = [(kind, items[dep]) for kind, dep in deps.get(key, []) if items[dep].status != "done"]
+        waits = [(kind, items[dep]) for kind, dep in deps.get(key, []) if items[dep].status not in OFF_PLAN]
         item.waits_on = [(kind, d.obligation, d.layer) for kind, d in waits]
-        if item.rule == "earliest" and not waits:
+        if item.rule == Rule.EARLIEST and not waits:
             item.reasons.append(Msg("start-now", stage=stage_name))
         for kind, dep in sorted(waits, key=lambda w: (w[1].stage or 0, w[1].obligation, w[1].layer)):
             where = stage_id(dep.stage)
@@ -47,25 +47,38 @@ def _explain(
         others = [k[0] for k in group.keys if k != key]
         if others:
             item.reasons.append(Msg("together", others=Seq(others), package=item.package))
-        if item.rule == "package" and group.binding is not None:
+        if item.rule == Rule.PACKAGE and group.binding is not None:
             _, dep_key, member = group.binding
             item.reasons.append(
                 Msg(
                     "package-starts",
                     package=item.package,
                     stage=stage_name,
-                    dep=_name(dep_key, item.layer),
+                    dep=item_name(dep_key, item.layer),
                     dep_stage=stage_id(items[dep_key].stage),
                     member=member[0],
                 )
             )
-        if item.rule == "capacity":
+        if item.rule == Rule.CAPACITY:
             item.reasons.append(Msg("stages-full", layer=item.layer, capacity=plan.capacity.get(item.layer)))
-        if item.rule == "deadline-forced":
+        if item.rule == Rule.DEADLINE_FORCED:
             item.reasons.append(Msg("deadline-forced", stage=stage_name))
-        if item.due is not None and item.due < plan.as_of:
-            _flag(plan, item, "overdue", Msg("overdue", due=item.due, as_of=plan.as_of))
-        elif item.stage is not None and item.stage > due_stages[key]:
+        if item.span > 1:
+            item.reasons.append(
+                Msg(
+                    "spans",
+                    span=item.span,
+                    start=stage_name,
+                    end=stage_id(item.end),
+                    months=item.lead_time_months,
+                )
+            )
+        if item.not_before is not None:
+            _deferred(plan, item)
+        elif item.due is not None and item.due < plan.as_of:
+            _flag(plan, item, Status.OVERDUE, Msg("overdue", due=item.due, as_of=plan.as_of))
+            item.reasons.append(Msg("catch-up", due=item.due, start=stage_name, end=stage_id(item.end)))
+        elif item.end is not None and item.end > due_stages[key]:
             status, cause = _late_cause(plan, item, waits, groups, group_of)
             due_name = stage_id(due_stages[key])
             _flag(
@@ -80,6 +93,16 @@ def _explain(
     plan.findings.sort(key=lambda f: (FINDING_ORDER.index(f.kind), f.obligation, f.layer, f.message))
 
 
+def _deferred(plan: Plan, item: Item) -> None:
+    """A deferred item: its own status, and a finding when the deferral passes the due date."""
+    item.status = Status.DEFERRED
+    if item.due is not None and item.not_before is not None and item.due < item.not_before:
+        entry = item.reasons[-1]  # the deferral's own sentence, added when the item was built
+        decision = entry.args.get("decision", "") if hasattr(entry, "args") else ""
+        message = Msg("deferred-past-due", until=item.not_before, due=item.due, decision=decision)
+        plan.findings.append(Finding("deferred", item.obligation, item.layer, message))
+
+
 def _flag(plan: Plan, item: Item, status: str, message: str) -> None:
     """Give `item` a status other than planned, with its cause as reason and finding."""
     item.status = status
@@ -91,7 +114,7 @@ def _late_cause(
     plan: Plan,
     item: Item,
     waits: list[tuple[str, Item]],
-    groups: dict[str, _Group],
+    groups: dict[str, Group],
     group_of: dict[Key, str],
 ) -> tuple[str, str]:
     """Why an item sits after its due stage: (``blocked`` or ``at-risk``, a sentence).
@@ -100,8 +123,16 @@ def _late_cause(
     latest prerequisite or facility, else the one its joint work package waits on.
     """
     group = groups[group_of[item.key]]
+    if item.delivery is not None and item.provider is not None and group.not_before == item.stage:
+        return Status.BLOCKED, Msg(
+            "late-provider", provider=item.provider, collective=item.provider, date=item.delivery
+        )
+    if group.binding is None and group.span > 1:  # the work is longer than the time left
+        return Status.AT_RISK, Msg(
+            "too-long", span=group.span, start=plan.stage_id(item.stage), end=plan.stage_id(item.end)
+        )
     if group.binding is None:  # cannot happen while due dates force capacity; kept as a guard
-        return "at-risk", Msg("no-room", layer=item.layer)
+        return Status.AT_RISK, Msg("no-room", layer=item.layer)
     kind, first, member = group.binding
     bound = plan.items[first].stage
     own = [(k, d.key) for k, d in waits if d.stage == bound]
@@ -110,29 +141,29 @@ def _late_cause(
     else:
         via = Msg("via-package", package=item.package, member=member[0])
     if kind == "needs-facility" and first[1] != item.layer:
-        return "blocked", Msg(
+        return Status.BLOCKED, Msg(
             "blocked-late", layer=first[1], obligation=first[0], stage=plan.stage_id(bound), via=via
         )
-    chain = [Msg("in-stage", name=_name(first, item.layer), stage=plan.stage_id(bound))]
+    chain = [Msg("in-stage", name=item_name(first, item.layer), stage=plan.stage_id(bound))]
     node = groups.get(group_of.get(first, ""))
     while node is not None and node.binding is not None and len(chain) < 8:
         waited = node.binding[1]
         chain.append(
-            Msg("in-stage", name=_name(waited, item.layer), stage=plan.stage_id(plan.items[waited].stage))
+            Msg("in-stage", name=item_name(waited, item.layer), stage=plan.stage_id(plan.items[waited].stage))
         )
         node = groups.get(group_of.get(waited, ""))
-    return "at-risk", Msg("at-risk-chain", chain=Seq(chain, " after "), via=via)
+    return Status.AT_RISK, Msg("at-risk-chain", chain=Seq(chain, " after "), via=via)
 
 
 def _undelivered(plan: Plan, cat: Catalogue, ordered: list[tuple[Key, Item]]) -> None:
     """Block items whose facility no layer plans (or a scenario removed).
 
-    `ordered` is the plan's items sorted by key, as :func:`_explain` has sorted them already.
+    `ordered` is the plan's items sorted by key, as :func:`explain_plan` has sorted them already.
     """
     delivered = {k[0] for k in plan.items}
     removed = {c.obligation for c in cat.scenario.changes if c.remove} if cat.scenario else set()
     for _, item in ordered:
-        if item.status == "done":
+        if item.settled:
             continue
         for rel in cat.obligations[item.obligation].needs_facility:
             if rel.to in delivered:
@@ -141,8 +172,8 @@ def _undelivered(plan: Plan, cat: Catalogue, ordered: list[tuple[Key, Item]]) ->
             if cat.scenario and rel.to in removed:
                 why = Msg("scenario-removes", scenario=cat.scenario.id)
             message = Msg("blocked-missing", obligation=rel.to, why=why)
-            if item.status == "overdue":  # overdue says more; the missing facility is still told
+            if item.status == Status.OVERDUE:  # overdue says more; the missing facility is still told
                 item.reasons.append(message)
                 plan.findings.append(Finding("blocked", item.obligation, item.layer, message))
             else:
-                _flag(plan, item, "blocked", message)
+                _flag(plan, item, Status.BLOCKED, message)

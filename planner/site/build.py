@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
@@ -20,7 +21,7 @@ from xml.sax.saxutils import escape as xml_escape
 from planner import __version__
 from planner.errors import UsageError
 from planner.formats import render_roadmap
-from planner.site import MARKER, MARKER_TEXT
+from planner.site import MARKER, MARKER_TEXT, search_index
 from planner.site import catalogue_pages as cp
 from planner.site import plan_pages as pp
 from planner.site.catalogue_context import LanguageChoice, LanguagesPage
@@ -42,10 +43,15 @@ class BuildOptions:
     as_of: dt.date
     langs: tuple[str, ...] = LANGS
     base_url: str | None = None
+    search: bool = True
+    """Make the Pagefind search index (when Pagefind is installed)."""
 
     def key(self) -> tuple[str, ...]:
-        """The options as text, for the input stamp."""
-        return (self.as_of.isoformat(), ",".join(self.langs), self.base_url or "")
+        """The options as text, for the input stamp (whether an index can be made counts too)."""
+        searchable = (
+            "search" if self.search and not search_index.disabled() and search_index.executable() else ""
+        )
+        return (self.as_of.isoformat(), ",".join(self.langs), self.base_url or "", searchable)
 
 
 def parse_langs(value: str) -> tuple[str, ...]:
@@ -145,7 +151,13 @@ def build_site(cat: Catalogue, options: BuildOptions, progress: Progress | None 
         )
         files["index.html"] = render_page(languages_page(options.langs), site, env).encode("utf-8")
     files["assets/site.css"] = env.get_template("assets/site.css").render(c=COLOURS).encode("utf-8")
-    files["assets/search.js"] = (templates_dir() / "assets" / "search.js").read_bytes()
+    for script in ("search.js", "filter.js"):
+        files[f"assets/{script}"] = (templates_dir() / "assets" / script).read_bytes()
+    if options.search:
+        index, missing = search_index.index_site(files)
+        files.update(index)
+        if missing:
+            print(missing, file=sys.stderr)
     if options.base_url:
         files["sitemap.xml"] = sitemap(options.base_url, [p for p in files if p.endswith(".html")])
     files[MARKER] = MARKER_TEXT

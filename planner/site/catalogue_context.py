@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import ClassVar
 
 from planner.site.context import ExternalLink, Link, Local, ObligationRef, Page, Picture, Prose, SourceRow
@@ -210,11 +210,12 @@ class PackagePage(Page):
 
 @dataclass(frozen=True)
 class SearchPage(Page):
-    """The search page: the whole list (works without JavaScript) and the index the script reads."""
+    """The search page: the whole list (works without JavaScript) and where Pagefind's script is."""
 
     TEMPLATE: ClassVar[str] = "search.html"
     entries: tuple[SearchEntry, ...]
-    index_json: str = field(repr=False)
+    bundle: str
+    """Pagefind's script, from the site's root (not the language's)."""
 
 
 @dataclass(frozen=True)

@@ -83,9 +83,16 @@ def act_page(view: View, act_id: str) -> ActPage:
             view.local(m.applies) if m.applies else None,
             view.prose(m.note),
             view.source(act_id, m.source),
-            tuple(HistoryRow(h.date.isoformat(), h.changed_by) for h in m.history),
             tuple(
-                HistoryRow(d.date.isoformat(), d.source, view.local(d.note) if d.note else None)
+                HistoryRow(h.date.isoformat(), _amendment_title(view, act_id, h.changed_by))
+                for h in m.history
+            ),
+            tuple(
+                HistoryRow(
+                    d.date.isoformat(),
+                    _source_title(view, act_id, d.source),
+                    view.local(d.note) if d.note else None,
+                )
                 for d in m.disputed
             ),
         )
@@ -139,6 +146,20 @@ def act_page(view: View, act_id: str) -> ActPage:
         act_picture(view, act_id, t["graph"]),
         view.sources(act_id, act.sources),
     )
+
+
+def _source_title(view: View, act_id: str, key: str) -> str:
+    """A source as a reader knows it: its title (the key is for the catalogue's authors)."""
+    found = view.source(act_id, key)
+    return found.title if found else key
+
+
+def _amendment_title(view: View, act_id: str, amendment_id: str) -> str:
+    """The title of an amendment of an act in the page's language (its id when unknown)."""
+    for amendment in view.cat.acts[act_id].amendments:
+        if amendment.id == amendment_id:
+            return view.local(amendment.title).text
+    return amendment_id
 
 
 def act_relations(view: View, act_id: str) -> tuple[ActRelation, ...]:
@@ -209,8 +230,7 @@ def obligation_picture(
             svg.Node(oid, ref.title.text, sub, relative_url(page, ref.href), external=oid not in inside)
         )
     desc = _describe(t, ids, edges)
-    group = {oid: ("1" if oid in inside else "2") + view.cat.obligations[oid].act for oid in ids}
-    drawing = svg.graph(nodes, edges, ident=ident, title=title, desc=desc, legend=_legend(view), group=group)
+    drawing = svg.graph(nodes, edges, ident=ident, title=title, desc=desc, legend=_legend(view))
     return Picture(ident, drawing, t["graph_caption"], text_href)
 
 

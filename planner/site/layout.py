@@ -1,33 +1,79 @@
-"""Layered layout for the interaction pictures: prerequisites left, what waits on them right.
+"""Where the boxes and lines of an interaction picture go, as Graphviz ``dot`` lays them out.
 
-A node's column is its longest-path layer in the precedence graph (networkx
-``topological_generations``); within a column, nodes are ordered by the barycentre of their
-neighbours in the columns already placed, sweeping right and left a few times and keeping the
-order with the fewest crossings between adjacent columns. A column taller than ``max_rows`` is
-wrapped into several sub-columns side by side, so a wide catalogue stays readable instead of
-growing into one endless column. Everything is deterministic (ties by id) and near-linear:
-a fixed number of sweeps, each sorting the columns, and crossings counted by merge sort.
+The engine is ``graphviz-pure`` (a dependency of planner: a self-contained port of Graphviz's
+``dot`` that writes the same bytes on every platform). It is found where pip put it for the
+running Python (its scripts folder, the interpreter's folder, the user scripts folder), then on
+``PATH``. Nothing of the catalogue reaches it: nodes are ``n0``, ``n1``, ... and
+edge labels are digits of the same length as the label, so the engine only ever sees sizes
+and links; :mod:`planner.site.svg` draws the picture from the positions it returns.
+
+Lines are oriented before layout so that the drawing is acyclic and prerequisites stay left
+of what waits on them: a directed edge (prerequisite → dependant) goes from a lower
+:func:`layers` step to a higher one; an undirected one (overlap, conflict) from the lower
+(step, id) to the higher. Nodes without any line are chained by invisible edges into rows,
+so a long list of unrelated boxes becomes a block instead of one endless column.
 """
 
 from __future__ import annotations
 
-from collections import deque
+import functools
+import json
+import math
+import os
+import shutil
+import subprocess
+import sys
+import sysconfig
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 import networkx as nx
 
-SWEEPS = 4
+from planner.errors import PlannerError
+
+ENGINE = "graphviz-pure"
+POINTS = 72.0
+"""Graphviz works in points (inches at 72 per inch); one SVG user unit is one point here."""
+
+
+class LayoutEngineMissing(PlannerError):
+    """The layout engine is not installed."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            f"the layout engine {ENGINE!r} is not installed; it comes with planner "
+            f"(pip install {ENGINE}), and the site's pictures need it"
+        )
+
+
+@dataclass(frozen=True)
+class Link:
+    """A line to lay out: from `source` to `target`; `directed` lines decide the steps."""
+
+    source: str
+    target: str
+    directed: bool
+    label: str = ""
 
 
 @dataclass(frozen=True)
 class Layout:
-    """Where each node goes: its column and row, and the grid's size."""
+    """The engine's answer, in SVG coordinates (y down), for boxes of one size.
 
-    position: dict[str, tuple[int, int]]
-    columns: int
-    rows: int
-    layer_of: dict[str, int]
+    Attributes:
+        width, height: the size of the drawing (without margins).
+        boxes: the top-left corner of each node's box.
+        paths: per link (in the order given), the cubic Bézier points from its source to
+            its target.
+        labels: per link, where its label's centre goes (None without a label).
+    """
+
+    width: float
+    height: float
+    boxes: dict[str, tuple[float, float]]
+    paths: tuple[tuple[tuple[float, float], ...], ...]
+    labels: tuple[tuple[float, float] | None, ...]
 
 
 def layers(nodes: Sequence[str], precedence: Iterable[tuple[str, str]]) -> dict[str, int]:
@@ -44,182 +90,134 @@ def layers(nodes: Sequence[str], precedence: Iterable[tuple[str, str]]) -> dict[
     g = nx.DiGraph()
     g.add_nodes_from(nodes)
     g.add_edges_from((u, v) for u, v in precedence if u != v)
-    if nx.is_directed_acyclic_graph(g):
-        generations = nx.topological_generations(g)
-        found = {n: i for i, gen in enumerate(generations) for n in gen}
-        return {n: found[n] for n in nodes}
     condensed = nx.condensation(g)
     members = condensed.graph["mapping"]
     comp_layer = {c: i for i, gen in enumerate(nx.topological_generations(condensed)) for c in gen}
     return {n: comp_layer[members[n]] for n in nodes}
 
 
-def crossings(upper: Sequence[tuple[int, int]]) -> int:
-    """Crossings among edges between two columns, given as (position left, position right).
+def engine() -> str:
+    """The path of the layout engine.
 
-    Two edges cross when their order on the left and on the right disagree; counted as
-    inversions with a merge sort.
-
-    >>> crossings([(0, 1), (1, 0)]), crossings([(0, 0), (1, 1)]), crossings([(0, 2), (1, 1), (2, 0)])
-    (1, 0, 3)
+    Raises:
+        LayoutEngineMissing: neither next to the running Python nor on ``PATH``.
     """
-    seq = [right for _, right in sorted(upper)]
-
-    def count(items: list[int]) -> tuple[list[int], int]:
-        if len(items) < 2:
-            return items, 0
-        mid = len(items) // 2
-        left, a = count(items[:mid])
-        right, b = count(items[mid:])
-        merged, inv, i, j = [], a + b, 0, 0
-        while i < len(left) and j < len(right):
-            if right[j] < left[i]:
-                merged.append(right[j])
-                inv += len(left) - i
-                j += 1
-            else:
-                merged.append(left[i])
-                i += 1
-        return [*merged, *left[i:], *right[j:]], inv
-
-    return count(seq)[1]
+    user = f"{os.name}_user" if os.name == "nt" else "posix_user"  # pip install --user
+    beside = [
+        Path(sysconfig.get_path("scripts")),
+        Path(sys.executable).parent,
+        Path(sysconfig.get_path("scripts", user)),
+    ]
+    for folder in beside:
+        for name in (ENGINE, f"{ENGINE}.exe"):
+            if (folder / name).is_file():
+                return str(folder / name)
+    found = shutil.which(ENGINE)
+    if found is None:
+        raise LayoutEngineMissing()
+    return found
 
 
-def _total_crossings(order: list[list[str]], edges: list[tuple[str, str]], layer_of: dict[str, int]) -> int:
-    pos = {n: i for column in order for i, n in enumerate(column)}
-    by_gap: dict[int, list[tuple[int, int]]] = {}
-    for u, v in edges:
-        lu, lv = layer_of[u], layer_of[v]
-        if abs(lu - lv) == 1:
-            a, b = (u, v) if lu < lv else (v, u)
-            by_gap.setdefault(min(lu, lv), []).append((pos[a], pos[b]))
-    return sum(crossings(pairs) for pairs in by_gap.values())
+def dot_source(nodes: Sequence[str], links: Sequence[Link], size: tuple[float, float]) -> str:
+    """The DOT text given to the engine: numbered nodes of one size, oriented links.
 
-
-def _sweep(
-    order: list[list[str]],
-    neighbours: dict[str, list[str]],
-    layer_of: dict[str, int],
-    rank: dict[str, str],
-    forward: bool,
-) -> None:
-    indices = range(1, len(order)) if forward else range(len(order) - 2, -1, -1)
-    pos = {n: (j + 0.5) / len(col) for col in order for j, n in enumerate(col)}
-    for i in indices:
-        current = {n: j for j, n in enumerate(order[i])}
-
-        def key(
-            n: str, i: int = i, pos: dict[str, float] = pos, current: dict[str, int] = current
-        ) -> tuple[str, float, int, str]:
-            near = [pos[m] for m in neighbours[n] if (layer_of[m] < i if forward else layer_of[m] > i)]
-            centre = sum(near) / len(near) if near else pos[n]
-            return (rank[n], centre, current[n], n)
-
-        order[i] = sorted(order[i], key=key)
-        pos.update({n: (j + 0.5) / len(order[i]) for j, n in enumerate(order[i])})
-
-
-def banded(members: Sequence[str], neighbours: dict[str, list[str]]) -> list[str]:
-    """`members` in an order that keeps linked ones close: breadth first through their links.
-
-    Each group of linked members starts from its least linked one (ties by id); members
-    without links come last. This gives a single column (where the barycentre has nothing
-    to work with) a sensible first order.
-
-    >>> banded(["a", "b", "c", "d"], {"a": ["c"], "b": [], "c": ["a", "d"], "d": ["c"]})
-    ['a', 'c', 'd', 'b']
+    >>> print(dot_source(["a", "b"], [Link("b", "a", directed=False, label="12")], (144, 36)))
+    digraph g {
+    graph [rankdir=LR, nodesep=0.3, ranksep=0.7, splines=true];
+    node [shape=box, fixedsize=true, width=2, height=0.5, label=""];
+    edge [arrowhead=none];
+    n0; n1;
+    n0 -> n1 [id=e0, label="00"];
+    }
     """
-    inside = set(members)
-    degree = {n: sum(1 for m in neighbours[n] if m in inside) for n in members}
-    seen: set[str] = set()
-    out: list[str] = []
-    for start in sorted(members, key=lambda n: (degree[n] == 0, degree[n], n)):
-        if start in seen:
-            continue
-        seen.add(start)
-        queue = deque([start])
-        while queue:
-            node = queue.popleft()
-            out.append(node)
-            for nxt in sorted(
-                {m for m in neighbours[node] if m in inside and m not in seen}, key=lambda m: (degree[m], m)
-            ):
-                seen.add(nxt)
-                queue.append(nxt)
+    index = {n: i for i, n in enumerate(nodes)}
+    step = layers(nodes, [(lk.source, lk.target) for lk in links if lk.directed])
+    lines = [
+        "digraph g {",
+        "graph [rankdir=LR, nodesep=0.3, ranksep=0.7, splines=true];",
+        f'node [shape=box, fixedsize=true, width={_inch(size[0])}, height={_inch(size[1])}, label=""];',
+        "edge [arrowhead=none];",
+        " ".join(f"n{i};" for i in range(len(nodes))),
+    ]
+    degree = {n: 0 for n in nodes}
+    for lk in links:
+        degree[lk.source] += 1
+        degree[lk.target] += 1
+    for i, lk in enumerate(links):
+        a, b = sorted((lk.source, lk.target), key=lambda n: (step[n], -degree[n], index[n]))
+        label = f', label="{"0" * len(lk.label)}"' if lk.label else ""
+        weight = ", weight=4" if lk.directed else ""
+        lines.append(f"n{index[a]} -> n{index[b]} [id=e{i}{label}{weight}];")
+    lines += _rows(nodes, links, index, step)
+    lines.append("}")
+    return "\n".join(lines)
+
+
+def _inch(value: float) -> str:
+    return f"{value / POINTS:.4f}".rstrip("0").rstrip(".")
+
+
+def _rows(
+    nodes: Sequence[str], links: Sequence[Link], index: dict[str, int], step: dict[str, int]
+) -> list[str]:
+    """Invisible edges that set the nodes without links in rows as wide as the picture."""
+    linked = {n for lk in links for n in (lk.source, lk.target)}
+    alone = [n for n in nodes if n not in linked]
+    if len(alone) < 2:
+        return []
+    depth = max((step[n] for n in linked), default=0) + 1
+    width = max(depth, math.ceil(math.sqrt(len(alone))))
+    out = []
+    for start in range(0, len(alone), width):
+        row = [f"n{index[n]}" for n in alone[start : start + width]]
+        if len(row) > 1:
+            out.append(" -> ".join(row) + " [style=invis];")
     return out
 
 
-def layout(
-    nodes: Sequence[str],
-    precedence: Iterable[tuple[str, str]],
-    links: Iterable[tuple[str, str]] = (),
-    *,
-    group: dict[str, str] | None = None,
-    tail: Iterable[str] = (),
-    max_rows: int = 10,
-) -> Layout:
-    """Columns and rows for a picture of `nodes`.
+def layout(nodes: Sequence[str], links: Sequence[Link], size: tuple[float, float]) -> Layout:
+    """Boxes and lines for `nodes` and `links`, from the engine (cached per input).
 
     Args:
         nodes: node ids, each once.
-        precedence: (prerequisite, dependant) edges; they decide the columns.
-        links: other edges (overlaps, conflicts); they only pull neighbours together.
-        group: a rank per node that orders each column first (e.g. own act before other
-            acts), so a group stays together when a column wraps.
-        tail: nodes without precedence edges to put in a layer of their own after all
-            others (e.g. other acts' obligations that only overlap).
-        max_rows: the tallest a column may be before it wraps into sub-columns.
+        links: the lines between them.
+        size: width and height of every box, in SVG units.
 
     Returns:
-        The layout; columns count sub-columns.
+        The layout; paths run from each link's source to its target, whichever way the
+        engine drew them.
 
-    Example:
-        >>> result = layout(["a.x", "a.y", "b.z"], [("a.x", "a.y")], [("a.y", "b.z")])
-        >>> result.position
-        {'a.x': (0, 0), 'b.z': (0, 1), 'a.y': (1, 0)}
-        >>> layout(["a.x", "a.y", "b.z"], [("a.x", "a.y")], [("a.y", "b.z")], tail=["b.z"]).position["b.z"]
-        (2, 0)
+    Raises:
+        LayoutEngineMissing: the engine is not installed.
     """
-    precedence = [(u, v) for u, v in precedence if u != v]
-    links = [(u, v) for u, v in links if u != v]
-    in_precedence = {n for edge in precedence for n in edge}
-    last = {n for n in tail if n not in in_precedence}
-    layer_of = layers([n for n in nodes if n not in last], precedence)
-    depth = max(layer_of.values(), default=-1) + 1
-    layer_of.update({n: depth for n in nodes if n in last})
-    depth += 1 if last else 0
-    rank = {n: (group or {}).get(n, "") for n in nodes}
-    neighbours: dict[str, list[str]] = {n: [] for n in nodes}
-    for u, v in [*precedence, *links]:
-        neighbours[u].append(v)
-        neighbours[v].append(u)
-    columns: list[list[str]] = [[] for _ in range(depth)]
-    for n in nodes:
-        columns[layer_of[n]].append(n)
-    order = [
-        [
-            n
-            for r in sorted({rank[n] for n in column})
-            for n in banded([n for n in column if rank[n] == r], neighbours)
-        ]
-        for column in columns
-    ]
-    edges = [*precedence, *links]
-    best = [list(col) for col in order]
-    best_score = _total_crossings(best, edges, layer_of)
-    for sweep in range(SWEEPS):
-        _sweep(order, neighbours, layer_of, rank, forward=sweep % 2 == 0)
-        score = _total_crossings(order, edges, layer_of)
-        if score < best_score:
-            best, best_score = [list(col) for col in order], score
-    position: dict[str, tuple[int, int]] = {}
-    column = 0
-    rows = 0
-    for col in best:
-        chunks = max(1, -(-len(col) // max_rows))
-        height = -(-len(col) // chunks)
-        for k, n in enumerate(col):
-            position[n] = (column + k // height, k % height)
-        rows = max(rows, height)
-        column += chunks
-    return Layout(position, column, rows, layer_of)
+    answer = json.loads(run_engine(dot_source(nodes, links, size)))
+    left, bottom, right, top = (float(v) for v in answer["bb"].split(","))
+
+    def point(text: str) -> tuple[float, float]:
+        x, y = (float(v) for v in text.split(","))
+        return x - left, top - y
+
+    boxes = {}
+    for obj in answer.get("objects", []):
+        x, y = point(obj["pos"])
+        boxes[nodes[int(obj["name"][1:])]] = (x - size[0] / 2, y - size[1] / 2)
+    drawn = {e["id"]: e for e in answer.get("edges", []) if e.get("id", "").startswith("e")}
+    paths, labels = [], []
+    for i, lk in enumerate(links):
+        edge = drawn[f"e{i}"]
+        points = tuple(point(p) for p in edge["pos"].split())
+        tail = nodes[int(answer["objects"][edge["tail"]]["name"][1:])]
+        paths.append(points if tail == lk.source else points[::-1])
+        labels.append(point(edge["lp"]) if lk.label and "lp" in edge else None)
+    return Layout(right - left, top - bottom, boxes, tuple(paths), tuple(labels))
+
+
+@functools.lru_cache(maxsize=256)
+def run_engine(source: str) -> str:
+    """The engine's JSON for `source` (the same picture in two languages is laid out once)."""
+    done = subprocess.run(
+        [engine(), "-Tjson0"], input=source, capture_output=True, text=True, check=False, timeout=120
+    )
+    if done.returncode != 0:
+        raise PlannerError(f"the layout engine failed: {done.stderr.strip()[:300]}")
+    return done.stdout

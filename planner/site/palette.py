@@ -27,6 +27,10 @@ COLOURS: dict[str, str] = {
     "overdue": "#a4262c",
     "blocked": "#5c2d91",
     "done": "#256b2a",
+    "unassessed": "#5a5a5a",
+    "deferred": "#6b4f1d",
+    "in-place": "#1f6b5c",
+    "not-applicable": "#5f6b76",
     "requires": "#1b1b1b",
     "needs-facility": "#1d5a96",
     "overlaps": "#256b2a",
@@ -35,7 +39,18 @@ COLOURS: dict[str, str] = {
 }
 """Colour name → sRGB hex."""
 
-STATUSES = ("planned", "at-risk", "overdue", "blocked", "done")
+STATUSES = (
+    "planned",
+    "at-risk",
+    "overdue",
+    "blocked",
+    "unassessed",
+    "deferred",
+    "done",
+    "in-place",
+    "not-applicable",
+)
+"""Every status an item can have, in the order the site lists them (as in :mod:`planner.schedule`)."""
 
 TEXT_PAIRS: tuple[tuple[str, str], ...] = (
     ("text", "background"),

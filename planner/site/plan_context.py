@@ -9,7 +9,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar
 
-from planner.site.context import Count, Download, Link, Local, ObligationRef, Page, Picture, Prose
+from planner.site.context import (
+    Count,
+    Download,
+    Link,
+    Local,
+    ObligationRef,
+    Page,
+    Picture,
+    Prose,
+    SourceRow,
+)
 
 if TYPE_CHECKING:
     from planner.view import Item
@@ -38,6 +48,8 @@ class ItemRow:
     layer: Link
     package: Link | None
     waits_on: tuple[WaitRef, ...]
+    themes: tuple[str, ...] = ()
+    """Ids of the obligation's themes and its act's (what the layer page filters on)."""
 
     @property
     def status(self) -> str:
@@ -60,12 +72,26 @@ class ItemRow:
         return self.item.reasons
 
 
+BACKLOG = ("overdue", "unassessed")
+"""Statuses of work already behind (or not yet assessed): folded away on a layer page."""
+
+
 @dataclass(frozen=True)
 class Stage:
     """A stage of a roadmap view with its items as rows."""
 
     stage: ViewStage
     items: tuple[ItemRow, ...]
+
+    @property
+    def backlog(self) -> tuple[ItemRow, ...]:
+        """The rows that are behind or unassessed (shown folded)."""
+        return tuple(row for row in self.items if row.status in BACKLOG)
+
+    @property
+    def current(self) -> tuple[ItemRow, ...]:
+        """The other rows (shown open)."""
+        return tuple(row for row in self.items if row.status not in BACKLOG)
 
     @property
     def id(self) -> str:
@@ -81,6 +107,14 @@ class Stage:
     def end(self) -> str:
         """Its last day as ISO text."""
         return self.stage.end.isoformat()
+
+
+@dataclass(frozen=True)
+class Choice:
+    """An option of a filter: the value rows carry, and its name."""
+
+    value: str
+    text: Local
 
 
 @dataclass(frozen=True)
@@ -201,7 +235,7 @@ class LayerPage(Page):
     id: str
     description: Prose | None
     organisations: int
-    organisations_note: Prose | None
+    organisations_source: SourceRow | None
     capacity: float | None
     counts: tuple[Count, ...]
     stages: tuple[Stage, ...]
@@ -209,6 +243,10 @@ class LayerPage(Page):
     findings: tuple[FindingRow, ...]
     timeline: Picture
     downloads: tuple[Download, ...]
+    filter_themes: tuple[Choice, ...] = ()
+    filter_acts: tuple[Choice, ...] = ()
+    filter_statuses: tuple[Count, ...] = ()
+    """The statuses of the rows in its stages, with how many rows have each."""
 
 
 @dataclass(frozen=True)

@@ -12,12 +12,14 @@ from typing import TYPE_CHECKING
 
 from planner.roadmap import ALL
 from planner.site import timeline
-from planner.site.context import Download, Local, Picture, relative_url
+from planner.site.context import Count, Download, Local, Picture, relative_url
 from planner.site.i18n import labels, long_date, term
+from planner.site.palette import STATUSES
 from planner.site.plan_context import (
     AnalysisPage,
     BlockerRow,
     ChainRow,
+    Choice,
     ConflictRow,
     CrossDependency,
     DueRow,
@@ -70,6 +72,10 @@ def layer_card(view: View, layer_id: str) -> LayerCard:
     return LayerCard(view.layer_link(layer_id), layer.organisations, len(roadmap.items), view.counts(roadmap))
 
 
+ALREADY_DUE = ("overdue", "unassessed")
+"""Statuses of duties that already apply and are not known to be in place: the home page lists them."""
+
+
 def home_page(view: View) -> HomePage:
     """The home page."""
     t = labels(view.lang)
@@ -79,7 +85,7 @@ def home_page(view: View) -> HomePage:
     for _, item in items:
         if item.due and item.due >= view.as_of and item.status != "done":
             upcoming[item.obligation].append(item.layer)
-        if item.status == "overdue":
+        if item.status in ALREADY_DUE:
             late[item.obligation].append(item.layer)
 
     def rows(found: dict[str, list[str]], latest_first: bool) -> tuple[DueRow, ...]:
@@ -104,7 +110,7 @@ def home_page(view: View) -> HomePage:
         rows(upcoming, latest_first=False),
         rows(late, latest_first=True),
         len(late),
-        sum(1 for _, item in items if item.status == "overdue"),
+        sum(1 for _, item in items if item.status in ALREADY_DUE),
         tuple(view.package_card(p) for p in view.ctx.packages[:HOME_PACKAGES]),
         tuple(view.theme_link(th) for th in view.cat.themes),
     )
@@ -128,6 +134,7 @@ def _words(view: View) -> dict[str, str]:
         "earlier": t["earlier"],
         "later": t["later"],
         "as_of": f"{t['as_of']} {long_date(view.as_of.isoformat(), view.lang)}",
+        **{f"status-{s}": term("status", s, view.lang) for s in STATUSES},
     }
 
 
@@ -168,7 +175,8 @@ def layer_page(view: View, layer_id: str) -> LayerPage:
         layer_id,
         view.prose(layer.description),
         layer.organisations,
-        view.prose(layer.organisations_note),
+        # organisations_note says how the count was checked: for reviewers, not the public page
+        view.source("layers", layer.source),
         view.plan.capacity.get(layer_id),
         view.counts(data),
         stages,
@@ -176,6 +184,22 @@ def layer_page(view: View, layer_id: str) -> LayerPage:
         findings(view, data),
         Picture("picture-timeline", drawing, t["timeline_caption"], "#roadmap"),
         downloads(view, layer_id, name.text),
+        *filter_choices(view, stages),
+    )
+
+
+def filter_choices(
+    view: View, stages: tuple[Stage, ...]
+) -> tuple[tuple[Choice, ...], tuple[Choice, ...], tuple[Count, ...]]:
+    """The themes, acts and statuses the rows of a layer page have, in fixed order, for its filters."""
+    rows = [row for stage in stages for row in stage.items]
+    themes = {th for row in rows for th in row.themes}
+    acts = {row.obligation.act for row in rows}
+    statuses = Counter(row.status for row in rows)
+    return (
+        tuple(Choice(th, view.theme_link(th).text) for th in view.cat.themes if th in themes),
+        tuple(Choice(a, view.act_title(a)) for a in view.cat.acts if a in acts),
+        tuple(Count(st, statuses[st]) for st in STATUSES if statuses[st]),
     )
 
 

@@ -206,7 +206,14 @@ class View:
             self.layer_link(item.layer),
             self.package_link(item.package) if item.package else None,
             self.waits(item.waits_on),
+            self.themes_of(item.obligation),
         )
+
+    def themes_of(self, oid: str) -> tuple[str, ...]:
+        """The themes of an obligation and of its act, in the catalogue's theme order."""
+        ob = self.cat.obligations[oid]
+        mine = set(ob.themes) | set(self.cat.acts[ob.act].themes)
+        return tuple(th for th in self.cat.themes if th in mine)
 
     @cached_property
     def placements(self) -> dict[str, tuple[ItemRow, ...]]:

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from markupsafe import Markup, escape
 
+from planner.site.articles import article
 from planner.site.context import Link, Local, ObligationRef, Page, Prose, relative_url
 from planner.site.i18n import LANG_NAMES, labels, long_date, pick, term
 
@@ -98,6 +99,11 @@ def environment(root: Path | None = None) -> jinja2.Environment:
         return relative_url(_site(ctx).prefix + _page(ctx).path, f"assets/{name}")
 
     @jinja2.pass_context
+    def root_url(ctx: Any, path: str) -> str:
+        """A link from the current page to a file from the site's root (the search index)."""
+        return relative_url(_site(ctx).prefix + _page(ctx).path, path)
+
+    @jinja2.pass_context
     def lang_url(ctx: Any, lang: str) -> str:
         """A link from the current page to the same page in another language."""
         return relative_url(_site(ctx).prefix + _page(ctx).path, f"{lang}/{_page(ctx).path}")
@@ -113,6 +119,11 @@ def environment(root: Path | None = None) -> jinja2.Environment:
     def term_filter(ctx: Any, value: str, vocabulary: str) -> str:
         """The name of a status, role, kind ... in the page's language."""
         return term(vocabulary, value, _site(ctx).lang)
+
+    @jinja2.pass_context
+    def article_filter(ctx: Any, reference: str) -> str:
+        """An article reference with its legal words in the page's language."""
+        return article(reference, _site(ctx).lang)
 
     @jinja2.pass_context
     def number(ctx: Any, value: float | None) -> str:
@@ -159,13 +170,14 @@ def environment(root: Path | None = None) -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.filters.update(date=date, term=term_filter, number=number, fill=fill)
+    env.filters.update(date=date, term=term_filter, number=number, fill=fill, article=article_filter)
     env.globals.update(
         obl=obl,
         link=link,
         status=status,
         url=url,
         asset=asset,
+        root_url=root_url,
         lang_url=lang_url,
         local=local,
         prose=prose,

@@ -1,10 +1,15 @@
 """Inline SVG, drawn at build time: the picture frame and the interaction graph.
 
-Pictures are plain strings of SVG with every piece of text escaped here; they need no script,
-no network and no system binary. Each has a ``<title>`` and ``<desc>`` named by
-``aria-labelledby``, and is a single image to assistive technology (``role="img"``): the same
-information is on the page as text, which the caption points to. Node links are for pointer
-users and are kept out of the tab order (``tabindex="-1"``); keyboard users follow the text.
+Pictures are plain strings of SVG with every piece of text escaped here; they need no script
+and no network. The interaction graph is laid out by Graphviz ``dot`` (:mod:`planner.site.layout`),
+which sees node numbers and sizes only. Each picture has a ``<title>`` and ``<desc>`` named by
+``aria-labelledby``. A picture without links is one image to assistive technology
+(``role="img"``); one with links is a ``role="group"``, since an image's content is
+presentational and links inside it would be nested interactive content (axe-core
+``nested-interactive``). A link is named by its visible text (no ``aria-label`` that would
+differ from it: axe-core ``label-content-name-mismatch``). The same information is on the
+page as text, which the caption points to. Node links are for pointer users and are kept out of
+the tab order (``tabindex="-1"``); keyboard users follow the text.
 Colours come from :mod:`planner.site.palette`; numbers are written with at most one decimal
 so the same picture gives the same bytes.
 """
@@ -15,7 +20,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from html import escape
 
-from planner.site.layout import layout
+from planner.site.layout import Link, layout
 from planner.site.palette import COLOURS
 
 FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif"
@@ -51,12 +56,21 @@ def fit(text: str, width: float, size: float) -> str:
 
 
 def frame(ident: str, width: float, height: float, title: str, desc: str, body: Sequence[str]) -> str:
-    """An SVG root element: accessible name and description first, then `body`."""
+    """An SVG root element: accessible name and description first, then `body`.
+
+    The root is ``role="img"`` unless `body` holds a link, then ``role="group"``.
+
+    >>> 'role="img"' in frame("p", 10, 10, "T", "D", ["<g/>"])
+    True
+    >>> 'role="group"' in frame("p", 10, 10, "T", "D", ['<a href="x.html">x</a>'])
+    True
+    """
+    role = "group" if any("<a " in part for part in body) else "img"
     return "".join(
         [
             f'<svg xmlns="http://www.w3.org/2000/svg" class="picture" id="{esc(ident)}" '
             f'viewBox="0 0 {num(width)} {num(height)}" width="{num(width)}" height="{num(height)}" '
-            f'role="img" aria-labelledby="{esc(ident)}-title {esc(ident)}-desc" '
+            f'role="{role}" aria-labelledby="{esc(ident)}-title {esc(ident)}-desc" '
             f'font-family="{esc(FONT)}" font-size="12">',
             f'<title id="{esc(ident)}-title">{esc(title)}</title>',
             f'<desc id="{esc(ident)}-desc">{esc(desc)}</desc>',
@@ -106,7 +120,7 @@ class Edge:
     label: str = ""
 
 
-NODE_W, NODE_H, COL_GAP, ROW_GAP, MARGIN = 220.0, 60.0, 84.0, 18.0, 16.0
+NODE_W, NODE_H, MARGIN = 220.0, 60.0, 16.0
 
 
 def wrap(text: str, width: float, size: float, lines: int = 2) -> list[str]:
@@ -136,14 +150,12 @@ def graph(
     title: str,
     desc: str,
     legend: dict[str, str],
-    group: dict[str, str] | None = None,
 ) -> str:
-    """The interaction picture: boxes in layers, prerequisites left to right.
+    """The interaction picture, laid out by Graphviz ``dot``: prerequisites left to right.
 
-    Lines never cross a box: a line between neighbouring columns is a curve inside the gap
-    between them; a longer one runs along the channel between two rows; a line within one
-    column is an arc in the gap to its right. Boxes of other acts (``external``) that only
-    overlap or conflict go to the last columns.
+    The engine (:func:`planner.site.layout.layout`) places the boxes and routes the lines
+    around them; this function only draws what it returns, so every piece of text in the
+    picture is escaped here and none of it passed through the engine.
 
     Args:
         nodes: the boxes.
@@ -152,58 +164,37 @@ def graph(
         title, desc: the picture's accessible name and description.
         legend: edge kind → label for the kinds to explain, and ``external`` → label for
             the dashed boxes.
-        group: a rank per node that orders each column first (own act before others).
 
     Returns:
         SVG markup.
+
+    Raises:
+        LayoutEngineMissing: the engine is not installed.
     """
-    ids = [n.id for n in nodes]
-    precedence = [(e.source, e.target) for e in edges if e.kind in DIRECTED]
-    links = [(e.source, e.target) for e in edges if e.kind not in DIRECTED]
-    placed = layout(ids, precedence, links, group=group, tail=[n.id for n in nodes if n.external])
+    links = [Link(e.source, e.target, e.kind in DIRECTED, e.label) for e in edges]
+    placed = layout([n.id for n in nodes], links, (NODE_W, NODE_H))
     kinds = [k for k in EDGE_STYLE if any(e.kind == k for e in edges)]
     if any(n.external for n in nodes) and "external" in legend:
         kinds.append("external")
-    width = max(480.0, 2 * MARGIN + placed.columns * (NODE_W + COL_GAP))
-    top = 2 * MARGIN + placed.rows * NODE_H + max(0, placed.rows - 1) * ROW_GAP
+    width = max(480.0, 2 * MARGIN + placed.width)
+    top = 2 * MARGIN + placed.height
     key, key_h = _legend(ident, kinds, legend, MARGIN, top, width - 2 * MARGIN) if kinds else ("", 0.0)
-    height = top + key_h
     body = [f"<defs>{''.join(arrow_marker(ident, k) for k in DIRECTED)}</defs>"]
-    for index, edge in enumerate(edges):
-        body.append(_edge(ident, edge, placed.position[edge.source], placed.position[edge.target], index))
+    for edge, points, at in zip(edges, placed.paths, placed.labels, strict=True):
+        body.append(_edge(ident, edge, [(x + MARGIN, y + MARGIN) for x, y in points], at))
     for node in nodes:
-        body.append(_node(node, *_corner(*placed.position[node.id])))
+        x, y = placed.boxes[node.id]
+        body.append(_node(node, x + MARGIN, y + MARGIN))
     body.append(key)
-    return frame(ident, width, height, title, desc, body)
+    return frame(ident, width, top + key_h, title, desc, body)
 
 
-def _corner(col: int, row: int) -> tuple[float, float]:
-    return MARGIN + col * (NODE_W + COL_GAP), MARGIN + row * (NODE_H + ROW_GAP)
-
-
-def _edge(ident: str, edge: Edge, a: tuple[int, int], b: tuple[int, int], index: int) -> str:
-    if b[0] < a[0]:  # undirected lines run left to right; precedence always does
-        a, b = b, a
-    (ax, ay), (bx, by) = _corner(*a), _corner(*b)
-    y1, y2 = ay + NODE_H / 2, by + NODE_H / 2
-    x1 = ax + NODE_W
-    if a[0] == b[0]:  # same column: an arc inside the gap to the right
-        bulge = min(COL_GAP * 0.7, 18 + abs(y2 - y1) * 0.08)
-        d = f"M{num(x1)} {num(y1)}C{num(x1 + bulge)} {num(y1)} {num(x1 + bulge)} {num(y2)} {num(x1)} {num(y2)}"
-        mid = (x1 + bulge * 0.75 + 4, (y1 + y2) / 2)
-    elif b[0] == a[0] + 1:  # neighbouring columns: a curve inside the gap between them
-        dx = (bx - x1) / 2
-        d = f"M{num(x1)} {num(y1)}C{num(x1 + dx)} {num(y1)} {num(bx - dx)} {num(y2)} {num(bx)} {num(y2)}"
-        mid = ((x1 + bx) / 2, (y1 + y2) / 2 - 4)
-    else:  # into the channel between two rows, along it, and out again before the target
-        row = b[1] if b[1] >= a[1] else b[1] + 1
-        channel = MARGIN + row * (NODE_H + ROW_GAP) - ROW_GAP / 2 + ((index % 3) - 1) * 3
-        g = COL_GAP
-        d = (
-            f"M{num(x1)} {num(y1)}C{num(x1 + g / 2)} {num(y1)} {num(x1 + g / 2)} {num(channel)} {num(x1 + g)} {num(channel)}"
-            f"H{num(bx - g)}C{num(bx - g / 2)} {num(channel)} {num(bx - g / 2)} {num(y2)} {num(bx)} {num(y2)}"
-        )
-        mid = ((x1 + bx) / 2, channel - 3)
+def _edge(ident: str, edge: Edge, points: list[tuple[float, float]], at: tuple[float, float] | None) -> str:
+    """One line along the engine's cubic Bézier points, with its label where the engine put it."""
+    (x0, y0), rest = points[0], points[1:]
+    d = f"M{num(x0)} {num(y0)}" + "".join(
+        "C" + " ".join(f"{num(x)} {num(y)}" for x, y in rest[i : i + 3]) for i in range(0, len(rest), 3)
+    )
     marker = f' marker-end="url(#{esc(ident)}-arrow-{edge.kind})"' if edge.kind in DIRECTED else ""
     # read as the catalogue writes it: the dependant requires (or needs) its prerequisite
     said = (edge.target, edge.source) if edge.kind in DIRECTED else (edge.source, edge.target)
@@ -211,9 +202,9 @@ def _edge(ident: str, edge: Edge, a: tuple[int, int], b: tuple[int, int], index:
         f'<path d="{d}" fill="none" stroke="{COLOURS[edge.kind]}" {EDGE_STYLE[edge.kind]}{marker}>'
         f"<title>{esc(said[0])} {esc(edge.kind)} {esc(said[1])}</title></path>"
     )
-    if edge.label:
+    if edge.label and at is not None:
         out += (
-            f'<text x="{num(mid[0])}" y="{num(mid[1])}" text-anchor="middle" font-size="11" '
+            f'<text x="{num(at[0] + MARGIN)}" y="{num(at[1] + MARGIN + 4)}" text-anchor="middle" font-size="11" '
             f'fill="{COLOURS["text"]}" stroke="{COLOURS["background"]}" stroke-width="3" '
             f'paint-order="stroke">{esc(edge.label)}</text>'
         )

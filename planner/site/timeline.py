@@ -239,7 +239,7 @@ def swimlanes(
     """Swimlanes: a lane per layer, a column per stage, cross-layer waits as arrows.
 
     Each cell holds a bar split by status (its length relative to the fullest cell) with the
-    counts written in it; each lane's due dates sit as diamonds on its baseline, the ones
+    counts written in it (its tooltip names the status by ``words["status-<status>"]``); each lane's due dates sit as diamonds on its baseline, the ones
     before the first stage counted in the "earlier" gutter.
     """
     column = max(110.0, min(170.0, 760.0 / max(1, len(spans))))
@@ -250,14 +250,14 @@ def swimlanes(
     body = [f"<defs>{arrow_marker(ident, 'needs-facility')}</defs>"]
     body += axis.header(16, words["earlier"], words["later"])
     for i, lane in enumerate(lanes):
-        body.append(_lane(axis, lane, top + i * LANE_H, most, shade=i % 2 == 0))
+        body.append(_lane(axis, lane, top + i * LANE_H, most, shade=i % 2 == 0, words=words))
     body += axis.rules(top, height - 8)
     body += _as_of_line(axis, as_of, top, height - 8, words["as_of"])
     body += _arrows(ident, axis, arrows, top)
     return frame(ident, axis.right + 8, height, title, desc, body)
 
 
-def _lane(axis: Axis, lane: Lane, y: float, most: int, shade: bool) -> str:
+def _lane(axis: Axis, lane: Lane, y: float, most: int, shade: bool, words: dict[str, str]) -> str:
     parts = []
     if shade:
         parts.append(
@@ -280,7 +280,7 @@ def _lane(axis: Axis, lane: Lane, y: float, most: int, shade: bool) -> str:
             w = full * n / total
             parts.append(
                 f'<rect x="{num(x)}" y="{num(y + BAR_Y)}" width="{num(max(w, 1.5))}" height="{num(BAR_H)}" '
-                f'fill="{COLOURS[status]}"><title>{n} {esc(status)}</title></rect>'
+                f'fill="{COLOURS[status]}"><title>{n} {esc(words.get(f"status-{status}", status))}</title></rect>'
             )
             if w >= 20:
                 parts.append(

@@ -8,8 +8,19 @@ from typing import TYPE_CHECKING
 from planner.errors import UsageError
 from planner.messages import render
 from planner.roadmap import ALL, PlanContext
-from planner.schedule import STATUSES
-from planner.view.model import Finding, Item, LayerName, Package, Recurrence, RoadmapView, Stage, Wait
+from planner.schedule import OFF_PLAN, STATUSES
+from planner.view.model import (
+    Assumption,
+    Finding,
+    Item,
+    LayerName,
+    Package,
+    Recurrence,
+    RoadmapView,
+    Stage,
+    StageLoad,
+    Wait,
+)
 
 if TYPE_CHECKING:
     from planner.models import Obligation
@@ -58,8 +69,15 @@ def item_from_plan(ctx: PlanContext, item: PlanItem, stage: str, lang: str) -> I
         done_on=item.done_on,
         stage=stage,
         due_origin=origin,
+        applicable=item.applicable,
+        state=item.state,
+        nature=item.nature,
+        start=None if item.status in OFF_PLAN else ctx.plan.stage_id(item.stage),
+        end=None if item.status in OFF_PLAN else ctx.plan.stage_id(item.end),
+        effort_days=half_days(item.effort),
+        lead_time_months=item.lead_time_months,
+        occurrences=tuple(item.occurrences),
         # --- the kind of duty (issue 16) ---
-        nature=ob.nature.value if ob.nature is not None else None,
         recurrence=_recurrence(ob, item.due),
     )
 
@@ -71,12 +89,22 @@ def _recurrence(ob: Obligation, due: dt.date | None) -> Recurrence | None:
     return Recurrence(ob.recurrence.every.value, ob.recurrence.first or due)
 
 
+def half_days(days: float) -> float:
+    """Person-days rounded to half a day: what a planner can allot.
+
+    >>> half_days(2.26), half_days(0.1), half_days(3.0)
+    (2.5, 0.5, 3.0)
+    """
+    return 0.0 if days <= 0 else max(0.5, round(days * 2) / 2)
+
+
 def _stages(ctx: PlanContext, items: list[PlanItem], lang: str) -> tuple[Stage, ...]:
     plan = ctx.plan
     # done items have no stage of their own: they are listed in the first one
     by_stage: dict[int, list[PlanItem]] = {}
     for item in items:
-        by_stage.setdefault(item.stage or 0, []).append(item)
+        if item.status not in OFF_PLAN:
+            by_stage.setdefault(item.stage or 0, []).append(item)
     stages = []
     for index in range(max(by_stage, default=0) + 1):
         sid, start, end = plan.stage_bounds(index)
@@ -110,15 +138,30 @@ def check_layer(ctx: PlanContext, layer: str) -> None:
         )
 
 
-def build_view(ctx: PlanContext, layer: str, lang: str = "nl") -> RoadmapView:
-    """The roadmap view of one layer (or ``all``) in `lang`.
+def build_view(
+    ctx: PlanContext, layer: str, lang: str = "nl", *, theme: str | None = None, act: str | None = None
+) -> RoadmapView:
+    """The roadmap view of one layer (or ``all``) in `lang`, optionally of one theme or act only.
+
+    The plan is the whole plan either way (a filter only chooses what is shown), so a filtered
+    roadmap places every item where the full one does.
 
     Raises:
-        UsageError: the layer is unknown.
+        UsageError: the layer, theme or act is unknown.
     """
     check_layer(ctx, layer)
     cat, plan = ctx.catalogue, ctx.plan
-    items = plan.for_layer(None if layer == ALL else layer)
+    _check_filter("--theme", theme, list(cat.themes))
+    _check_filter("--act", act, list(cat.acts))
+    items = [
+        i
+        for i in plan.for_layer(None if layer == ALL else layer)
+        if (act is None or i.act == act)
+        and (
+            theme is None or theme in cat.obligations[i.obligation].themes or theme in cat.acts[i.act].themes
+        )
+    ]
+    filters = tuple((opt, v) for opt, v in (("--theme", theme), ("--act", act)) if v is not None)
     wanted = {(i.obligation, i.layer) for i in items}
     pkg_ids = {i.package for i in items if i.package}
     scenario = cat.scenario
@@ -141,8 +184,73 @@ def build_view(ctx: PlanContext, layer: str, lang: str = "nl") -> RoadmapView:
             for f in plan.findings
             if (f.obligation, f.layer) in wanted
         ),
-        organisation=None,
+        organisation=_organisation(ctx, layer),
+        load=_loads(ctx, layer),
+        backlog_cleared=plan.stage_id(
+            max((i.end for i in items if i.status == "overdue" and i.end is not None), default=None)
+        ),
+        assumptions=_assumptions(ctx, layer, lang),
+        off_plan=tuple(
+            item_from_plan(ctx, i, plan.stage_id(0) or "", lang)
+            for i in sorted(items, key=lambda i: (i.status, i.obligation, i.layer))
+            if i.status in OFF_PLAN
+        ),
         layer_name=layer_name(ctx, layer, lang),
         scenario_title=scenario.title.get(lang) if scenario is not None and plan.scenario else None,
         layers=tuple(LayerName(lid, layer_name(ctx, lid, lang)) for lid in cat.layers),
+        options=(*ctx.options, *filters),
     )
+
+
+def _check_filter(option: str, value: str | None, known: list[str]) -> None:
+    if value is not None and value not in known:
+        from planner.catalogue import did_you_mean
+
+        raise UsageError(f"{option}: unknown id {value!r}{did_you_mean(value, known)}")
+
+
+def _organisation(ctx: PlanContext, layer: str) -> str | None:
+    profile = ctx.plan.profiles.get(layer)
+    return profile.name if profile is not None else None
+
+
+def _loads(ctx: PlanContext, layer: str) -> tuple[StageLoad, ...]:
+    plan = ctx.plan
+    return tuple(
+        StageLoad(plan.stage_id(stage) or "", lid, round(days, 1), plan.capacity.get(lid))
+        for (lid, stage), days in sorted(plan.load.items())
+        if layer in (ALL, lid) and stage >= 0
+    )
+
+
+def _assumptions(ctx: PlanContext, layer: str, lang: str) -> tuple[Assumption, ...]:
+    """The default answers and capacities the plan used for the view's layers."""
+    from planner.i18n import gettext
+
+    cat = ctx.catalogue
+    out: list[Assumption] = []
+    for lid, profile in sorted(ctx.plan.profiles.items()):
+        if layer not in (ALL, lid):
+            continue
+        for qid in sorted(profile.assumed):
+            default = cat.questions[qid].defaults[lid]
+            out.append(Assumption(qid, lid, _answer_text(default.answer, lang), default.rationale.get(lang)))
+        if profile.capacity_assumed and profile.capacity is not None:
+            rationale = cat.layers[lid].capacity_rationale
+            out.append(
+                Assumption(
+                    "capacity",
+                    lid,
+                    gettext(lang, "plan", "days-per-quarter", days=f"{profile.capacity:g}"),
+                    rationale.get(lang) if rationale else "",
+                )
+            )
+    return tuple(out)
+
+
+def _answer_text(answer: object, lang: str) -> str:
+    from planner.i18n import gettext
+
+    if isinstance(answer, bool):
+        return gettext(lang, "plan", "yes" if answer else "no")
+    return str(answer)

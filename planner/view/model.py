@@ -92,10 +92,25 @@ class Item:
     """The id of the stage the item is listed in (done items: the first stage)."""
     due_origin: str | None = field(metadata=VIEW_ONLY)
     """Where the due date comes from: ``obligation`` (its own date), ``milestone``, or None."""
-    # --- the kind of duty (issue 16: calendar RRULE), from the catalogue obligation -------------
-    nature: str | None
-    """``one-off``, ``continuing`` or ``recurring``; None when the catalogue does not say."""
-    recurrence: Recurrence | None
+    # --- the organisation plan: applicability, state, nature, time ---
+    applicable: bool = True
+    """Whether the duty applies to the organisation planned for (False: ``not-applicable``)."""
+    state: str | None = None
+    """The organisation's own state of the duty (organisation file), None when not assessed."""
+    nature: str = "one-off"
+    """``one-off``, ``continuing`` or ``recurring``."""
+    start: str | None = None
+    """The stage the work starts in (None for a duty not planned: done, in place, not applicable)."""
+    end: str | None = None
+    """The stage the work ends in: later than `start` for work that spans stages."""
+    effort_days: float = 0.0
+    """The person-days the work still takes one organisation (rounded to half a day)."""
+    lead_time_months: float = 0.0
+    """The calendar months the work needs whatever the staffing."""
+    occurrences: tuple[dt.date, ...] = ()
+    """A recurring duty's dates from the planning date to the plan's horizon."""
+    # --- the kind of duty (issue 16: calendar RRULE), from the catalogue obligation ---
+    recurrence: Recurrence | None = None
     """For a recurring duty: how often it comes back, and from when."""
 
 
@@ -131,6 +146,27 @@ class Finding:
 
 
 @dataclass(frozen=True)
+class StageLoad:
+    """The workload of one layer's organisation in one stage."""
+
+    stage: str
+    layer: str
+    days: float
+    capacity: float | None
+
+
+@dataclass(frozen=True)
+class Assumption:
+    """A default the plan used because the organisation did not say: a question's answer or capacity."""
+
+    subject: str
+    """A question id, or ``capacity``."""
+    layer: str
+    value: str
+    rationale: str
+
+
+@dataclass(frozen=True)
 class LayerName:
     """A layer of the catalogue and its name in the view's language."""
 
@@ -153,14 +189,24 @@ class RoadmapView:
     stages: tuple[Stage, ...]
     packages: tuple[Package, ...]
     findings: tuple[Finding, ...]
-    organisation: str | None = field(metadata=VIEW_ONLY)
-    """The organisation the roadmap is for; None: the layer as a whole (the only kind so far)."""
+    organisation: str | None
+    """The organisation the roadmap is for (its file's name); None: the layer's typical organisation."""
+    load: tuple[StageLoad, ...] = field(metadata=json_as("workload"))
+    """Per stage and layer: person-days planned against the capacity."""
+    backlog_cleared: str | None
+    """The stage by whose end every duty known to be behind is planned to be done (None: no backlog)."""
+    assumptions: tuple[Assumption, ...]
+    """The defaults the plan rests on (answers, capacity) where the organisation gave none."""
+    off_plan: tuple[Item, ...]
+    """Duties not planned: done, in place or not applicable, each with why."""
     layer_name: str = field(metadata=VIEW_ONLY)
     """The name of `layer` in the view's language (``all`` has a fixed phrase)."""
     scenario_title: str | None = field(metadata=VIEW_ONLY)
     """The title of the applied scenario in the view's language."""
     layers: tuple[LayerName, ...] = field(metadata=VIEW_ONLY)
     """Every layer of the catalogue in catalogue order, with its name."""
+    options: tuple[tuple[str, str], ...] = field(default=(), metadata=VIEW_ONLY)
+    """Further options the plan was made with (organisation file, capacity), for "made with"."""
 
     @property
     def is_all(self) -> bool:
@@ -169,8 +215,8 @@ class RoadmapView:
 
     @property
     def items(self) -> tuple[Item, ...]:
-        """Every item, in stage order."""
-        return tuple(item for stage in self.stages for item in stage.items)
+        """Every planned item in stage order, then the ones off the plan."""
+        return (*(item for stage in self.stages for item in stage.items), *self.off_plan)
 
     @property
     def names(self) -> Mapping[str, str]:
@@ -188,6 +234,7 @@ class RoadmapView:
                 "stage": self.stage_size,
                 "scenario": self.scenario,
                 "lang": self.lang,
+                "options": self.options,
             },
             fmt,
         )

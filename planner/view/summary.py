@@ -201,7 +201,11 @@ def summarise(view: RoadmapView) -> Summary:
     findings = tuple(f for f in view.findings if f.kind != "overdue")
     return Summary(
         view=view,
-        title=text(view.lang, "title", name=view.layer_name),
+        title=text(
+            view.lang,
+            "title",
+            name=f"{view.layer_name}: {view.organisation}" if view.organisation else view.layer_name,
+        ),
         scenario=scenario_text(view),
         next_due=next_due(view),
         overdue=overdue(view),

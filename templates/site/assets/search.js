@@ -1,47 +1,132 @@
-/* Offline search: filters the list on search.html with the JSON index embedded in that page.
-   Progressive enhancement: without this script the page lists every act and obligation. */
+/* Search with Pagefind: loads the index the build made (../pagefind/ from a language's pages)
+   and lists what matches, with filters by layer, status and theme. Pagefind stems Dutch and
+   English words and ignores accents (categorieen finds categorieën).
+   Progressive enhancement: without this script, or where the index cannot be loaded (a site
+   opened as files, or built without Pagefind), the page lists every act and obligation. */
 (function () {
   "use strict";
-  var data = document.getElementById("search-index");
-  var list = document.getElementById("search-list");
+  var script = document.currentScript;
+  var form = document.getElementById("search-form");
   var input = document.getElementById("search-q");
   var status = document.getElementById("search-status");
-  if (!data || !list || !input || !status) {
+  var results = document.getElementById("search-results");
+  var filters = document.getElementById("search-filters");
+  var unavailable = document.getElementById("search-unavailable");
+  if (!script || !form || !input || !status || !results || !filters || !unavailable) {
     return;
   }
-  var entries = JSON.parse(data.textContent).entries;
-  var items = {};
-  var nodes = list.querySelectorAll("li[data-id]");
-  for (var i = 0; i < nodes.length; i++) {
-    items[nodes[i].getAttribute("data-id")] = nodes[i];
-  }
-  var template = status.getAttribute("data-template") || "{shown}/{total}";
+  var selects = Array.prototype.slice.call(filters.querySelectorAll("select[data-filter]"));
+  var pagefind = null;
+  var latest = 0;
 
-  function run() {
-    var words = input.value.toLowerCase().split(/\s+/).filter(Boolean);
-    var shown = 0;
-    entries.forEach(function (entry) {
-      var item = items[entry.id];
-      if (!item) {
-        return;
-      }
-      var hit = words.every(function (word) { return entry.text.indexOf(word) !== -1; });
-      item.hidden = !hit;
-      if (hit) {
-        shown += 1;
+  function chosen() {
+    var found = {};
+    selects.forEach(function (s) {
+      if (s.value) {
+        found[s.getAttribute("data-filter")] = s.value;
       }
     });
-    status.textContent = template.replace("{shown}", String(shown)).replace("{total}", String(entries.length));
+    return found;
   }
 
-  var query = new URLSearchParams(window.location.search).get("q");
-  if (query) {
-    input.value = query;
+  function item(data) {
+    var li = document.createElement("li");
+    var link = document.createElement("a");
+    link.href = data.url;
+    link.textContent = (data.meta && data.meta.title) || data.url;
+    var excerpt = document.createElement("p");
+    excerpt.className = "excerpt";
+    /* Pagefind's excerpt is text with <mark> around the hits: parse it inertly and keep only
+       the text and the marks, so no markup from the catalogue can ever come alive here */
+    var parsed = new DOMParser().parseFromString("<p>" + data.excerpt + "</p>", "text/html").body;
+    parsed.firstChild.childNodes.forEach(function (node) {
+      if (node.nodeName === "MARK") {
+        var mark = document.createElement("mark");
+        mark.textContent = node.textContent;
+        excerpt.appendChild(mark);
+      } else {
+        excerpt.appendChild(document.createTextNode(node.textContent));
+      }
+    });
+    li.appendChild(link);
+    li.appendChild(excerpt);
+    return li;
   }
-  input.addEventListener("input", run);
-  input.form.addEventListener("submit", function (event) {
+
+  function say(template, count) {
+    return template.replace("{count}", String(count));
+  }
+
+  function run() {
+    if (!pagefind) {
+      return;
+    }
+    var query = input.value.trim();
+    var wanted = chosen();
+    var ticket = ++latest;
+    if (!query && !Object.keys(wanted).length) {
+      results.hidden = true;
+      results.textContent = "";
+      status.textContent = "";
+      return;
+    }
+    pagefind.search(query || null, { filters: wanted }).then(function (found) {
+      return Promise.all(found.results.slice(0, 50).map(function (r) { return r.data(); })).then(function (data) {
+        if (ticket !== latest) {
+          return;
+        }
+        results.textContent = "";
+        data.forEach(function (d) { results.appendChild(item(d)); });
+        results.hidden = data.length === 0;
+        var total = found.results.length;
+        status.textContent = total ? say(status.getAttribute("data-template"), total) : status.getAttribute("data-none");
+      });
+    });
+  }
+
+  function fill(options) {
+    selects.forEach(function (s) {
+      var values = options[s.getAttribute("data-filter")] || {};
+      Object.keys(values).sort(function (a, b) { return a.localeCompare(b); }).forEach(function (value) {
+        var option = document.createElement("option");
+        option.value = value;
+        option.textContent = value + " (" + values[value] + ")";
+        s.appendChild(option);
+      });
+    });
+  }
+
+  var params = new URLSearchParams(window.location.search);
+  if (params.get("q")) {
+    input.value = params.get("q");
+  }
+  form.addEventListener("submit", function (event) {
     event.preventDefault();
     run();
   });
-  run();
+  input.addEventListener("input", run);
+  selects.forEach(function (s) { s.addEventListener("change", run); });
+
+  if (window.location.protocol === "file:") {
+    /* browsers refuse to load modules from files: say so rather than fail in the console */
+    unavailable.hidden = false;
+    return;
+  }
+  import(new URL(script.getAttribute("data-bundle"), document.baseURI).href).then(function (module) {
+    pagefind = module;
+    return pagefind.filters();
+  }).then(function (options) {
+    fill(options);
+    selects.forEach(function (s) {
+      var value = params.get(s.getAttribute("data-filter"));
+      if (value) {
+        s.value = value;
+      }
+    });
+    filters.hidden = false;
+    run();
+  }).catch(function () {
+    pagefind = null;
+    unavailable.hidden = false;
+  });
 }());

@@ -1,0 +1,90 @@
+"""The board summary: what an organisation's board needs to adopt a plan, derived from the view.
+
+It answers, in this order: what applies and why not the rest; what is in place; what the next
+twelve months hold; the backlog (duties already due: to assess, or known to be behind) and when
+it is cleared; the workload per stage against capacity; what the plan waits on from other layers;
+and the defaults (assumptions) it rests on. The Markdown and HTML roadmaps print it first.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from planner.view.model import Assumption, Item, RoadmapView, StageLoad
+
+NEXT_MONTHS = 12
+"""How far ahead the board's "next" list looks."""
+
+
+@dataclass(frozen=True)
+class Board:
+    """The board summary of one layer's (or organisation's) roadmap."""
+
+    organisation: str | None
+    applicable: int
+    """How many duties apply (every item but the not-applicable ones)."""
+    not_applicable: tuple[Item, ...]
+    in_place: tuple[Item, ...]
+    """Duties done or in place."""
+    next_items: tuple[Item, ...]
+    """Work starting within :data:`NEXT_MONTHS` of the planning date."""
+    next_days: float
+    unassessed: tuple[Item, ...]
+    overdue: tuple[Item, ...]
+    backlog_cleared: str | None
+    load: tuple[StageLoad, ...]
+    over_capacity: tuple[StageLoad, ...]
+    waits: tuple[tuple[Item, str, str], ...]
+    """(item, obligation waited on, its layer) for each wait on another layer."""
+    assumptions: tuple[Assumption, ...]
+
+
+def _horizon(as_of: dt.date) -> dt.date:
+    """The planning date plus :data:`NEXT_MONTHS` months (clamped to the month's last day)."""
+    months = as_of.month - 1 + NEXT_MONTHS
+    year, month = as_of.year + months // 12, months % 12 + 1
+    for day in range(as_of.day, 27, -1):
+        try:
+            return dt.date(year, month, day)
+        except ValueError:
+            continue
+    return dt.date(year, month, min(as_of.day, 28))
+
+
+def board(view: RoadmapView) -> Board:
+    """The board summary of `view`.
+
+    Example:
+        >>> from planner import api
+        >>> from pathlib import Path
+        >>> cat = api.load(Path("tests/data/minimal"))
+        >>> b = board(api.roadmap(cat, "gemeenten", as_of=dt.date(2026, 11, 28)))
+        >>> b.organisation, len(b.overdue)  # without an organisation file nothing is known to be behind
+        (None, 0)
+    """
+    horizon = _horizon(view.as_of)
+    starts = {stage.id: stage.start for stage in view.stages}
+    planned = [i for s in view.stages for i in s.items]
+    nexts = tuple(
+        i
+        for i in planned
+        if i.status not in ("unassessed",)
+        and i.start is not None
+        and starts.get(i.start, dt.date.max) < horizon
+    )
+    return Board(
+        organisation=view.organisation,
+        applicable=sum(1 for i in view.items if i.applicable),
+        not_applicable=tuple(i for i in view.off_plan if not i.applicable),
+        in_place=tuple(i for i in view.off_plan if i.applicable),
+        next_items=nexts,
+        next_days=sum(i.effort_days for i in nexts),
+        unassessed=tuple(i for i in planned if i.status == "unassessed"),
+        overdue=tuple(i for i in planned if i.status == "overdue"),
+        backlog_cleared=view.backlog_cleared,
+        load=view.load,
+        over_capacity=tuple(s for s in view.load if s.capacity is not None and s.days > s.capacity + 1e-9),
+        waits=tuple((i, w.obligation, w.layer) for i in planned for w in i.waits_on if w.layer != i.layer),
+        assumptions=view.assumptions,
+    )
