@@ -33,6 +33,7 @@ from planner.roadmap import ALL
 
 if TYPE_CHECKING:
     from planner.catalogue import Catalogue
+    from planner.formats import RenderOptions
     from planner.models import Progress
     from planner.organisation.profile import Profile
     from planner.roadmap import PlanContext
@@ -181,8 +182,13 @@ def roadmap(
     return build_view(plan, layer, lang, theme=theme, act=act)
 
 
-def render(view: RoadmapView, fmt: str = "md") -> str | bytes:
+def render(view: RoadmapView, fmt: str = "md", options: RenderOptions | None = None) -> str | bytes:
     """The view in one format: md, json, csv, xlsx, ics, mermaid or html (bytes for xlsx).
+
+    Args:
+        view: the roadmap view.
+        fmt: the format.
+        options: the calendar's choices (history, site address, reminders); the defaults when None.
 
     Raises:
         UsageError: the format is unknown.
@@ -191,7 +197,7 @@ def render(view: RoadmapView, fmt: str = "md") -> str | bytes:
     from planner.formats import FORMATS, render_roadmap
 
     choice("--format", fmt, FORMATS)
-    return render_roadmap(fmt, view)
+    return render_roadmap(fmt, view, options)
 
 
 def site_files(

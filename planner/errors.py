@@ -72,6 +72,10 @@ class UsageError(PlannerError):
     exit_code = EXIT_USAGE
 
 
+class OutputError(PlannerError):
+    """The output could not be written (a full disk, an I/O error): exit 1, one line, no traceback."""
+
+
 class NotFoundError(UsageError):
     """An id given on the command line does not exist."""
 

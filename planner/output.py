@@ -10,7 +10,7 @@ import os
 import tempfile
 from pathlib import Path
 
-from planner.errors import UsageError
+from planner.errors import OutputError, UsageError
 
 
 def write_text(path: Path, text: str) -> bool:
@@ -27,8 +27,13 @@ def write_bytes(path: Path, data: bytes) -> bool:
 
     Raises:
         UsageError: the folder does not exist or cannot be written.
+        OutputError: the write failed (e.g. the disk is full); the old file is untouched.
     """
     try:
+        if path.exists() and not path.is_file():
+            return _write_through(path, data)
+        # a symlink is followed, so the file it names is replaced and the link stays
+        path = path.resolve() if path.is_symlink() else path
         if path.is_file() and path.read_bytes() == data:
             return False
         folder = path.parent if str(path.parent) else Path(".")
@@ -46,6 +51,20 @@ def write_bytes(path: Path, data: bytes) -> bool:
         raise UsageError(f"cannot write {str(path)!r}: folder {str(path.parent)!r} does not exist") from None
     except (PermissionError, IsADirectoryError) as exc:
         raise UsageError(f"cannot write {str(path)!r}: {exc.strerror}") from None
+    except OSError as exc:  # a full disk, a quota, an I/O error: nothing half-written is left
+        raise OutputError(f"cannot write {str(path)!r}: {exc.strerror or exc}") from None
+    return True
+
+
+def _write_through(path: Path, data: bytes) -> bool:
+    """Write into something that is not a regular file (``/dev/stdout``, a pipe) in place.
+
+    Replacing it atomically would put a regular file where the device or pipe was.
+    """
+    if path.is_dir():
+        raise IsADirectoryError(21, "Is a directory")
+    with path.open("wb") as handle:
+        handle.write(data)
     return True
 
 

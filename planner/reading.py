@@ -118,6 +118,7 @@ def validate(src: SourceFile, model: type[M], data: Any) -> M | None:
         return model.model_validate(data)
     except ValidationError as exc:
         errors = exc.errors(include_url=False)
+        errors += masked_errors(model, data, errors)
         misspelt = _misspelt_fields(model, errors)
         for err in errors:
             loc = [p for p in err["loc"] if p != "[key]"]
@@ -126,6 +127,79 @@ def validate(src: SourceFile, model: type[M], data: Any) -> M | None:
             key = err["type"] == "extra_forbidden" or "[key]" in err["loc"]
             src.add(loc, describe_error(model, err), key=key)
         return None
+
+
+MODEL_LEVEL = frozenset({"value_error", "assertion_error"})
+MASK_PASSES = 3
+
+
+def masked_errors(model: type[BaseModel], data: Any, errors: list[Any]) -> list[Any]:
+    """The errors that `errors` hid: the checks of a record across its fields.
+
+    pydantic runs a record's own checks (``due`` and ``milestone`` both given, a ``recurrence``
+    on a duty that is not recurring) only once each of its fields is valid, so a record with a
+    bad field and a bad combination would show the second problem only after the first is
+    fixed. This validates again without the bad values and keeps the new record-level errors,
+    except those that name a removed field (that field was not missing, only wrong).
+    """
+    import copy
+
+    seen = {(tuple(e["loc"]), e["msg"]) for e in errors}
+    found: list[Any] = []
+    current, pending = copy.deepcopy(data), errors
+    for _ in range(MASK_PASSES):
+        removed = [r for e in pending if e["type"] != "missing" for r in [_remove(current, e["loc"])] if r]
+        if not removed:
+            break
+        try:
+            model.model_validate(current)
+            break
+        except ValidationError as exc:
+            pending = exc.errors(include_url=False)
+        new = [
+            e
+            for e in pending
+            if e["type"] in MODEL_LEVEL
+            and (tuple(e["loc"]), e["msg"]) not in seen
+            and not any(_speaks_of_removed(e, (*parent, key)) for parent, key in removed)
+        ]
+        seen.update((tuple(e["loc"]), e["msg"]) for e in new)
+        found += new
+    return found
+
+
+def _speaks_of_removed(error: Any, removed: tuple[Any, ...]) -> bool:
+    """Whether a record's error names the field of it that held a removed value.
+
+    Such an error may only follow from the removal (``roles`` emptied of its one bad entry).
+    """
+    record = tuple(error["loc"])
+    if removed[: len(record)] != record or len(removed) <= len(record):
+        return False
+    field = str(removed[len(record)])
+    return re.search(rf"\b{re.escape(field)}\b", error["msg"]) is not None
+
+
+def _remove(data: Any, loc: Sequence[Any]) -> tuple[tuple[Any, ...], Any] | None:
+    """Delete the deepest mapping entry on the way to `loc`; return (its mapping's loc, key)."""
+    path = [p for p in loc if p != "[key]"]
+    node: Any = data
+    last: tuple[tuple[Any, ...], Any, dict[Any, Any]] | None = None
+    walked: list[Any] = []
+    for part in path:
+        if isinstance(node, dict) and part in node:
+            last = (tuple(walked), part, node)
+            node = node[part]
+        elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
+            node = node[part]
+        else:
+            break
+        walked.append(part)
+    if last is None or (len(walked) == len(path) and path and isinstance(path[-1], int)):
+        return None  # a whole list item (a record's own check): keep it, the indices must hold
+    parent, key, mapping = last
+    del mapping[key]
+    return parent, key
 
 
 def _misspelt_fields(model: type[BaseModel], errors: list[Any]) -> set[tuple[Any, ...]]:

@@ -36,25 +36,55 @@ def _from_models(models: tuple[type[BaseModel], ...]) -> tuple[list[dict[str, An
     return [refs[(m, "validation")] for m in models], defs.get("$defs", {})
 
 
+FILE_KINDS = (
+    ("id", "Act"),
+    ("layers", "LayersFile"),
+    ("questions", "QuestionsFile"),
+    ("hosts", "PrimarySourcesFile"),
+    ("collectives", "CollectivesFile"),
+    ("themes", "ThemesFile"),
+)
+"""How a catalogue file shows its kind: the key it has (tried in order), and its model.
+
+An act has an ``id``; the other files are named after their list. A file with none of these
+keys is checked as an act, the file people write most (and a missing ``id`` is then the error).
+"""
+
+
+def _choose(kinds: tuple[tuple[str, str], ...], fallback: str) -> dict[str, Any]:
+    """An if/then/else chain: the first kind whose key is present gives the schema."""
+    if not kinds:
+        return {"$ref": f"#/$defs/{fallback}"}
+    (key, model), rest = kinds[0], kinds[1:]
+    return {"if": {"required": [key]}, "then": {"$ref": f"#/$defs/{model}"}, "else": _choose(rest, fallback)}
+
+
 def catalog_schema() -> dict[str, Any]:
-    """The schema of a catalogue file: an act file, `layers.yaml` or `themes.yaml`.
+    """The schema of a catalogue file: an act file, `layers.yaml`, `themes.yaml`, ...
+
+    The file's kind is chosen by the key it has (:data:`FILE_KINDS`) with ``if``/``then``, not
+    with an ``anyOf`` of every kind: an editor then reports what is wrong with the file as the
+    kind it is, instead of a misleading "missing property 'layers'" from a kind it is not.
 
     Example:
-        >>> [ref["$ref"] for ref in catalog_schema()["anyOf"]]
-        ['#/$defs/Act', '#/$defs/LayersFile', '#/$defs/ThemesFile', '#/$defs/QuestionsFile', '#/$defs/PrimarySourcesFile', '#/$defs/CollectivesFile']
+        >>> schema = catalog_schema()
+        >>> schema["if"], schema["then"]
+        ({'required': ['id']}, {'$ref': '#/$defs/Act'})
+        >>> schema["else"]["then"]
+        {'$ref': '#/$defs/LayersFile'}
     """
     from planner.house.model import CollectivesFile
     from planner.models import Act, LayersFile, PrimarySourcesFile, QuestionsFile, ThemesFile
 
-    refs, defs = _from_models(
-        (Act, LayersFile, ThemesFile, QuestionsFile, PrimarySourcesFile, CollectivesFile)
-    )
+    _, defs = _from_models((Act, LayersFile, ThemesFile, QuestionsFile, PrimarySourcesFile, CollectivesFile))
     return {
         "$schema": DIALECT,
         "$comment": _generated("catalog"),
         "title": "planner catalogue file",
-        "description": "One file of a planner catalogue: an act file, layers.yaml or themes.yaml.",
-        "anyOf": refs,
+        "description": "One file of a planner catalogue: an act file, layers.yaml, themes.yaml, "
+        "questions.yaml, primary-sources.yaml or collectives.yaml.",
+        "type": "object",
+        **_choose(FILE_KINDS, "Act"),
         "$defs": defs,
     }
 
@@ -112,6 +142,19 @@ def roadmap_schema() -> dict[str, Any]:
             },
             "lead_time_months": {"type": "number", "minimum": 0},
             "occurrences": {"type": "array", "items": _DATE, "description": "A recurring duty's next dates."},
+            # --- the kind of duty (issue 16) ---
+            "recurrence": {
+                "anyOf": [{"$ref": "#/$defs/Recurrence"}, {"type": "null"}],
+                "description": "For a recurring duty: how often it comes back, and from when.",
+            },
+        },
+    }
+    recurrence = {
+        "type": "object",
+        "required": ["every", "first"],
+        "properties": {
+            "every": {"enum": ["year", "half", "quarter", "month"]},
+            "first": {"anyOf": [_DATE, {"type": "null"}], "description": "The first due date."},
         },
     }
     load = {
@@ -161,7 +204,13 @@ def roadmap_schema() -> dict[str, Any]:
             },
             "off_plan": {"type": "array", "items": {"$ref": "#/$defs/Item"}},
         },
-        "$defs": {"Item": item, "Stage": stage, "Finding": finding, "StageLoad": load},
+        "$defs": {
+            "Item": item,
+            "Stage": stage,
+            "Finding": finding,
+            "StageLoad": load,
+            "Recurrence": recurrence,
+        },
     }
 
 

@@ -84,36 +84,70 @@ def hostile(catalogue_with) -> Path:
     return catalogue_with({"act-c.yaml": ACT_C.replace('"LONG"', f'"{LONG_TITLE.strip()}"')})
 
 
+def _fills(styles: ElementTree.Element) -> list[str | None]:
+    fills = styles.find(f"{MAIN}fills")
+    out: list[str | None] = []
+    for fill in list(fills) if fills is not None else []:
+        colour = fill.find(f"{MAIN}patternFill/{MAIN}fgColor")
+        out.append(colour.get("rgb") if colour is not None else None)
+    return out
+
+
+def _cell_line(c: ElementTree.Element, xf: ElementTree.Element, shared: list[str], formats, fills) -> str:  # type: ignore[no-untyped-def]
+    value = c.findtext(f"{MAIN}v")
+    align = xf.find(f"{MAIN}alignment")
+    marks = " [wrap]" if align is not None and align.get("wrapText") == "1" else ""
+    fill = fills[int(xf.get("fillId", "0"))]
+    marks += f" [fill {fill}]" if fill else ""
+    if c.find(f"{MAIN}f") is not None:
+        return f"{c.get('r')}\tFORMULA"
+    if c.get("t") == "s":
+        quote = " [quote-prefix]" if xf.get("quotePrefix") == "1" else ""
+        return f"{c.get('r')}\ttext\t{shared[int(value or 0)]}{quote}{marks}"
+    if formats.get(xf.get("numFmtId")) == "yyyy-mm-dd":
+        day = dt.date(1899, 12, 30) + dt.timedelta(days=int(float(value or 0)))
+        return f"{c.get('r')}\tdate\t{day.isoformat()}"
+    return f"{c.get('r')}\tnumber\t{value}{marks}" if value is not None else f"{c.get('r')}\tblank{marks}"
+
+
 def xlsx_dump(data: bytes) -> str:
-    """The visible content of an .xlsx as text: pane, filter, widths, then every cell typed."""
+    """The visible content of an .xlsx as text: per sheet its set-up, then every cell typed."""
     with zipfile.ZipFile(io.BytesIO(data)) as book:
-        sheet = ElementTree.fromstring(book.read("xl/worksheets/sheet1.xml"))
+        workbook = ElementTree.fromstring(book.read("xl/workbook.xml"))
         strings = ElementTree.fromstring(book.read("xl/sharedStrings.xml"))
         styles = ElementTree.fromstring(book.read("xl/styles.xml"))
+        sheets = [ElementTree.fromstring(book.read(f"xl/worksheets/sheet{n}.xml")) for n in (1, 2)]
+        tables = [
+            ElementTree.fromstring(book.read(name))
+            for name in sorted(book.namelist())
+            if name.startswith("xl/tables/")
+        ]
     shared = ["".join(t.text or "" for t in si.iter(f"{MAIN}t")) for si in strings.iter(f"{MAIN}si")]
     formats = {f.get("numFmtId"): f.get("formatCode") for f in styles.iter(f"{MAIN}numFmt")}
     cell_xfs = styles.find(f"{MAIN}cellXfs")
     xfs = list(cell_xfs) if cell_xfs is not None else []
-    pane = sheet.find(f".//{MAIN}pane")
-    lines = [
-        f"frozen: {pane.get('topLeftCell') if pane is not None else None} ({pane.get('state') if pane is not None else ''})",
-        f"autofilter: {sheet.find(f'{MAIN}autoFilter').get('ref')}",  # type: ignore[union-attr]
-        "widths: "
-        + " ".join(f"{c.get('min')}-{c.get('max')}={c.get('width')}" for c in sheet.iter(f"{MAIN}col")),
-    ]
-    for c in sheet.iter(f"{MAIN}c"):
-        xf = xfs[int(c.get("s", "0"))]
-        value = c.findtext(f"{MAIN}v")
-        if c.find(f"{MAIN}f") is not None:
-            lines.append(f"{c.get('r')}\tFORMULA")
-        elif c.get("t") == "s":
-            quote = " [quote-prefix]" if xf.get("quotePrefix") == "1" else ""
-            lines.append(f"{c.get('r')}\ttext\t{shared[int(value or 0)]}{quote}")
-        elif formats.get(xf.get("numFmtId")) == "yyyy-mm-dd":
-            day = dt.date(1899, 12, 30) + dt.timedelta(days=int(float(value or 0)))
-            lines.append(f"{c.get('r')}\tdate\t{day.isoformat()}")
-        else:
-            lines.append(f"{c.get('r')}\tnumber\t{value}")
+    fills = _fills(styles)
+    names = [s.get("name") for s in workbook.iter(f"{MAIN}sheet")]
+    lines = [f"table: {t.get('name')} {t.get('ref')}" for t in tables]
+    for name, sheet in zip(names, sheets, strict=True):
+        pane = sheet.find(f".//{MAIN}pane")
+        setup = sheet.find(f"{MAIN}pageSetup")
+        fit = sheet.find(f"{MAIN}sheetPr/{MAIN}pageSetUpPr")
+        lines += [
+            f"== sheet {name}",
+            f"frozen: {pane.get('topLeftCell') if pane is not None else None}",
+            "page: "
+            + " ".join(
+                f"{k}={setup.get(k)}"
+                for k in ("orientation", "paperSize", "fitToHeight")
+                if setup is not None
+            )
+            + f" fitToPage={fit.get('fitToPage') if fit is not None else None}",
+            "widths: "
+            + " ".join(f"{c.get('min')}-{c.get('max')}={c.get('width')}" for c in sheet.iter(f"{MAIN}col")),
+        ]
+        for c in sheet.iter(f"{MAIN}c"):
+            lines.append(_cell_line(c, xfs[int(c.get("s", "0"))], shared, formats, fills))
     return "\n".join(lines) + "\n"
 
 
@@ -202,8 +236,8 @@ def test_xlsx_created_date_comes_from_as_of():
 
 def test_xlsx_dates_are_real_dates_in_openpyxl():
     openpyxl = pytest.importorskip("openpyxl")
-    sheet = openpyxl.load_workbook(io.BytesIO(render("xlsx"))).active  # type: ignore[arg-type]
-    assert sheet["J1"].value == "due"
+    sheet = openpyxl.load_workbook(io.BytesIO(render("xlsx")))["Planning"]  # type: ignore[arg-type]
+    assert sheet["J1"].value == "Uiterlijk"
     assert sheet["J2"].value == dt.datetime(2026, 6, 30)
     assert sheet["J2"].is_date
 
@@ -231,16 +265,18 @@ def test_neutralise(text, cell):
 
 
 def test_csv_neutralises_a_formula_title(hostile):
-    rows = list(csv.DictReader(io.StringIO(render("csv", root=hostile))))  # type: ignore[arg-type]
-    row = next(r for r in rows if r["obligation"] == "act-c.formula")
-    assert row["title"] == "'=cmd|' /C calc'!A0"
+    text = render("csv", root=hostile, lang="en")
+    rows = list(csv.DictReader(io.StringIO(text.removeprefix("\ufeff"))))  # type: ignore[union-attr]
+    row = next(r for r in rows if r["Id"] == "act-c.formula")
+    assert row["Obligation"] == "'=cmd|' /C calc'!A0"
 
 
 def test_csv_header_and_line_ends():
-    text = render("csv")
+    text = render("csv", lang="en")
     assert isinstance(text, str)
     assert text.startswith(
-        "stage,stage_start,stage_end,layer,obligation,act,title,articles,role,due,status,package,effort,reasons\n"
+        "\ufeffStage,Stage start,Stage end,Layer,Id,Act,Obligation,Articles,Role,Due,Status,"
+        "Joint work package,Effort,Kind of duty,Why\n"
     )
     assert "\r" not in text
     assert len(text.splitlines()) == 1 + 3  # header + the three gemeenten items
@@ -378,8 +414,14 @@ def test_ics_fold_never_splits_a_character():
 
 
 def test_ics_uids_are_stable_ids_and_stamp_is_as_of():
-    text = render("ics")
-    assert isinstance(text, str)
+    from planner.formats import RenderOptions
+    from planner.formats.ics import render as render_ics
+    from planner.loading import load_catalogue
+    from planner.roadmap import build_plan
+    from planner.view import build_view
+
+    view = build_view(build_plan(load_catalogue(MINIMAL), dt.date.fromisoformat(AS_OF)), "gemeenten")
+    text = render_ics(view, RenderOptions(history=True))
     uids = re.findall(r"^UID:(.*)\r$", text, re.MULTILINE)
     assert uids == [
         "stage-2026-Q4-gemeenten@planner",

@@ -25,7 +25,7 @@ from planner.commands.common import (
     parse_as_of,
 )
 from planner.errors import UsageError
-from planner.formats import FORMATS
+from planner.formats import FORMATS, REMIND_DAYS, RenderOptions, parse_site_url
 
 if TYPE_CHECKING:
     from planner.roadmap import PlanContext
@@ -44,6 +44,25 @@ OrganisationFile = Annotated[
     typer.Option(
         "--organisation",
         help="The organisation file (YAML, or the workbook of 'planner assess') to plan its layer for.",
+    ),
+]
+History = Annotated[
+    bool,
+    typer.Option("--all", help="ics: also the events before --as-of (default: from --as-of on)."),
+]
+SiteUrl = Annotated[
+    str | None,
+    typer.Option(
+        "--site-url",
+        help="ics: the published site's address for this language (the folder holding obligations/); "
+        "each event links to its page there.",
+        show_default=False,
+    ),
+]
+RemindDays = Annotated[
+    int,
+    typer.Option(
+        "--remind-days", help="ics: a reminder this many days before each event; 0 for none.", min=0
     ),
 ]
 ProgressFiles = Annotated[
@@ -121,15 +140,32 @@ def with_plan_options(command: Callable[..., None]) -> Callable[..., None]:
     return run
 
 
+def complete_format(incomplete: str) -> list[str]:
+    """The roadmap formats that start with what is typed (shell completion).
+
+    >>> complete_format("m")
+    ['md', 'mermaid']
+    """
+    return [fmt for fmt in FORMATS if fmt.startswith(incomplete)]
+
+
 @with_plan_options
 def roadmap(
     ctx: typer.Context,
     layer: Annotated[str, typer.Argument(help="A layer id, or 'all' for the whole government.")],
     *,
     plan: PlanOptions,
-    fmt: Annotated[str, typer.Option("--format", help="md, json, csv, xlsx, ics, mermaid or html.")] = "md",
+    fmt: Annotated[
+        str,
+        typer.Option(
+            "--format", help="md, json, csv, xlsx, ics, mermaid or html.", autocompletion=complete_format
+        ),
+    ] = "md",
     lang: Lang = "nl",
     output: Output = None,
+    history: History = False,
+    site_url: SiteUrl = None,
+    remind_days: RemindDays = REMIND_DAYS,
     theme: ThemeFilter = None,
     act: ActFilter = None,
 ) -> None:
@@ -142,8 +178,10 @@ def roadmap(
 
     choice("--format", fmt, FORMATS)
     choice("--lang", lang, ("nl", "en"))
+    options = RenderOptions(history, parse_site_url(site_url), remind_days)
     made = plan.build(ctx, layer)
-    result = api.render(api.roadmap(made.catalogue, layer, lang=lang, plan=made, theme=theme, act=act), fmt)
+    view = api.roadmap(made.catalogue, layer, lang=lang, plan=made, theme=theme, act=act)
+    result = api.render(view, fmt, options)
     if not isinstance(result, bytes):
         emit(result, output)
     elif output is None:

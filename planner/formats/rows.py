@@ -1,5 +1,10 @@
 """The roadmap as one flat row per item, for the spreadsheet formats (CSV and XLSX).
 
+A spreadsheet is read by people, so its headers and values are words in the view's language
+(``Uiterlijk``, ``te laat``, ``geadresseerde``, the layer's and the act's names); the codes a
+script needs stay in the JSON (``planner roadmap --format json``). Only the obligation id is
+kept as it is: it names the site page and the ``planner explain`` argument.
+
 Spreadsheets execute cells that look like formulas, and catalogue text is untrusted, so
 :func:`neutralise` defuses any text cell that a spreadsheet would read as one.
 """
@@ -8,8 +13,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from planner.i18n import gettext
+from planner.labels import STATUS
+
 if TYPE_CHECKING:
-    from planner.view import RoadmapView
+    from planner.view import Item, RoadmapView
 
 COLUMNS = (
     "stage",
@@ -25,12 +33,15 @@ COLUMNS = (
     "status",
     "package",
     "effort",
+    "nature",
     "reasons",
 )
-"""The header row, in order."""
+"""The columns, in order (keys of :func:`rows`; their headers come from :func:`header`)."""
 
 DATE_COLUMNS = frozenset({"stage_start", "stage_end", "due"})
 NUMBER_COLUMNS = frozenset({"effort"})
+LONG_COLUMNS = frozenset({"act", "title", "articles", "role", "package", "nature", "reasons"})
+"""Columns whose text wraps in a spreadsheet."""
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 """First characters that make Excel, LibreOffice or Google Sheets read a cell as a formula."""
@@ -56,31 +67,56 @@ def neutralise(value: str) -> str:
     return "'" + value if is_risky(value) else value
 
 
+def header(lang: str) -> list[str]:
+    """The header row in `lang`.
+
+    >>> header("nl")[:4]
+    ['Fase', 'Begin fase', 'Einde fase', 'Bestuurslaag']
+    """
+    return [gettext(lang, "column", column) for column in COLUMNS]
+
+
+def nature_text(item: Item, lang: str) -> str | None:
+    """What kind of duty an item is, in words (a recurring one says how often).
+
+    None when the catalogue does not say.
+    """
+    if item.nature is None:
+        return None
+    word = gettext(lang, "nature", item.nature)
+    if item.recurrence is None:
+        return word
+    return f"{word}, {gettext(lang, 'period', item.recurrence.every)}"
+
+
 def _iso(value: Any) -> str | None:
     return None if value is None else value.isoformat()
 
 
 def rows(view: RoadmapView) -> list[dict[str, Any]]:
-    """One dict per item, keyed by :data:`COLUMNS`, in roadmap order.
+    """One dict per item, keyed by :data:`COLUMNS`, in the order of ``view.items``.
 
-    Values are raw: dates are ISO strings (or None), effort a number, lists joined. Each
-    format applies its own typing and :func:`neutralise`.
+    Values are raw: dates are ISO strings (or None), effort a number, lists joined, words in
+    the view's language. Each format applies its own typing and :func:`neutralise`.
     """
+    lang, names = view.lang, view.names
+    packages = {p.id: p.name for p in view.packages}
     return [
         {
             "stage": stage.id,
             "stage_start": _iso(stage.start),
             "stage_end": _iso(stage.end),
-            "layer": item.layer,
+            "layer": names.get(item.layer, item.layer),
             "obligation": item.obligation,
-            "act": item.act,
+            "act": item.act_title,
             "title": item.title,
             "articles": "; ".join(item.articles),
-            "role": item.role,
+            "role": gettext(lang, "role", item.role),
             "due": _iso(item.due),
-            "status": item.status,
-            "package": item.package,
+            "status": STATUS[lang][item.status],
+            "package": packages.get(item.package, item.package) if item.package else None,
             "effort": item.effort,
+            "nature": nature_text(item, lang),
             "reasons": REASON_SEPARATOR.join(item.reasons),
         }
         for stage in view.stages

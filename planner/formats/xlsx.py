@@ -1,4 +1,9 @@
-"""The roadmap as an Excel workbook: the CSV rows with real dates, a frozen header and a filter.
+"""The roadmap as an Excel workbook a board secretary can print: a summary sheet, then the plan.
+
+The plan sheet is an Excel table (filter buttons, banded rows) with a frozen header, wrapped
+text, real dates, one colour per status, and a print set-up of landscape A4, fit to the page
+width, the header repeated on every page and page numbers in the footer. Headers, values and
+sheet names are in the view's language (see :mod:`planner.formats.rows`).
 
 Every text cell is written with ``write_string``, so nothing becomes a formula, and a text
 that a spreadsheet would read as a formula on editing carries Excel's quote prefix (the
@@ -13,23 +18,144 @@ import datetime as dt
 import io
 from typing import TYPE_CHECKING, Any
 
+from planner.formats import xlsx_summary
 from planner.formats.labels import text
-from planner.formats.rows import COLUMNS, DATE_COLUMNS, NUMBER_COLUMNS, is_risky, rows
+from planner.formats.rows import COLUMNS, DATE_COLUMNS, LONG_COLUMNS, NUMBER_COLUMNS, header, is_risky, rows
+from planner.formats.xlsx_summary import LINE_HEIGHT, lines
+from planner.i18n import gettext
 
 if TYPE_CHECKING:
     from planner.view import RoadmapView
 
-WIDTH_CAP = {"title": 60, "reasons": 80, "articles": 30}
-"""Widest a column is made (in characters); text wraps past it in Excel."""
-DEFAULT_CAP = 40
-DATE_WIDTH = 11
+WIDTHS = {
+    "stage": 8,
+    "stage_start": 11,
+    "stage_end": 11,
+    "layer": 13,
+    "obligation": 22,
+    "act": 16,
+    "title": 32,
+    "articles": 14,
+    "role": 13,
+    "due": 12,
+    "status": 12,
+    "package": 20,
+    "effort": 9,
+    "nature": 12,
+    "reasons": 38,
+}
+"""Each column's width in characters; longer text wraps. The printed columns add up to about
+190 characters, so a landscape A4 page holds them at a readable scale."""
+FOLDED = frozenset({"stage_start", "stage_end", "obligation"})
+"""Columns folded away (an outline group: the ``+`` above the sheet shows them), so they are
+not printed: the stage says when, and the id is for the site and ``planner explain``."""
+MAX_ROW_HEIGHT = 409.0
+"""Excel's highest row."""
+
+STATUS_FILL = {
+    "planned": "#E2EFDA",
+    "at-risk": "#FFE699",
+    "overdue": "#F8CBAD",
+    "blocked": "#D9D2E9",
+    "done": "#DDEBF7",
+    "unassessed": "#EDEDED",
+    "deferred": "#FCE4D6",
+    "in-place": "#DDEBF7",
+    "not-applicable": "#F2F2F2",
+}
+"""The fill of a status cell: light, so black text on it keeps WCAG AA contrast when printed."""
+
+A4 = 9
+"""Excel's paper size code for A4."""
 
 
-def _width(column: str, values: list[Any]) -> float:
-    if column in DATE_COLUMNS:
-        return DATE_WIDTH
-    longest = max([len(column), *(len(str(v)) for v in values if v is not None)])
-    return min(longest + 2, WIDTH_CAP.get(column, DEFAULT_CAP))
+def row_height(row: dict[str, Any]) -> float:
+    """The height that shows every line of a row's wrapped text.
+
+    >>> row_height({"title": "x" * 70, "reasons": "short"})
+    26.0
+    """
+    most = max([1, *(lines(str(row[c]), WIDTHS[c]) for c in LONG_COLUMNS if row.get(c))])
+    return min(LINE_HEIGHT * most, MAX_ROW_HEIGHT)
+
+
+def page_setup(sheet: Any, title: str, lang: str, repeat_header: bool) -> None:
+    """Landscape A4, fit to the page width, page numbers in the footer."""
+    sheet.set_landscape()
+    sheet.set_paper(A4)
+    sheet.fit_to_pages(1, 0)  # one page wide, as many pages tall as needed
+    sheet.set_margins(left=0.5, right=0.5, top=0.6, bottom=0.7)
+    # `&` starts a code in Excel headers and footers: a catalogue title must not inject one
+    footer = gettext(lang, "workbook", "footer").format(title=title.replace("&", "&&"))
+    sheet.set_footer(footer)
+    if repeat_header:
+        sheet.repeat_rows(0)
+
+
+class Styles:
+    """The cell formats of one workbook, made once."""
+
+    def __init__(self, book: Any) -> None:
+        base = {"valign": "top", "font_size": 10}
+        self.header = book.add_format({**base, "bold": True, "text_wrap": True, "bottom": 1})
+        self.text = book.add_format(base)
+        self.wrap = book.add_format({**base, "text_wrap": True})
+        self.date = book.add_format({**base, "num_format": "yyyy-mm-dd"})
+        self.number = book.add_format(base)
+        self.quoted = book.add_format({**base, "quote_prefix": True})
+        self.quoted_wrap = book.add_format({**base, "quote_prefix": True, "text_wrap": True})
+        self.title = book.add_format({"bold": True, "font_size": 14})
+        self.bold = book.add_format({**base, "bold": True})
+        self.status = {
+            status: book.add_format({**base, "bg_color": colour, "border": 1, "border_color": "#BFBFBF"})
+            for status, colour in sorted(STATUS_FILL.items())
+        }
+
+    def for_text(self, column: str, value: str, status: str | None = None) -> Any:
+        """The format of a text cell."""
+        if status is not None and status in self.status:
+            return self.status[status]
+        if is_risky(value):
+            return self.quoted_wrap if column in LONG_COLUMNS else self.quoted
+        return self.wrap if column in LONG_COLUMNS else self.text
+
+
+def _plan_sheet(book: Any, styles: Styles, view: RoadmapView) -> None:
+    lang = view.lang
+    sheet = book.add_worksheet(gettext(lang, "workbook", "plan_sheet"))
+    table = rows(view)
+    titles = header(lang)
+    for col, column in enumerate(COLUMNS):
+        folded = {"level": 1, "hidden": True} if column in FOLDED else {}
+        sheet.set_column(col, col, WIDTHS[column], None, folded)
+    sheet.set_row(0, LINE_HEIGHT * 2)  # headers wrap over two lines at most
+    staged = [item for stage in view.stages for item in stage.items]  # the order of rows()
+    for r, (row, item) in enumerate(zip(table, staged, strict=True), start=1):
+        sheet.set_row(r, row_height(row))
+        for col, column in enumerate(COLUMNS):
+            value = row[column]
+            if value is None or value == "":
+                sheet.write_blank(r, col, None, styles.text)
+            elif column in DATE_COLUMNS:
+                sheet.write_datetime(r, col, dt.datetime.fromisoformat(value), styles.date)
+            elif column in NUMBER_COLUMNS:
+                sheet.write_number(r, col, float(value), styles.number)
+            else:
+                status = item.status if column == "status" else None
+                sheet.write_string(r, col, str(value), styles.for_text(column, str(value), status))
+    sheet.add_table(
+        0,
+        0,
+        max(len(table), 1),
+        len(COLUMNS) - 1,
+        {
+            "name": gettext(lang, "workbook", "plan_table"),
+            "style": "Table Style Light 1",
+            "columns": [{"header": title, "header_format": styles.header} for title in titles],
+        },
+    )
+    sheet.freeze_panes(1, 0)
+    page_setup(sheet, text(lang, "title", name=view.layer_name), lang, repeat_header=True)
 
 
 def render(view: RoadmapView) -> bytes:
@@ -57,28 +183,10 @@ def render(view: RoadmapView) -> bytes:
             "created": dt.datetime(as_of.year, as_of.month, as_of.day),
         }
     )
-    sheet = book.add_worksheet("Roadmap")
-    header = book.add_format({"bold": True, "bottom": 1})
-    date = book.add_format({"num_format": "yyyy-mm-dd"})
-    quoted = book.add_format({"quote_prefix": True})
-    table = rows(view)
-    for col, column in enumerate(COLUMNS):
-        sheet.write_string(0, col, column, header)
-        sheet.set_column(col, col, _width(column, [r[column] for r in table]))
-    for r, row in enumerate(table, start=1):
-        for col, column in enumerate(COLUMNS):
-            value = row[column]
-            if value is None or value == "":
-                sheet.write_blank(r, col, None)
-            elif column in DATE_COLUMNS:
-                sheet.write_datetime(r, col, dt.datetime.fromisoformat(value), date)
-            elif column in NUMBER_COLUMNS:
-                sheet.write_number(r, col, float(value))
-            elif is_risky(str(value)):
-                sheet.write_string(r, col, str(value), quoted)
-            else:
-                sheet.write_string(r, col, str(value))
-    sheet.freeze_panes(1, 0)
-    sheet.autofilter(0, 0, len(table), len(COLUMNS) - 1)
+    styles = Styles(book)
+    summary = xlsx_summary.write(book, styles, view)
+    page_setup(summary, text(lang, "title", name=view.layer_name), lang, repeat_header=False)
+    summary.fit_to_pages(1, 1)  # the summary is one page
+    _plan_sheet(book, styles, view)
     book.close()
     return buffer.getvalue()

@@ -21,6 +21,7 @@ from planner.models.base import (
     Status,
     Str,
     Text,
+    raise_all,
 )
 from planner.models.conditions import Condition
 
@@ -197,12 +198,14 @@ class Obligation(Model):
 
     @model_validator(mode="after")
     def _due_xor_milestone(self) -> Obligation:
+        problems = []
         if self.milestone is not None and self.due is not None:
-            raise ValueError("give either 'due' or 'milestone', not both")
+            problems.append("give either 'due' or 'milestone', not both")
         if not self.roles:
-            raise ValueError("'roles' needs at least one layer")
+            problems.append("'roles' needs at least one layer")
         if (self.nature is Nature.RECURRING) != (self.recurrence is not None):
-            raise ValueError("'recurrence' is given for, and only for, an obligation with nature 'recurring'")
+            problems.append("'recurrence' is given for, and only for, an obligation with nature 'recurring'")
+        raise_all(problems, "Obligation")
         return self
 
     @property

@@ -18,6 +18,34 @@ from pydantic import (
     model_validator,
 )
 
+
+def raise_all(problems: list[str], title: str) -> None:
+    """Raise every problem a model validator found at once (nothing when there is none).
+
+    A validator that raised at its first problem would hide the others until that one is fixed.
+
+    Example:
+        >>> from pydantic import ValidationError
+        >>> try:
+        ...     raise_all(["one", "two"], "Example")
+        ... except ValidationError as exc:
+        ...     [e["msg"] for e in exc.errors()]
+        ['one', 'two']
+    """
+    if not problems:
+        return
+    from pydantic import ValidationError
+    from pydantic_core import InitErrorDetails, PydanticCustomError
+
+    raise ValidationError.from_exception_data(
+        title,
+        [
+            InitErrorDetails(type=PydanticCustomError("value_error", problem), loc=(), input=None)
+            for problem in problems
+        ],
+    )
+
+
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 OBLIGATION_ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*\.[a-z0-9]+(-[a-z0-9]+)*$"
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")

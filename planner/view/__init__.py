@@ -9,7 +9,7 @@
 """
 
 from planner.view.build import build_view
-from planner.view.model import Finding, Item, LayerName, Package, RoadmapView, Stage, Wait
+from planner.view.model import Finding, Item, LayerName, Package, Recurrence, RoadmapView, Stage, Wait
 from planner.view.serialise import as_dict, to_json
 
 __all__ = [
@@ -17,6 +17,7 @@ __all__ = [
     "Item",
     "LayerName",
     "Package",
+    "Recurrence",
     "RoadmapView",
     "Stage",
     "Wait",

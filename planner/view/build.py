@@ -15,6 +15,7 @@ from planner.view.model import (
     Item,
     LayerName,
     Package,
+    Recurrence,
     RoadmapView,
     Stage,
     StageLoad,
@@ -22,6 +23,7 @@ from planner.view.model import (
 )
 
 if TYPE_CHECKING:
+    from planner.models import Obligation
     from planner.schedule import Item as PlanItem
 
 
@@ -75,7 +77,16 @@ def item_from_plan(ctx: PlanContext, item: PlanItem, stage: str, lang: str) -> I
         effort_days=half_days(item.effort),
         lead_time_months=item.lead_time_months,
         occurrences=tuple(item.occurrences),
+        # --- the kind of duty (issue 16) ---
+        recurrence=_recurrence(ob, item.due),
     )
+
+
+def _recurrence(ob: Obligation, due: dt.date | None) -> Recurrence | None:
+    """The view of an obligation's recurrence; its first date falls back to the item's due date."""
+    if ob.recurrence is None:
+        return None
+    return Recurrence(ob.recurrence.every.value, ob.recurrence.first or due)
 
 
 def half_days(days: float) -> float:

@@ -50,6 +50,24 @@ class Wait:
 
 
 @dataclass(frozen=True)
+class Recurrence:
+    """When a recurring duty comes back: every `every` (``year``, ``half``, ``quarter``, ``month``) from `first`."""
+
+    every: str
+    first: dt.date | None
+    """The first due date: the catalogue's ``recurrence.first``, else the item's due date (None: neither)."""
+
+    @property
+    def months(self) -> int:
+        """The period in months.
+
+        >>> Recurrence("half", None).months
+        6
+        """
+        return {"year": 12, "half": 6, "quarter": 3, "month": 1}[self.every]
+
+
+@dataclass(frozen=True)
 class Item:
     """One obligation on one layer's roadmap."""
 
@@ -91,6 +109,9 @@ class Item:
     """The calendar months the work needs whatever the staffing."""
     occurrences: tuple[dt.date, ...] = ()
     """A recurring duty's dates from the planning date to the plan's horizon."""
+    # --- the kind of duty (issue 16: calendar RRULE), from the catalogue obligation ---
+    recurrence: Recurrence | None = None
+    """For a recurring duty: how often it comes back, and from when."""
 
 
 @dataclass(frozen=True)
