@@ -137,3 +137,13 @@ def test_diff_without_old_or_scenario_is_a_usage_error(runner):
         2,
         "error: give OLD (a git revision or a folder), or --scenario ID\n",
     )
+
+
+def test_the_site_has_a_house_page_and_a_page_per_scenario(tmp_path):
+    api.build_site(api.load(CAT), tmp_path / "site", as_of=AS_OF, lang="all")
+    house = (tmp_path / "site" / "nl" / "house.html").read_text()
+    assert "<h1>Het plan voor het hele huis</h1>" in house
+    assert 'href="scenarios/platform-late.html"' in house
+    scenario = (tmp_path / "site" / "en" / "scenarios" / "platform-late.html").read_text()
+    assert "<td><code>act-a.platform</code></td>" in scenario
+    assert "<td>2027-Q3, blocked</td>" in scenario

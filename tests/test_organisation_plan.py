@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+from planner.errors import display_path
+
 from .conftest import MINIMAL, invoke
 
 ORG = "tests/data/organisations/gemeente-proef.yaml"
@@ -53,7 +55,7 @@ def test_a_bad_organisation_file_is_located_and_exits_1(runner, tmp_path):
     bad.write_text("organisation: X\nlayer: gemeenten\nstatus:\n  act-a.nope: {state: done}\n")
     result = roadmap(runner, "gemeenten", "--organisation", str(bad))
     assert result.exit_code == 1
-    assert f"{bad}:4:3: error:" in result.stderr and "Traceback" not in result.stderr
+    assert f"{display_path(bad)}:4:3: error:" in result.stderr and "Traceback" not in result.stderr
 
 
 def test_the_act_filter_shows_only_that_act_where_the_full_plan_puts_it(runner):

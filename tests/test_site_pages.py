@@ -178,6 +178,8 @@ def test_the_minimal_site_has_every_page(site):
                 "packages/pkg-act-a.assess.html",
                 "analysis.html",
                 "search.html",
+                "house.html",
+                "scenarios/delay-b.html",
                 *(
                     f"roadmaps/{layer}.{fmt}"
                     for layer in ("all", "rijk", "gemeenten")

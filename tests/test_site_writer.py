@@ -243,11 +243,11 @@ def test_build_command_writes_then_checks(runner, tmp_path):
     out = tmp_path / "site"
     first = invoke(runner, "--catalog", str(MINIMAL), "build", str(out), "--as-of", "2026-11-28")
     assert first.exit_code == 0
-    assert first.stdout == f"{out}: 70 files, 70 written, 0 removed\n"
+    assert first.stdout == f"{out}: 74 files, 74 written, 0 removed\n"
     again = invoke(runner, "--catalog", str(MINIMAL), "build", str(out), "--as-of", "2026-11-28")
-    assert again.stdout == f"{out}: 70 files, 0 written, 0 removed (inputs unchanged)\n"
+    assert again.stdout == f"{out}: 74 files, 0 written, 0 removed (inputs unchanged)\n"
     check = invoke(runner, "--catalog", str(MINIMAL), "build", str(out), "--as-of", "2026-11-28", "--check")
-    assert (check.exit_code, check.stdout) == (0, f"{out}: up to date (70 files)\n")
+    assert (check.exit_code, check.stdout) == (0, f"{out}: up to date (74 files)\n")
 
 
 def test_check_command_exits_3_on_a_stale_site(runner, tmp_path):
@@ -258,8 +258,8 @@ def test_check_command_exits_3_on_a_stale_site(runner, tmp_path):
     lines = result.stderr.splitlines()
     # every file shows the as-of date, except the stylesheet and the script; the marker records
     # the inputs (the as-of date among them), the manifest the keys
-    assert lines[0] == f"{out}: the site is out of date (61 file(s) differ); rebuild it with planner build"
-    assert "  changed: en/index.html" in lines and "  changed: .planner-site" in lines and len(lines) == 62
+    assert lines[0] == f"{out}: the site is out of date (65 file(s) differ); rebuild it with planner build"
+    assert "  changed: en/index.html" in lines and "  changed: .planner-site" in lines and len(lines) == 66
     assert not any("written" in line for line in result.stdout.splitlines())
 
 
@@ -383,7 +383,7 @@ def test_unchanged_inputs_skip_rendering(runner, tmp_path, monkeypatch):
     monkeypatch.setattr("planner.site.build.build_site", no_build)
     monkeypatch.setattr("planner.site.pipeline.stream_site", no_build)
     again = invoke(runner, "--catalog", str(MINIMAL), "build", str(out), "--as-of", "2026-11-28")
-    assert again.stdout == f"{out}: 70 files, 0 written, 0 removed (inputs unchanged)\n"
+    assert again.stdout == f"{out}: 74 files, 0 written, 0 removed (inputs unchanged)\n"
 
 
 @pytest.mark.parametrize("tamper", ["edit", "extra", "remove"])
@@ -400,7 +400,7 @@ def test_a_touched_site_is_rebuilt_in_full(runner, tmp_path, tamper):
     again = invoke(runner, "--catalog", str(MINIMAL), "build", str(out), "--as-of", "2026-11-28")
     removed = 1 if tamper == "extra" else 0
     written = 0 if tamper == "extra" else 1
-    assert again.stdout == f"{out}: 70 files, {written} written, {removed} removed\n"
+    assert again.stdout == f"{out}: 74 files, {written} written, {removed} removed\n"
 
 
 def test_a_changed_catalogue_is_rebuilt(runner, tmp_path, minimal):

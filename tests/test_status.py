@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from planner.errors import display_path
 from planner.house.status import aggregate, read_folder
 from planner.loading import load_catalogue
 
@@ -98,7 +99,7 @@ def test_a_bad_file_is_reported_at_its_place_and_the_others_still_count(runner, 
     result = run(runner, str(orgs), "--as-of", "2026-12-01", "--format", "json")
     assert result.exit_code == 1
     assert result.stderr.startswith(
-        f"{orgs / 'bad.yaml'}:4:28: error: status['act-a.inventory'].state: 'finished' is not allowed"
+        f"{display_path(orgs / 'bad.yaml')}:4:28: error: status['act-a.inventory'].state: 'finished' is not allowed"
     )
     data = json.loads(result.stdout)
     assert (data["layers"][1]["reporting"], data["files_with_errors"]) == (3, 1)

@@ -28,6 +28,7 @@ from planner.site import catalogue_pages as cp
 from planner.site import plan_pages as pp
 from planner.site.catalogue_context import LanguageChoice, LanguagesPage
 from planner.site.context import Local, Page
+from planner.site.house_pages import HOUSE_PAGE, house_page, scenario_page, scenario_path, sorted_scenarios
 from planner.site.i18n import LANG_NAMES, LANGS, labels
 from planner.site.palette import COLOURS
 from planner.site.refs import View, page_path
@@ -118,6 +119,12 @@ def page_specs(view: View) -> list[PageSpec]:
         ("package", [p.id for p in view.ctx.packages], cp.package_page),
     ):
         specs += [PageSpec(kind, ident, page_path(kind, ident), partial(make, view, ident)) for ident in ids]
+    # the house pages read the collectives and scenarios too: no input key, so always made
+    specs.append(PageSpec("house", HOUSE_PAGE, HOUSE_PAGE, partial(house_page, view)))
+    specs += [
+        PageSpec("scenario", s.id, scenario_path(s.id), partial(scenario_page, view, s.id))
+        for s in sorted_scenarios(view)
+    ]
     return specs
 
 

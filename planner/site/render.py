@@ -28,6 +28,7 @@ MENU = (
     ("themes", "themes/index.html"),
     ("government", "government.html"),
     ("analysis", "analysis.html"),
+    ("house", "house.html"),
     ("search", "search.html"),
 )
 """The main menu: (section, page), in the order shown."""

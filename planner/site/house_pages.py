@@ -1,0 +1,106 @@
+"""The house pages of the site: the plan for the whole house, and one page per scenario.
+
+The house page is rendered from the Markdown ``planner house`` prints, so the site says what
+the command line says; a scenario page shows per layer what ``planner diff --scenario`` finds,
+in the page's language. Both are Markdown that escapes catalogue text, rendered with raw HTML
+off.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import ClassVar
+
+from planner.models import Scenario
+from planner.site.context import Page
+from planner.site.refs import View
+
+HOUSE_PAGE = "house.html"
+
+
+@dataclass(frozen=True)
+class ScenarioLink:
+    """A scenario of the catalogue, for the house page's list."""
+
+    href: str
+    title: str
+    ident: str
+
+
+@dataclass(frozen=True)
+class DocPage(Page):
+    """A page whose body is rendered Markdown (the house plan, a scenario's impact)."""
+
+    TEMPLATE: ClassVar[str] = "doc.html"
+    body: str
+    """HTML made by markdown-it from Markdown that escapes catalogue text."""
+    scenarios: tuple[ScenarioLink, ...] = ()
+
+
+def _html(markdown: str) -> str:
+    from markdown_it import MarkdownIt
+
+    return MarkdownIt("commonmark", {"html": False}).enable("table").render(markdown)
+
+
+def _without_title(markdown: str) -> str:
+    """The Markdown without its first heading: the page prints its own title."""
+    first, _, rest = markdown.partition("\n")
+    return rest if first.startswith("# ") else markdown
+
+
+def scenario_path(ident: str) -> str:
+    """Where a scenario's page goes (scenario ids are kebab-case: no path can leave the folder)."""
+    return f"scenarios/{ident}.html"
+
+
+def house_page(view: View) -> DocPage:
+    """The plan for the whole house, and the list of shipped scenarios."""
+    from planner.house.render import render_md
+    from planner.house.view import house_view
+    from planner.i18n import gettext
+
+    text = _without_title(render_md(house_view(view.ctx), view.lang))
+    scenarios = tuple(
+        ScenarioLink(scenario_path(s.id), s.title.get(view.lang), s.id) for s in sorted_scenarios(view)
+    )
+    return DocPage(
+        HOUSE_PAGE, view.plain(gettext(view.lang, "house", "title")), "house", _html(text), scenarios
+    )
+
+
+def sorted_scenarios(view: View) -> list[Scenario]:
+    """Every scenario of the catalogue, by id."""
+    return sorted((s for act in view.cat.acts.values() for s in act.scenarios), key=lambda s: s.id)
+
+
+def scenario_page(view: View, ident: str) -> DocPage:
+    """What one scenario does to every layer's roadmap: what it changes, and per layer the items
+    that move or change status (the catalogue as adopted against the scenario, as of the site's date)."""
+    from planner.diff import diff
+    from planner.diff.render import to_dict
+    from planner.diff.sources import Side
+    from planner.formats.md import code, inline
+    from planner.i18n import gettext
+    from planner.site.i18n import term
+
+    cat, lang = view.cat, view.lang
+    w = lambda key, **kw: gettext(lang, "house", key, **kw)  # noqa: E731
+    scenario = next(s for s in sorted_scenarios(view) if s.id == ident)
+    report = to_dict(diff(Side("catalogue", cat), Side(ident, cat.with_scenario(ident)), view.as_of))
+    out = [w("scenario_intro", id=code(ident)), ""]
+    if scenario.description is not None:
+        out += [inline(scenario.description.get(lang)), ""]
+    for layer, impact in report["impact"].items():
+        out += [f"## {inline(cat.layers[layer].name.get(lang) if layer in cat.layers else layer)}", ""]
+        rows = impact.get("items", [])
+        if not rows:
+            out += [w("scenario_unchanged"), ""]
+            continue
+        out += ["| " + " | ".join(w(k) for k in ("obligation", "was", "becomes")) + " |", "|---|---|---|"]
+        for row in rows:
+            before = f"{row['old_stage'] or '—'}, {term('status', row['old_status'], lang) if row['old_status'] else '—'}"
+            after = f"{row['new_stage'] or '—'}, {term('status', row['new_status'], lang) if row['new_status'] else '—'}"
+            out.append(f"| {code(row['obligation'])} | {before} | {after} |")
+        out.append("")
+    return DocPage(scenario_path(ident), view.plain(scenario.title.get(lang)), "house", _html("\n".join(out)))
