@@ -51,8 +51,12 @@ def quarters_between(start: dt.date, end: dt.date) -> int:
     >>> quarters_between(dt.date(2026, 11, 28), dt.date(2027, 3, 31))
     2
     """
-    q = lambda d: d.year * 4 + (d.month - 1) // 3  # noqa: E731
-    return q(end) - q(start) + 1
+    return _quarter(end) - _quarter(start) + 1
+
+
+def _quarter(day: dt.date) -> int:
+    """A running number of the quarter holding `day`."""
+    return day.year * 4 + (day.month - 1) // 3
 
 
 def critical_chains(g: nx.DiGraph, cat: Catalogue, as_of: dt.date, minimum: int = 2) -> list[Chain]:

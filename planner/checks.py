@@ -12,6 +12,7 @@ from planner.models import (
     Layer,
     LayersFile,
     MilestoneKind,
+    Obligation,
     RelationKind,
     Source,
     Theme,
@@ -61,139 +62,146 @@ def check_act(
     References into the acts named in `failed` (files that did not load) are not checked:
     their file's own errors say what is wrong, and would otherwise be repeated here.
     """
-    keys = list(act.sources)
-    milestone_ids = [m.id for m in act.milestones]
-    amendment_ids = [a.id for a in act.amendments]
-    layers, themes = list(cat.layers), list(cat.themes)
-
-    def source_ref(loc: list[str | int], key: str | None, what: str, required: bool = True) -> None:
-        if key is None:
-            if required:
-                src.add(
-                    loc[:-1] or loc,
-                    f"{field_path(loc[:-1]) if len(loc) > 1 else act.id}: {what} has no source",
-                    "warning",
-                )
-        elif key not in act.sources:
-            src.add(loc, unknown(field_path(loc), "source", key, keys))
-
-    source_ref(["source"], act.source, f"act {act.id!r}")
-    if act.kind.is_eu and not act.celex:
-        src.add(["id"], f"id: EU act {act.id!r} has no celex number", "warning")
-    for i, theme in enumerate(act.themes):
-        if cat.themes and theme not in cat.themes:
-            src.add(["themes", i], unknown(f"themes[{i}]", "theme", theme, themes))
-    for field_name, ids in (
-        ("transposes", act.transposes),
-        ("transposition", act.transposition.national_acts if act.transposition else ()),
-    ):
-        for i, other in enumerate(ids):
-            loc: list[str | int] = (
-                [field_name, i] if field_name == "transposes" else ["transposition", "national_acts", i]
-            )
-            if other not in cat.acts and other not in failed:
-                src.add(loc, unknown(field_path(loc), "act", other, list(cat.acts)))
-    if act.transposition:
-        source_ref(["transposition", "source"], act.transposition.source, "transposition", required=False)
-    seen: set[str] = set()
-    for i, m in enumerate(act.milestones):
-        if m.id in seen:
-            src.add(["milestones", i, "id"], f"milestones[{i}].id: duplicate milestone id {m.id!r}")
-        seen.add(m.id)
-        source_ref(["milestones", i, "source"], m.source, f"milestone {m.id!r}")
-        for j, h in enumerate(m.history):
-            if h.changed_by not in amendment_ids:
-                src.add(
-                    ["milestones", i, "history", j, "changed_by"],
-                    unknown(
-                        f"milestones[{i}].history[{j}].changed_by",
-                        "amendment",
-                        h.changed_by,
-                        amendment_ids,
-                    ),
-                )
-            source_ref(["milestones", i, "history", j, "source"], h.source, "history entry", required=False)
-        for j, d in enumerate(m.disputed):
-            source_ref(["milestones", i, "disputed", j, "source"], d.source, "disputed date")
+    check = ActCheck(cat, act, src, failed)
+    check.header()
+    check.milestones()
     check_milestone_order(act, src)
     for i, a in enumerate(act.amendments):
-        source_ref(["amendments", i, "source"], a.source, f"amendment {a.id!r}")
+        check.source_ref(["amendments", i, "source"], a.source, f"amendment {a.id!r}")
     for i, ob in enumerate(act.obligations):
+        check.obligation(i, ob)
+        check.relations(i, ob)
+    check.scenarios()
+
+
+class ActCheck:
+    """The reference checks of one act file, one method per part of the file."""
+
+    def __init__(self, cat: Catalogue, act: Act, src: SourceFile, failed: set[str] | frozenset[str]) -> None:
+        self.cat, self.act, self.src, self.failed = cat, act, src, failed
+        self.keys = list(act.sources)
+        self.milestone_ids = [m.id for m in act.milestones]
+        self.amendment_ids = [a.id for a in act.amendments]
+        self.layers, self.themes = list(cat.layers), list(cat.themes)
+
+    def source_ref(self, loc: list[str | int], key: str | None, what: str, required: bool = True) -> None:
+        """A source key: known in the act's ``sources``; absent is a warning when `required`."""
+        if key is None:
+            if required:
+                where = field_path(loc[:-1]) if len(loc) > 1 else self.act.id
+                self.src.add(loc[:-1] or loc, f"{where}: {what} has no source", "warning")
+        elif key not in self.act.sources:
+            self.src.add(loc, unknown(field_path(loc), "source", key, self.keys))
+
+    def header(self) -> None:
+        """The act's own source, CELEX, themes and transposition links."""
+        act, src, cat = self.act, self.src, self.cat
+        self.source_ref(["source"], act.source, f"act {act.id!r}")
+        if act.kind.is_eu and not act.celex:
+            src.add(["id"], f"id: EU act {act.id!r} has no celex number", "warning")
+        for i, theme in enumerate(act.themes):
+            if cat.themes and theme not in cat.themes:
+                src.add(["themes", i], unknown(f"themes[{i}]", "theme", theme, self.themes))
+        national = act.transposition.national_acts if act.transposition else ()
+        links: list[tuple[list[str | int], str]] = [
+            (["transposes", i], o) for i, o in enumerate(act.transposes)
+        ]
+        links += [(["transposition", "national_acts", i], o) for i, o in enumerate(national)]
+        for loc, other in links:
+            if other not in cat.acts and other not in self.failed:
+                src.add(loc, unknown(field_path(loc), "act", other, list(cat.acts)))
+        if act.transposition:
+            self.source_ref(
+                ["transposition", "source"], act.transposition.source, "transposition", required=False
+            )
+
+    def milestones(self) -> None:
+        """Unique milestone ids, their sources, and the amendments their history names."""
+        seen: set[str] = set()
+        for i, m in enumerate(self.act.milestones):
+            if m.id in seen:
+                self.src.add(["milestones", i, "id"], f"milestones[{i}].id: duplicate milestone id {m.id!r}")
+            seen.add(m.id)
+            self.source_ref(["milestones", i, "source"], m.source, f"milestone {m.id!r}")
+            for j, h in enumerate(m.history):
+                if h.changed_by not in self.amendment_ids:
+                    where = f"milestones[{i}].history[{j}].changed_by"
+                    self.src.add(
+                        ["milestones", i, "history", j, "changed_by"],
+                        unknown(where, "amendment", h.changed_by, self.amendment_ids),
+                    )
+                self.source_ref(
+                    ["milestones", i, "history", j, "source"], h.source, "history entry", required=False
+                )
+            for j, d in enumerate(m.disputed):
+                self.source_ref(["milestones", i, "disputed", j, "source"], d.source, "disputed date")
+
+    def obligation(self, i: int, ob: Obligation) -> None:
+        """One obligation's id, layers, themes, sources and due date."""
+        src, cat = self.src, self.cat
         base: list[str | int] = ["obligations", i]
-        if ob.act != act.id:
+        if ob.act != self.act.id:
             src.add(
-                [*base, "id"],
-                f"obligations[{i}].id: {ob.id!r} must start with the act id '{act.id}.'",
+                [*base, "id"], f"obligations[{i}].id: {ob.id!r} must start with the act id '{self.act.id}.'"
             )
         for layer in ob.roles:
             if cat.layers and layer not in cat.layers:
-                src.add(
-                    [*base, "roles", layer],
-                    unknown(f"obligations[{i}].roles", "layer", layer, layers),
-                    key=True,
-                )
+                where = f"obligations[{i}].roles"
+                src.add([*base, "roles", layer], unknown(where, "layer", layer, self.layers), key=True)
         for j, theme in enumerate(ob.themes):
             if cat.themes and theme not in cat.themes:
                 src.add(
                     [*base, "themes", j],
-                    unknown(f"obligations[{i}].themes[{j}]", "theme", theme, themes),
+                    unknown(f"obligations[{i}].themes[{j}]", "theme", theme, self.themes),
                 )
         if not ob.sources:
             src.add([*base, "id"], f"obligations[{i}]: obligation {ob.id!r} has no source", "warning")
         for j, key in enumerate(ob.sources):
-            source_ref([*base, "sources", j], key, "obligation")
-        if ob.milestone is not None and ob.milestone not in milestone_ids:
-            src.add(
-                [*base, "milestone"],
-                unknown(f"obligations[{i}].milestone", "milestone", ob.milestone, milestone_ids),
-            )
+            self.source_ref([*base, "sources", j], key, "obligation")
+        if ob.milestone is not None and ob.milestone not in self.milestone_ids:
+            where = f"obligations[{i}].milestone"
+            src.add([*base, "milestone"], unknown(where, "milestone", ob.milestone, self.milestone_ids))
         if ob.milestone is None and ob.due is None:
             src.add(
                 [*base, "id"],
                 f"obligations[{i}]: obligation {ob.id!r} has no due date or milestone",
                 "warning",
             )
+
+    def relations(self, i: int, ob: Obligation) -> None:
+        """One obligation's relations: known targets, not itself, not listed twice."""
         targets: set[tuple[RelationKind, str]] = set()
         for rel in relations_of(ob):
             key, j = rel.kind.key, rel.index
-            loc = [*base, key, j, "to"]
-            where_ = f"obligations[{i}].{key}[{j}].to"
+            loc: list[str | int] = ["obligations", i, key, j, "to"]
+            where = f"obligations[{i}].{key}[{j}].to"
             if rel.target == ob.id:
-                src.add(loc, f"{where_}: {ob.id!r} refers to itself")
-            elif rel.target not in cat.obligations and rel.target.split(".")[0] not in failed:
-                src.add(loc, unknown(where_, "obligation", rel.target, list(cat.obligations)))
+                self.src.add(loc, f"{where}: {ob.id!r} refers to itself")
+            elif rel.target not in self.cat.obligations and rel.target.split(".")[0] not in self.failed:
+                self.src.add(loc, unknown(where, "obligation", rel.target, list(self.cat.obligations)))
             elif (rel.kind, rel.target) in targets:
-                src.add(loc, f"{where_}: {rel.target!r} is listed twice under {key}")
+                self.src.add(loc, f"{where}: {rel.target!r} is listed twice under {key}")
             targets.add((rel.kind, rel.target))
-            source_ref([*base, key, j, "source"], rel.source_key, "relation", required=False)
-    for i, sc in enumerate(act.scenarios):
-        source_ref(["scenarios", i, "source"], sc.source, f"scenario {sc.id!r}")
-        for j, ch in enumerate(sc.changes):
-            loc = ["scenarios", i, "changes", j]
-            if ch.milestone is not None and ch.milestone not in milestone_ids:
-                src.add(
-                    [*loc, "milestone"],
-                    unknown(
-                        f"scenarios[{i}].changes[{j}].milestone",
-                        "milestone",
-                        ch.milestone,
-                        milestone_ids,
-                    ),
-                )
-            if (
-                ch.obligation is not None
-                and ch.obligation not in cat.obligations
-                and ch.obligation.split(".")[0] not in failed
-            ):
-                src.add(
-                    [*loc, "obligation"],
-                    unknown(
-                        f"scenarios[{i}].changes[{j}].obligation",
-                        "obligation",
-                        ch.obligation,
-                        list(cat.obligations),
-                    ),
-                )
+            self.source_ref(["obligations", i, key, j, "source"], rel.source_key, "relation", required=False)
+
+    def scenarios(self) -> None:
+        """Each scenario's source, and the milestones and obligations its changes name."""
+        for i, sc in enumerate(self.act.scenarios):
+            self.source_ref(["scenarios", i, "source"], sc.source, f"scenario {sc.id!r}")
+            for j, ch in enumerate(sc.changes):
+                loc: list[str | int] = ["scenarios", i, "changes", j]
+                if ch.milestone is not None and ch.milestone not in self.milestone_ids:
+                    where = f"scenarios[{i}].changes[{j}].milestone"
+                    self.src.add(
+                        [*loc, "milestone"], unknown(where, "milestone", ch.milestone, self.milestone_ids)
+                    )
+                missing = ch.obligation is not None and ch.obligation not in self.cat.obligations
+                if missing and ch.obligation is not None and ch.obligation.split(".")[0] not in self.failed:
+                    where = f"scenarios[{i}].changes[{j}].obligation"
+                    self.src.add(
+                        [*loc, "obligation"],
+                        unknown(where, "obligation", ch.obligation, list(self.cat.obligations)),
+                    )
 
 
 _ORDER = {

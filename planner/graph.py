@@ -36,7 +36,7 @@ import networkx as nx
 
 from planner.errors import UsageError
 from planner.mermaid_text import label as mermaid_label
-from planner.models import PLANNED_ROLES, RelationEdge, RelationKind
+from planner.models import PLANNED_ROLES, Act, RelationEdge, RelationKind
 
 if TYPE_CHECKING:
     from planner.catalogue import Catalogue
@@ -93,17 +93,8 @@ def build_graph(cat: Catalogue, lang: str = "en") -> nx.MultiDiGraph:
         g.add_node(theme_node(tid), kind="theme", label=theme.name.get(lang))
     for aid, act in cat.acts.items():
         g.add_node(aid, kind="act", label=(act.short or act.title).get(lang), act_kind=act.kind.value)
-    for aid, act in cat.acts.items():
-        for tid in act.themes:
-            _add_edge(g, aid, theme_node(tid), "has-theme")
-        for other in act.transposes:
-            _add_edge(g, aid, other, "transposes")
-        if act.transposition:
-            for national in act.transposition.national_acts:
-                _add_edge(g, national, aid, "transposes")
-        for amendment in act.amendments:
-            if amendment.id in cat.acts:
-                _add_edge(g, amendment.id, aid, "amends")
+    for act in cat.acts.values():
+        _add_act_edges(g, cat, act)
     for oid, ob in cat.obligations.items():
         due = cat.due(ob)
         g.add_node(
@@ -123,6 +114,20 @@ def build_graph(cat: Catalogue, lang: str = "en") -> nx.MultiDiGraph:
         if rel.target in cat.obligations:
             _add_edge(g, rel.source, rel.target, rel.kind.value, **_relation_attrs(rel, lang))
     return g
+
+
+def _add_act_edges(g: nx.MultiDiGraph, cat: Catalogue, act: Act) -> None:
+    """An act's own edges: its themes, what it transposes (or is transposed by), what amends it."""
+    for tid in act.themes:
+        _add_edge(g, act.id, theme_node(tid), "has-theme")
+    for other in act.transposes:
+        _add_edge(g, act.id, other, "transposes")
+    if act.transposition:
+        for national in act.transposition.national_acts:
+            _add_edge(g, national, act.id, "transposes")
+    for amendment in act.amendments:
+        if amendment.id in cat.acts:
+            _add_edge(g, amendment.id, act.id, "amends")
 
 
 def _add_edge(g: nx.DiGraph, u: str, v: str, kind: str, **attrs: Any) -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import gc
 import os
 from pathlib import Path
+from typing import Any
 
 from planner.catalogue import Catalogue
 from planner.checks import check_act, check_cycles, check_profile, unknown
@@ -106,20 +107,27 @@ def load_catalogue(root: Path) -> Catalogue:
             gc.enable()
 
 
-def _load(root: Path) -> Catalogue:
-    files = sorted(p for p in root.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
-    srcs: dict[str, SourceFile] = {}
-    layers_file = themes_file = None
-    questions_file: QuestionsFile | None = None
-    primary_file: PrimarySourcesFile | None = None
-    collectives_file: CollectivesFile | None = None
-    acts: dict[str, Act] = {}
-    act_srcs: dict[str, SourceFile] = {}
+NAMED_FILES: dict[str, type[Any]] = {
+    LAYERS_FILE: LayersFile,
+    THEMES_FILE: ThemesFile,
+    QUESTIONS_FILE: QuestionsFile,
+    PRIMARY_FILE: PrimarySourcesFile,
+    COLLECTIVES_FILE: CollectivesFile,
+}
+"""The catalogue files with a fixed name, and the model each is read as; every other file is an act."""
+
+
+def _read_files(
+    root: Path, srcs: dict[str, SourceFile], failed: set[str]
+) -> tuple[dict[str, Any], list[tuple[Act, SourceFile]]]:
+    """Read every catalogue file: the named files by name (None where invalid), and the acts.
+
+    A file that cannot be read, or whose act does not validate, is added to `failed`.
+    """
+    named: dict[str, Any] = dict.fromkeys(NAMED_FILES)
     loaded: list[tuple[Act, SourceFile]] = []
-    # Acts whose file has errors: references to them are not reported again as unknown.
-    failed: set[str] = set()
     inside = root.resolve()
-    for path in files:
+    for path in sorted(p for p in root.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file()):
         src = srcs.setdefault(path.name, SourceFile(path))
         if path.is_symlink() and not path.resolve().is_relative_to(inside):
             # nothing outside the catalogue folder is read, not even through a link
@@ -135,23 +143,25 @@ def _load(root: Path) -> Catalogue:
         data = read_yaml(src)
         if data is None:
             failed.add(path.stem)
-            continue
-        if path.name == LAYERS_FILE:
-            layers_file = validate(src, LayersFile, data)
-        elif path.name == THEMES_FILE:
-            themes_file = validate(src, ThemesFile, data)
-        elif path.name == QUESTIONS_FILE:
-            questions_file = validate(src, QuestionsFile, data)
-        elif path.name == PRIMARY_FILE:
-            primary_file = validate(src, PrimarySourcesFile, data)
-        elif path.name == COLLECTIVES_FILE:
-            collectives_file = validate(src, CollectivesFile, data)
+        elif path.name in NAMED_FILES:
+            named[path.name] = validate(src, NAMED_FILES[path.name], data)
+        elif (act := validate(src, Act, data)) is None:
+            failed.update(x for x in (path.stem, data.get("id")) if isinstance(x, str))
         else:
-            act = validate(src, Act, data)
-            if act is None:
-                failed.update(x for x in (path.stem, data.get("id")) if isinstance(x, str))
-                continue
             loaded.append((act, src))
+    return named, loaded
+
+
+def _load(root: Path) -> Catalogue:
+    srcs: dict[str, SourceFile] = {}
+    acts: dict[str, Act] = {}
+    act_srcs: dict[str, SourceFile] = {}
+    # Acts whose file has errors: references to them are not reported again as unknown.
+    failed: set[str] = set()
+    named, loaded = _read_files(root, srcs, failed)
+    layers_file, themes_file = named[LAYERS_FILE], named[THEMES_FILE]
+    questions_file, primary_file = named[QUESTIONS_FILE], named[PRIMARY_FILE]
+    collectives_file = named[COLLECTIVES_FILE]
     # Files named after their act first: a copy under another name is the duplicate.
     loaded.sort(key=lambda pair: pair[0].id != pair[1].path.stem)
     for act, src in loaded:

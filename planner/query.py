@@ -10,7 +10,7 @@ import datetime as dt
 from typing import Any
 
 from planner.catalogue import Catalogue
-from planner.models import Act, Obligation
+from planner.models import Act, Milestone, Obligation
 
 KINDS = ("acts", "obligations", "layers", "themes", "scenarios", "collectives")
 
@@ -139,7 +139,8 @@ def collective_rows(cat: Catalogue, *, layer: str | None = None, lang: str = "en
 def _delivery(coll: Any) -> str | None:
     if coll.delivery is None:
         return None
-    return coll.delivery.isoformat() + ("" if coll.delivery_confirmed else " (unconfirmed)")
+    date: str = coll.delivery.isoformat()
+    return date + ("" if coll.delivery_confirmed else " (unconfirmed)")
 
 
 def _describe_changes(changes: Any) -> str:
@@ -251,6 +252,21 @@ def show_text(cat: Catalogue, item_id: str, lang: str = "en") -> str:
     return "\n".join(lines)
 
 
+def _milestone_lines(cat: Catalogue, act: Act, m: Milestone, lang: str) -> list[str]:
+    """One milestone of `planner show ACT`: date, kind, status, id, then its history and source."""
+    lines = [
+        f"  {m.date}  {m.kind.value:16} {m.status.value:9} {m.id}" + (f"  [{m.article}]" if m.article else "")
+    ]
+    if m.applies:
+        lines.append(f"              {m.applies.get(lang)}")
+    lines += [f"              was {h.date}, moved by {h.changed_by}" for h in m.history]
+    lines += [f"              disputed: {d.date} according to {d.source}" for d in m.disputed]
+    source = cat.source(act.id, m.source)
+    if source and source.url:
+        lines.append(f"              source: {source.url}")
+    return lines
+
+
 def _act_text(cat: Catalogue, act: Act, lang: str) -> str:
     lines = [f"{act.id}: {(act.short or act.title).get(lang)}", act.title.get(lang), ""]
     for label, value in (
@@ -272,19 +288,7 @@ def _act_text(cat: Catalogue, act: Act, lang: str) -> str:
     if act.milestones:
         lines += ["", "Milestones:"]
         for m in sorted(act.milestones, key=lambda m: (m.date, m.id)):
-            source = cat.source(act.id, m.source)
-            lines.append(
-                f"  {m.date}  {m.kind.value:16} {m.status.value:9} {m.id}"
-                + (f"  [{m.article}]" if m.article else "")
-            )
-            if m.applies:
-                lines.append(f"              {m.applies.get(lang)}")
-            for h in m.history:
-                lines.append(f"              was {h.date}, moved by {h.changed_by}")
-            for d in m.disputed:
-                lines.append(f"              disputed: {d.date} according to {d.source}")
-            if source and source.url:
-                lines.append(f"              source: {source.url}")
+            lines += _milestone_lines(cat, act, m, lang)
     if act.amendments:
         lines += ["", "Amendments:"]
         for a in act.amendments:

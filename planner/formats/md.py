@@ -8,6 +8,7 @@ break a table row, so a title can never become a link, a tag, a heading or an ex
 from __future__ import annotations
 
 import re
+from functools import partial
 from typing import TYPE_CHECKING
 
 from planner.formats.labels import FINDING, STAGE_SIZE, STATUS, text
@@ -45,7 +46,7 @@ def _table(header: list[str], rows: list[list[str]]) -> list[str]:
 
 
 def _summary(d: Summary) -> list[str]:
-    t = lambda key, **kw: text(d.view.lang, key, **kw)  # noqa: E731
+    t = partial(text, d.view.lang)
     out = [f"## {t('summary')}", ""]
     rows = [[STATUS[d.view.lang][s], str(n)] for s, n in d.view.counts]
     rows += [[f"**{t('total')}**", f"**{len(d.view.items)}**"]]
@@ -113,7 +114,7 @@ def _board(view: RoadmapView) -> list[str]:
     from planner.view.board import board
 
     b = board(view)
-    t = lambda key, **kw: text(view.lang, key, **kw)  # noqa: E731
+    t = partial(text, view.lang)
     out = [f"## {t('board_heading')}", ""]
     if b.organisation:
         out += [t("board_for", name=inline(b.organisation)), ""]
@@ -160,7 +161,7 @@ def _board(view: RoadmapView) -> list[str]:
 
 def _off_plan(view: RoadmapView) -> list[str]:
     """Duties not planned: done, in place or not applicable, with why."""
-    t = lambda key: text(view.lang, key)  # noqa: E731
+    t = partial(text, view.lang)
     if not view.off_plan:
         return []
     header = [t("obligation"), t("title_col"), t("status"), t("reasons")]
@@ -172,7 +173,7 @@ def _off_plan(view: RoadmapView) -> list[str]:
 
 
 def _lane_table(d: Summary, lane: Lane) -> list[str]:
-    t = lambda key: text(d.view.lang, key)  # noqa: E731
+    t = partial(text, d.view.lang)
     header = [t("obligation"), t("title_col"), t("act"), t("due"), t("status"), t("package"), t("reasons")]
     rows = [
         [
@@ -202,7 +203,7 @@ def _stage(d: Summary, stage: StageLanes) -> list[str]:
 
 
 def _cross(d: Summary) -> list[str]:
-    t = lambda key: text(d.view.lang, key)  # noqa: E731
+    t = partial(text, d.view.lang)
     out = [f"## {t('cross')}", ""]
     if not d.waits:
         return [*out, t("none_waits"), ""]
@@ -222,7 +223,7 @@ def _cross(d: Summary) -> list[str]:
 
 
 def _packages(d: Summary) -> list[str]:
-    t = lambda key: text(d.view.lang, key)  # noqa: E731
+    t = partial(text, d.view.lang)
     out = [f"## {t('packages')}", ""]
     if not d.view.packages:
         return [*out, t("none_packages"), ""]
@@ -240,7 +241,7 @@ def _packages(d: Summary) -> list[str]:
 
 
 def _findings(d: Summary) -> list[str]:
-    t = lambda key, **kw: text(d.view.lang, key, **kw)  # noqa: E731
+    t = partial(text, d.view.lang)
     out = [f"## {t('findings')}", ""]
     if d.overdue_findings:
         out += [t("overdue_findings", count=d.overdue_findings, section=f"*{t('overdue')}*"), ""]
@@ -257,7 +258,7 @@ def _findings(d: Summary) -> list[str]:
 
 def render_summary(d: Summary) -> str:
     """Markdown text of a summarised roadmap view."""
-    t = lambda key, **kw: text(d.view.lang, key, **kw)  # noqa: E731
+    t = partial(text, d.view.lang)
     out = [
         f"# {inline(d.title)}",
         "",

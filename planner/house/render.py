@@ -8,6 +8,7 @@ the Markdown with raw HTML off, JSON carries it as plain strings. Same inputs, s
 from __future__ import annotations
 
 import json
+from functools import partial
 from typing import Any
 
 from planner.formats.md import code, inline
@@ -86,7 +87,7 @@ def _table(header: list[str], rows: list[list[str]]) -> list[str]:
 
 def render_md(view: HouseView, lang: str) -> str:
     """The house view as Markdown: foundations, the house's person-days, candidates, decisions."""
-    w = lambda key, **kw: _w(lang, key, **kw)  # noqa: E731
+    w = partial(_w, lang)
     out = [f"# {w('title')}", "", f"{w('as_of')}: **{view.as_of}**", ""]
     out += [f"*{w('made_with', command=command(view, 'md', lang))}*", ""]
     out += [f"## {w('foundations')}", "", w("foundations_intro"), ""]

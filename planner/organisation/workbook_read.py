@@ -258,7 +258,8 @@ class WorkbookReader:
         key = as_text(value).casefold()
         if key not in options:
             raise ValueError(f"{shown(value)} is not one of: {', '.join(allowed)}")
-        return options[key]
+        chosen: bool | str = options[key]
+        return chosen
 
     def status(self, sheet: str, layer: str, rows: Any) -> dict[str, StateEntry]:
         """The state of every obligation whose row is filled in."""

@@ -9,6 +9,7 @@ off.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import partial
 from typing import ClassVar
 
 from planner.models import Scenario
@@ -40,7 +41,8 @@ class DocPage(Page):
 def _html(markdown: str) -> str:
     from markdown_it import MarkdownIt
 
-    return MarkdownIt("commonmark", {"html": False}).enable("table").render(markdown)
+    html: str = MarkdownIt("commonmark", {"html": False}).enable("table").render(markdown)
+    return html
 
 
 def _without_title(markdown: str) -> str:
@@ -85,7 +87,7 @@ def scenario_page(view: View, ident: str) -> DocPage:
     from planner.site.i18n import term
 
     cat, lang = view.cat, view.lang
-    w = lambda key, **kw: gettext(lang, "house", key, **kw)  # noqa: E731
+    w = partial(gettext, lang, "house")
     scenario = next(s for s in sorted_scenarios(view) if s.id == ident)
     report = to_dict(diff(Side("catalogue", cat), Side(ident, cat.with_scenario(ident)), view.as_of))
     out = [w("scenario_intro", id=code(ident)), ""]
