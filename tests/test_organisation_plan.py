@@ -104,3 +104,10 @@ def test_in_the_gemeente_example_each_duty_that_does_not_apply_names_its_questio
     listed = items(json.loads(result.stdout))
     not_applicable = [i for i in listed if not i["applicable"]]
     assert not_applicable and all("=" in i["reasons"][-1] for i in not_applicable)  # names the question
+
+
+def test_the_html_roadmap_has_the_board_summary_with_a_workload_picture(runner):
+    html = roadmap(runner, "gemeenten", "--organisation", ORG, "--lang", "en", "--format", "html").stdout
+    assert html.index('<h2 id="board">For the board</h2>') < html.index('<h2 id="summary">')
+    assert html.count("<rect ") == 2  # one bar per stage with work: 2026-Q4 and 2027-Q1
+    assert "<li>Known to be behind: 2; the catch-up is planned to be done by the end of 2027-Q1.</li>" in html

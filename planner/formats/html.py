@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from planner.formats.labels import FINDING, STAGE_SIZE, STATUS, text
+from planner.view.board import board
 from planner.view.summary import summarise
 
 if TYPE_CHECKING:
@@ -58,6 +59,7 @@ def render(view: RoadmapView) -> str:
         .render(
             d=d,
             v=view,
+            b=None if view.is_all else board(view),
             t=t,
             command=view.command("html"),
             status_label=STATUS[lang],
