@@ -12,7 +12,7 @@ from typing import Any
 from planner.catalogue import Catalogue
 from planner.models import Act, Milestone, Obligation
 
-KINDS = ("acts", "obligations", "layers", "themes", "scenarios", "collectives")
+KINDS = ("acts", "obligations", "layers", "themes", "scenarios", "collectives", "questions")
 
 
 def _iso(value: dt.date | None) -> str | None:
@@ -41,6 +41,8 @@ def list_rows(
         return scenario_rows(cat, act=act, lang=lang)
     if kind == "collectives":
         return collective_rows(cat, layer=layer, lang=lang)
+    if kind == "questions":
+        return question_rows(cat, layer=layer, lang=lang)
     obs = [o for o in cat.obligations.values() if _matches(cat, o, layer, theme, act)]
     if kind == "obligations":
         return [
@@ -115,6 +117,35 @@ def scenario_rows(cat: Catalogue, *, act: str | None = None, lang: str = "en") -
             }
         )
     return rows
+
+
+def question_rows(cat: Catalogue, *, layer: str | None = None, lang: str = "en") -> list[dict[str, Any]]:
+    """The rows of `planner list questions`: each profile question, its type, article, how many
+    duties it decides, and the default answer per layer (each an assumption; `--layer`: one)."""
+    uses: dict[str, int] = {}
+    for ob in cat.obligations.values():
+        for qid in set(ob.applies_if.questions()) if ob.applies_if is not None else ():
+            uses[qid] = uses.get(qid, 0) + 1
+    rows = []
+    for qid, q in cat.questions.items():
+        defaults = {lid: d.answer for lid, d in q.defaults.items() if layer is None or lid == layer}
+        rows.append(
+            {
+                "id": qid,
+                "type": q.type.value,
+                "article": q.article or "",
+                "duties": uses.get(qid, 0),
+                "defaults": ", ".join(f"{lid}: {_answer(a)}" for lid, a in defaults.items()),
+                "text": q.text.get(lang),
+            }
+        )
+    return rows
+
+
+def _answer(value: object) -> str:
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    return str(value)
 
 
 def collective_rows(cat: Catalogue, *, layer: str | None = None, lang: str = "en") -> list[dict[str, Any]]:

@@ -72,3 +72,15 @@ def test_a_valid_condition_loads(catalogue_with, minimal):
     )
     cat = load_catalogue(catalogue_with({"act-a.yaml": text, "questions.yaml": QUESTIONS}))
     assert cat.obligations["act-a.platform"].applies_if is not None
+
+
+def test_list_questions_shows_each_question_with_its_default_and_the_duties_it_decides(runner):
+    import json
+
+    from .conftest import invoke
+
+    result = invoke(runner, "list", "questions", "--layer", "gemeenten", "--format", "json")
+    rows = {r["id"]: r for r in json.loads(result.stdout)}
+    deployer = rows["high-risk-ai-deployer"]
+    assert (deployer["type"], deployer["defaults"]) == ("bool", "gemeenten: no")
+    assert deployer["duties"] >= 1  # the FRIA and the deployer duties depend on it

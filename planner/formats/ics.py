@@ -243,7 +243,7 @@ def render(view: RoadmapView, options: RenderOptions | None = None) -> str:
     options = options or RenderOptions()
     lang = view.lang
     stamp = _day(view.as_of) + "T000000Z"
-    calendar = text(lang, "calendar", name=view.layer_name, as_of=view.as_of.isoformat())
+    calendar = text(lang, "calendar", name=view.display_name, as_of=view.as_of.isoformat())
     lines = [
         "BEGIN:VCALENDAR",
         "VERSION:2.0",

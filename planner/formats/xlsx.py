@@ -155,7 +155,7 @@ def _plan_sheet(book: Any, styles: Styles, view: RoadmapView) -> None:
         },
     )
     sheet.freeze_panes(1, 0)
-    page_setup(sheet, text(lang, "title", name=view.layer_name), lang, repeat_header=True)
+    page_setup(sheet, text(lang, "title", name=view.display_name), lang, repeat_header=True)
 
 
 def render(view: RoadmapView) -> bytes:
@@ -176,7 +176,7 @@ def render(view: RoadmapView) -> bytes:
     as_of, lang = view.as_of, view.lang
     book.set_properties(
         {
-            "title": text(lang, "title", name=view.layer_name),
+            "title": text(lang, "title", name=view.display_name),
             "subject": f"{text(lang, 'as_of')} {as_of.isoformat()}",
             "comments": text(lang, "generated_plain", command=view.command("xlsx")),
             "author": "planner",
@@ -185,7 +185,7 @@ def render(view: RoadmapView) -> bytes:
     )
     styles = Styles(book)
     summary = xlsx_summary.write(book, styles, view)
-    page_setup(summary, text(lang, "title", name=view.layer_name), lang, repeat_header=False)
+    page_setup(summary, text(lang, "title", name=view.display_name), lang, repeat_header=False)
     summary.fit_to_pages(1, 1)  # the summary is one page
     _plan_sheet(book, styles, view)
     book.close()

@@ -56,7 +56,7 @@ def _heading(sheet: Any, row: int, words: list[str], styles: Any) -> None:
 
 def _about(sheet: Any, styles: Any, view: RoadmapView) -> int:
     lang = view.lang
-    sheet.write_string(0, 0, text(lang, "title", name=view.layer_name), styles.title)
+    sheet.write_string(0, 0, text(lang, "title", name=view.display_name), styles.title)
     facts = [
         (gettext(lang, "workbook", "as_of"), None),
         (gettext(lang, "workbook", "scenario"), scenario_text(view)),

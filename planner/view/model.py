@@ -219,6 +219,11 @@ class RoadmapView:
         return (*(item for stage in self.stages for item in stage.items), *self.off_plan)
 
     @property
+    def display_name(self) -> str:
+        """What the roadmap is of: the layer's name, with the organisation's when it is for one."""
+        return f"{self.layer_name}: {self.organisation}" if self.organisation else self.layer_name
+
+    @property
     def names(self) -> Mapping[str, str]:
         """Layer id → name in the view's language."""
         return {layer.id: layer.name for layer in self.layers}

@@ -204,7 +204,7 @@ def summarise(view: RoadmapView) -> Summary:
         title=text(
             view.lang,
             "title",
-            name=f"{view.layer_name}: {view.organisation}" if view.organisation else view.layer_name,
+            name=view.display_name,
         ),
         scenario=scenario_text(view),
         next_due=next_due(view),
