@@ -46,7 +46,7 @@ def test_unknown_option_value_is_usage_error(runner):
     assert result.exit_code == 2
     assert (
         result.stderr
-        == "error: KIND: 'laws' is not one of: acts, obligations, layers, themes, scenarios, collectives\n"
+        == "error: KIND: 'laws' is not one of: acts, obligations, layers, themes, scenarios, collectives, questions\n"
     )
 
 

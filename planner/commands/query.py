@@ -63,7 +63,7 @@ def check(
 def list_(
     ctx: typer.Context,
     kind: Annotated[
-        str, typer.Argument(help="What to list: acts, obligations, layers, themes, scenarios or collectives.")
+        str, typer.Argument(help="What to list: acts, obligations, layers, themes, scenarios, collectives or questions.")
     ] = "acts",
     layer: LayerFilter = None,
     theme: ThemeFilter = None,
@@ -71,7 +71,7 @@ def list_(
     fmt: Annotated[str, typer.Option("--format", help="table or json.")] = "table",
     lang: Lang = "en",
 ) -> None:
-    """List acts, obligations, layers, themes, scenarios or collectives.
+    """List acts, obligations, layers, themes, scenarios, collectives or questions.
 
     Example: planner list obligations --layer gemeenten --theme ai-algorithms
     """
