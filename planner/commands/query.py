@@ -63,7 +63,10 @@ def check(
 def list_(
     ctx: typer.Context,
     kind: Annotated[
-        str, typer.Argument(help="What to list: acts, obligations, layers, themes, scenarios, collectives or questions.")
+        str,
+        typer.Argument(
+            help="What to list: acts, obligations, layers, themes, scenarios, collectives or questions."
+        ),
     ] = "acts",
     layer: LayerFilter = None,
     theme: ThemeFilter = None,
