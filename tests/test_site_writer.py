@@ -411,3 +411,11 @@ def test_a_changed_catalogue_is_rebuilt(runner, tmp_path, minimal):
     again = invoke(runner, "--catalog", str(minimal), "build", str(out), "--as-of", "2026-11-28")
     assert "(inputs unchanged)" not in again.stdout
     assert b"Make a full inventory" in (out / "en" / "obligations" / "act-a.inventory.html").read_bytes()
+
+
+def test_with_a_base_url_the_site_calendar_links_each_event_to_its_page(runner, tmp_path):
+    out = tmp_path / "site"
+    args = ["--catalog", str(MINIMAL), "build", str(out), "--as-of", "2026-11-28"]
+    assert invoke(runner, *args, "--base-url", "https://example.org/plan").exit_code == 0
+    ics = (out / "nl" / "roadmaps" / "gemeenten.ics").read_text()
+    assert "URL:https://example.org/plan/nl/obligations/act-a.assess.html" in ics.replace("\r\n ", "")

@@ -70,7 +70,7 @@ def workers_wanted(files: int) -> int:
 
 def make_file(task: Task) -> tuple[str, str | None, str, bytes | None]:
     """Make one page or download: (path, input key, output key, bytes or None when unchanged)."""
-    from planner.formats import render_roadmap
+    from planner.formats import RenderOptions, render_roadmap
     from planner.site import plan_pages as pp
     from planner.site.render import render_page
 
@@ -80,7 +80,12 @@ def make_file(task: Task) -> tuple[str, str | None, str, bytes | None]:
     site, view = state.sites[index], state.views[index]
     if kind == "download":
         layer, fmt = which
-        result = render_roadmap(fmt, view.roadmaps[layer])
+        # with a base URL, the calendar's events link to their pages on the published site
+        base = site.base_url
+        options = (
+            RenderOptions(site_url=f"{base.rstrip('/')}/{site.prefix}") if base and fmt == "ics" else None
+        )
+        result = render_roadmap(fmt, view.roadmaps[layer], options)
         data = result if isinstance(result, bytes) else result.encode("utf-8")
         assert output_key is not None
         return site.prefix + pp.download_path(layer, fmt), input_key, output_key, data
