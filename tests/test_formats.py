@@ -116,7 +116,10 @@ def xlsx_dump(data: bytes) -> str:
         workbook = ElementTree.fromstring(book.read("xl/workbook.xml"))
         strings = ElementTree.fromstring(book.read("xl/sharedStrings.xml"))
         styles = ElementTree.fromstring(book.read("xl/styles.xml"))
-        sheets = [ElementTree.fromstring(book.read(f"xl/worksheets/sheet{n}.xml")) for n in (1, 2)]
+        count = sum(1 for n in book.namelist() if n.startswith("xl/worksheets/sheet"))
+        sheets = [
+            ElementTree.fromstring(book.read(f"xl/worksheets/sheet{n}.xml")) for n in range(1, count + 1)
+        ]
         tables = [
             ElementTree.fromstring(book.read(name))
             for name in sorted(book.namelist())

@@ -24,7 +24,10 @@ from .conftest import MINIMAL
 
 openpyxl = pytest.importorskip("openpyxl")
 AS_OF = dt.date(2026, 11, 28)
-SHEETS = {"nl": ["Samenvatting", "Planning"], "en": ["Summary", "Roadmap"]}
+SHEETS = {
+    "nl": ["Samenvatting", "Planning", "Werklast", "Aannames"],
+    "en": ["Summary", "Roadmap", "Workload", "Assumptions"],
+}
 
 
 def view_of(lang: str = "nl", layer: str = "all", root: Path = MINIMAL) -> RoadmapView:

@@ -111,3 +111,15 @@ def test_the_html_roadmap_has_the_board_summary_with_a_workload_picture(runner):
     assert html.index('<h2 id="board">For the board</h2>') < html.index('<h2 id="summary">')
     assert html.count("<rect ") == 2  # one bar per stage with work: 2026-Q4 and 2027-Q1
     assert "<li>Known to be behind: 2; the catch-up is planned to be done by the end of 2027-Q1.</li>" in html
+
+
+def test_the_workbook_has_workload_and_assumption_sheets_in_the_chosen_language(runner, tmp_path):
+    import openpyxl
+
+    out = tmp_path / "plan.xlsx"
+    assert (
+        roadmap(runner, "gemeenten", "--organisation", ORG, "--format", "xlsx", "-o", str(out)).exit_code == 0
+    )
+    book = openpyxl.load_workbook(out)
+    assert book.sheetnames == ["Samenvatting", "Planning", "Werklast", "Aannames"]
+    assert [c.value for c in book["Werklast"][2]] == ["2026-Q4", "Gemeenten", 1, 4]

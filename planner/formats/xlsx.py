@@ -18,7 +18,7 @@ import datetime as dt
 import io
 from typing import TYPE_CHECKING, Any
 
-from planner.formats import xlsx_summary
+from planner.formats import xlsx_sheets, xlsx_summary
 from planner.formats.labels import text
 from planner.formats.rows import COLUMNS, DATE_COLUMNS, LONG_COLUMNS, NUMBER_COLUMNS, header, is_risky, rows
 from planner.formats.xlsx_summary import LINE_HEIGHT, lines
@@ -188,5 +188,10 @@ def render(view: RoadmapView) -> bytes:
     page_setup(summary, text(lang, "title", name=view.display_name), lang, repeat_header=False)
     summary.fit_to_pages(1, 1)  # the summary is one page
     _plan_sheet(book, styles, view)
+    for sheet in (
+        xlsx_sheets.write_workload(book, styles, view),
+        xlsx_sheets.write_assumptions(book, styles, view),
+    ):
+        page_setup(sheet, text(lang, "title", name=view.display_name), lang, repeat_header=True)
     book.close()
     return buffer.getvalue()
