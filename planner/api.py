@@ -118,6 +118,15 @@ def _make_plan(
     )
 
 
+def _organisation_files(paths: Sequence[str | Path]) -> tuple[Path, ...]:
+    """The organisation files of a build, each checked to exist (read when its page is made)."""
+    from planner.organisation.load import check_exists
+
+    for path in paths:
+        check_exists(Path(path), "--organisation")
+    return tuple(Path(p) for p in paths)
+
+
 def check_organisation_layer(organisation: Profile | None, layer: str) -> None:
     """Refuse an organisation file of another layer than the roadmap's.
 
@@ -250,6 +259,7 @@ def build_site(
     base_url: str | None = None,
     check: bool = False,
     progress: BuildProgress | None = None,
+    organisations: Sequence[str | Path] = (),
 ) -> SiteReport:
     """Build the published site into `outdir`, as ``planner build`` does.
 
@@ -277,7 +287,12 @@ def build_site(
     from planner.site.writer import check_site, write_stream
 
     out = Path(outdir)
-    options = BuildOptions(as_of or dt.date.today(), parse_langs(lang), parse_base_url(base_url))
+    options = BuildOptions(
+        as_of or dt.date.today(),
+        parse_langs(lang),
+        parse_base_url(base_url),
+        organisations=_organisation_files(organisations),
+    )
     folder = root if root is not None else None if callable(cat) else cat.root
     stamp = input_stamp(folder, templates_dir(), options.key()) if folder is not None else None
     if stamp is not None and not check and (count := up_to_date(out, stamp)) is not None:

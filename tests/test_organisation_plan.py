@@ -123,3 +123,23 @@ def test_the_workbook_has_workload_and_assumption_sheets_in_the_chosen_language(
     book = openpyxl.load_workbook(out)
     assert book.sheetnames == ["Samenvatting", "Planning", "Werklast", "Aannames"]
     assert [c.value for c in book["Werklast"][2]] == ["2026-Q4", "Gemeenten", 1, 4]
+
+
+def test_build_gives_each_organisation_file_a_page_linked_from_the_house_page(runner, tmp_path):
+    out = tmp_path / "site"
+    args = ["--catalog", str(MINIMAL), "build", str(out), "--as-of", AS_OF, "--organisation", ORG]
+    assert invoke(runner, *args).exit_code == 0
+    page = (out / "en" / "organisations" / "gemeente-proef.html").read_text()
+    assert "<h1>Gemeente Proef</h1>" in page and "For the board" in page
+    assert 'href="organisations/gemeente-proef.html"' in (out / "en" / "house.html").read_text()
+
+
+def test_a_bad_organisation_file_stops_the_build_and_leaves_the_old_site(runner, tmp_path):
+    out = tmp_path / "site"
+    base = ["--catalog", str(MINIMAL), "build", str(out), "--as-of", AS_OF]
+    assert invoke(runner, *base).exit_code == 0
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("organisation: X\nlayer: gemeenten\nstatus:\n  act-a.nope: {state: done}\n")
+    result = invoke(runner, *base, "--organisation", str(bad))
+    assert result.exit_code == 1 and f"{display_path(bad)}:4:3: error:" in result.stderr
+    assert not (out / "en" / "organisations").exists()

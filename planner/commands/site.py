@@ -34,6 +34,10 @@ def build(
         bool, typer.Option("--serve", help="Then preview it locally, rebuilding on changes.")
     ] = False,
     port: Port = 8000,
+    organisation: Annotated[
+        list[Path] | None,
+        typer.Option("--organisation", help="An organisation file: its plan gets a page (repeatable)."),
+    ] = None,
 ) -> None:
     """Build the published site: pages, pictures and roadmap files, in Dutch and English.
 
@@ -59,6 +63,7 @@ def build(
             base_url=base_url,
             check=check,
             progress=Progress(sys.stderr),
+            organisations=organisation or (),
         )
         return str(report)
 

@@ -14,10 +14,12 @@ give the same bytes: no clock is read, every list has an explicit order.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
+from pathlib import Path
 from typing import TYPE_CHECKING
 from xml.sax.saxutils import escape as xml_escape
 
@@ -28,7 +30,16 @@ from planner.site import catalogue_pages as cp
 from planner.site import plan_pages as pp
 from planner.site.catalogue_context import LanguageChoice, LanguagesPage
 from planner.site.context import Local, Page
-from planner.site.house_pages import HOUSE_PAGE, house_page, scenario_page, scenario_path, sorted_scenarios
+from planner.site.house_pages import (
+    HOUSE_PAGE,
+    house_page,
+    organisation_page,
+    organisation_path,
+    organisation_slugs,
+    scenario_page,
+    scenario_path,
+    sorted_scenarios,
+)
 from planner.site.i18n import LANG_NAMES, LANGS, labels
 from planner.site.palette import COLOURS
 from planner.site.refs import View, page_path
@@ -50,13 +61,20 @@ class BuildOptions:
     base_url: str | None = None
     search: bool = True
     """Make the Pagefind search index (when Pagefind is installed)."""
+    organisations: tuple[Path, ...] = ()
+    """Organisation files: each gets a page with its plan and board summary."""
 
     def key(self) -> tuple[str, ...]:
-        """The options as text, for the input stamp (whether an index can be made counts too)."""
+        """The options as text, for the input stamp (whether an index can be made counts too, and
+        the organisation files' contents)."""
         searchable = (
             "search" if self.search and not search_index.disabled() and search_index.executable() else ""
         )
-        return (self.as_of.isoformat(), ",".join(self.langs), self.base_url or "", searchable)
+        orgs = ",".join(
+            f"{p.name}:{hashlib.blake2b(p.read_bytes(), digest_size=8).hexdigest()}"
+            for p in self.organisations
+        )
+        return (self.as_of.isoformat(), ",".join(self.langs), self.base_url or "", searchable, orgs)
 
 
 def parse_langs(value: str) -> tuple[str, ...]:
@@ -107,9 +125,10 @@ class PageSpec:
     make: Callable[[], Page]
 
 
-def page_specs(view: View) -> list[PageSpec]:
+def page_specs(view: View, organisations: tuple[Path, ...] = ()) -> list[PageSpec]:
     """Every page of one language, in a fixed order."""
     cat = view.cat
+    orgs = organisation_slugs(organisations)
     specs = [PageSpec("index", path, path, partial(make, view)) for path, make in INDEX_PAGES]
     for kind, ids, make in (
         ("act", list(cat.acts), cp.act_page),
@@ -120,7 +139,11 @@ def page_specs(view: View) -> list[PageSpec]:
     ):
         specs += [PageSpec(kind, ident, page_path(kind, ident), partial(make, view, ident)) for ident in ids]
     # the house pages read the collectives and scenarios too: no input key, so always made
-    specs.append(PageSpec("house", HOUSE_PAGE, HOUSE_PAGE, partial(house_page, view)))
+    specs.append(PageSpec("house", HOUSE_PAGE, HOUSE_PAGE, partial(house_page, view, orgs)))
+    specs += [
+        PageSpec("organisation", slug, organisation_path(slug), partial(organisation_page, view, path, slug))
+        for slug, path in orgs
+    ]
     specs += [
         PageSpec("scenario", s.id, scenario_path(s.id), partial(scenario_page, view, s.id))
         for s in sorted_scenarios(view)

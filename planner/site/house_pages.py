@@ -8,8 +8,10 @@ off.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import partial
+from pathlib import Path
 from typing import ClassVar
 
 from planner.models import Scenario
@@ -36,6 +38,7 @@ class DocPage(Page):
     body: str
     """HTML made by markdown-it from Markdown that escapes catalogue text."""
     scenarios: tuple[ScenarioLink, ...] = ()
+    organisations: tuple[ScenarioLink, ...] = ()
 
 
 def _html(markdown: str) -> str:
@@ -56,8 +59,8 @@ def scenario_path(ident: str) -> str:
     return f"scenarios/{ident}.html"
 
 
-def house_page(view: View) -> DocPage:
-    """The plan for the whole house, and the list of shipped scenarios."""
+def house_page(view: View, organisations: tuple[tuple[str, Path], ...] = ()) -> DocPage:
+    """The plan for the whole house, the shipped scenarios and the organisations' own pages."""
     from planner.house.render import render_md
     from planner.house.view import house_view
     from planner.i18n import gettext
@@ -66,9 +69,9 @@ def house_page(view: View) -> DocPage:
     scenarios = tuple(
         ScenarioLink(scenario_path(s.id), s.title.get(view.lang), s.id) for s in sorted_scenarios(view)
     )
-    return DocPage(
-        HOUSE_PAGE, view.plain(gettext(view.lang, "house", "title")), "house", _html(text), scenarios
-    )
+    orgs = tuple(ScenarioLink(organisation_path(slug), path.stem, slug) for slug, path in organisations)
+    title = view.plain(gettext(view.lang, "house", "title"))
+    return DocPage(HOUSE_PAGE, title, "house", _html(text), scenarios, orgs)
 
 
 def sorted_scenarios(view: View) -> list[Scenario]:
@@ -106,3 +109,39 @@ def scenario_page(view: View, ident: str) -> DocPage:
             out.append(f"| {code(row['obligation'])} | {before} | {after} |")
         out.append("")
     return DocPage(scenario_path(ident), view.plain(scenario.title.get(lang)), "house", _html("\n".join(out)))
+
+
+def organisation_slugs(paths: tuple[Path, ...]) -> tuple[tuple[str, Path], ...]:
+    """A page name for each organisation file: its file name made safe (letters, digits, hyphens),
+    numbered when two files give the same name, so no name can leave the site's folder.
+
+    >>> [s for s, _ in organisation_slugs((Path("a/Gemeente X.yaml"), Path("b/gemeente-x.yaml"), Path("../../etc.yaml")))]
+    ['gemeente-x', 'gemeente-x-2', 'etc']
+    """
+    seen: dict[str, int] = {}
+    out = []
+    for path in paths:
+        base = re.sub(r"[^a-z0-9]+", "-", path.stem.casefold()).strip("-") or "organisation"
+        seen[base] = seen.get(base, 0) + 1
+        out.append((base if seen[base] == 1 else f"{base}-{seen[base]}", path))
+    return tuple(out)
+
+
+def organisation_path(slug: str) -> str:
+    """Where an organisation's page goes."""
+    return f"organisations/{slug}.html"
+
+
+def organisation_page(view: View, path: Path, slug: str) -> DocPage:
+    """One organisation's plan, board summary first: its roadmap in the page's language."""
+    from planner import api
+    from planner.formats.md import render as md
+    from planner.organisation import read_organisation
+
+    cat = view.cat
+    org = read_organisation(path, cat)
+    made = api.plan(cat, view.as_of, organisation=org)
+    roadmap = api.roadmap(cat, org.layer, lang=view.lang, plan=made)
+    return DocPage(
+        organisation_path(slug), view.plain(org.name or slug), "house", _html(_without_title(md(roadmap)))
+    )

@@ -131,7 +131,8 @@ def _plan(cat: Catalogue, options: BuildOptions) -> _State:
         )
         for view in views
     ]
-    return _State(views, [page_specs(view) for view in views], sites, environment())
+    specs = [page_specs(view, options.organisations) for view in views]
+    return _State(views, specs, sites, environment())
 
 
 def _tasks(state: _State, prints: Fingerprints, old: dict[str, Entry]) -> tuple[list[Task], dict[str, Entry]]:
