@@ -8,8 +8,9 @@ from pathlib import Path
 
 import pytest
 
+from planner.dates import add_months
 from planner.errors import DataError
-from planner.house.model import DeliveryStatus, add_months
+from planner.house.model import DeliveryStatus
 from planner.house.use import delivering, remaining_share, used_collectives
 from planner.loading import load_catalogue
 from planner.organisation.load import load_organisation

@@ -73,10 +73,11 @@ def rrule(every: str) -> str:
     return FREQ.get(every, "FREQ=MONTHLY")
 
 
-def add_months(day: dt.date, months: int) -> dt.date | None:
-    """`day` moved by `months`, or None when that month has no such day (RFC 5545 skips it).
+def rrule_day(day: dt.date, months: int) -> dt.date | None:
+    """`day` moved by `months` as an RRULE counts it: None when that month has no such day
+    (RFC 5545 skips it, where :func:`planner.dates.add_months` keeps the date within the month).
 
-    >>> add_months(dt.date(2027, 1, 31), 1), add_months(dt.date(2027, 1, 31), 2)
+    >>> rrule_day(dt.date(2027, 1, 31), 1), rrule_day(dt.date(2027, 1, 31), 2)
     (None, datetime.date(2027, 3, 31))
     """
     year, month = divmod(day.month - 1 + months, 12)
@@ -99,7 +100,7 @@ def first_on_or_after(recurrence: Recurrence, as_of: dt.date) -> dt.date | None:
     # jump close to as-of first, then step: the series is first + k periods, gaps skipped
     k = max(0, ((as_of.year - first.year) * 12 + as_of.month - first.month) // recurrence.months - 1)
     while True:
-        day = add_months(first, k * recurrence.months)
+        day = rrule_day(first, k * recurrence.months)
         if day is not None and day >= as_of:
             return day
         k += 1

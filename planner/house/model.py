@@ -24,12 +24,11 @@ This module imports only :mod:`planner.models`.
 
 from __future__ import annotations
 
-import calendar
-import datetime as dt
 from enum import StrEnum
 
 from pydantic import Field, model_validator
 
+from planner.dates import add_months
 from planner.models import Date, Id, Model, ObligationId, Source, Str, Text
 
 
@@ -122,15 +121,3 @@ class CollectivesFile(Model):
 
     sources: dict[Id, Source] = Field(default_factory=dict)
     collectives: tuple[Collective, ...] = ()
-
-
-def add_months(day: dt.date, months: int) -> dt.date:
-    """`day` moved `months` calendar months, kept within the month (31 January + 1 = 28/29 February).
-
-    Example:
-        >>> add_months(dt.date(2026, 12, 24), 6), add_months(dt.date(2027, 1, 31), 1)
-        (datetime.date(2027, 6, 24), datetime.date(2027, 2, 28))
-    """
-    index = day.year * 12 + day.month - 1 + months
-    year, month = divmod(index, 12)
-    return dt.date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))

@@ -12,6 +12,7 @@ import math
 from collections import defaultdict
 from typing import TYPE_CHECKING
 
+from planner.dates import add_months
 from planner.messages import Msg
 from planner.models import PLANNED_ROLES, Nature
 from planner.organisation.model import State
@@ -227,21 +228,12 @@ def _occurrences(ob: Obligation, due: dt.date | None, as_of: dt.date) -> list[dt
     dates: list[dt.date] = []
     k = 0
     while True:
-        months = first.month - 1 + k * step
-        date = _safe_date(first.year + months // 12, months % 12 + 1, first.day)
+        date = add_months(first, k * step)
         if date > end:
             return dates
         if date >= as_of:
             dates.append(date)
         k += 1
-
-
-def _safe_date(year: int, month: int, day: int) -> dt.date:
-    while True:
-        try:
-            return dt.date(year, month, day)
-        except ValueError:
-            day -= 1
 
 
 def dependencies(cat: Catalogue, items: dict[Key, Item]) -> Deps:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from planner.dates import add_months
 from planner.view.model import Assumption, Item, RoadmapView, StageLoad
 
 NEXT_MONTHS = 12
@@ -40,18 +41,6 @@ class Board:
     assumptions: tuple[Assumption, ...]
 
 
-def _horizon(as_of: dt.date) -> dt.date:
-    """The planning date plus :data:`NEXT_MONTHS` months (clamped to the month's last day)."""
-    months = as_of.month - 1 + NEXT_MONTHS
-    year, month = as_of.year + months // 12, months % 12 + 1
-    for day in range(as_of.day, 27, -1):
-        try:
-            return dt.date(year, month, day)
-        except ValueError:
-            continue
-    return dt.date(year, month, min(as_of.day, 28))
-
-
 def board(view: RoadmapView) -> Board:
     """The board summary of `view`.
 
@@ -63,7 +52,7 @@ def board(view: RoadmapView) -> Board:
         >>> b.organisation, len(b.overdue)  # without an organisation file nothing is known to be behind
         (None, 0)
     """
-    horizon = _horizon(view.as_of)
+    horizon = add_months(view.as_of, NEXT_MONTHS)
     starts = {stage.id: stage.start for stage in view.stages}
     planned = [i for s in view.stages for i in s.items]
     nexts = tuple(
