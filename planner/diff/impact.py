@@ -231,9 +231,17 @@ def _blocker_changes(
 
 
 def compare_roadmaps(
-    old: Catalogue, new: Catalogue, as_of: dt.date, rename: dict[str, str], layer: str | None = None
+    old: Catalogue,
+    new: Catalogue,
+    as_of: dt.date,
+    rename: dict[str, str],
+    layer: str | None = None,
+    made_old: PlanContext | None = None,
 ) -> tuple[LayerImpact, ...]:
     """Schedule both catalogues at `as_of` and compare each layer's roadmap (or just `layer`).
+
+    `made_old` is the old catalogue's plan when the caller has it already (the site's own plan,
+    made with the same defaults as :func:`planner.roadmap.build_plan`): it is not made again.
 
     Raises:
         UsageError: `layer` is in neither catalogue.
@@ -246,7 +254,8 @@ def compare_roadmaps(
         raise UsageError(
             f"--layer: unknown layer {layer!r}{did_you_mean(layer, layers)}; known: {', '.join(layers)}"
         )
-    plan_old, plan_new = build_plan(old, as_of), build_plan(new, as_of)
+    plan_old = made_old if made_old is not None else build_plan(old, as_of)
+    plan_new = build_plan(new, as_of)
     views_old, views_new = _views(plan_old, rename), _views(plan_new, {})
     waits_old, waits_new = _waits(old, rename), _waits(new, {})
     out = []

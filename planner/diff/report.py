@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from planner.diff.changes import ChangeSet, compare_catalogues
 from planner.diff.impact import LayerImpact, compare_roadmaps
 from planner.diff.sources import Side
+
+if TYPE_CHECKING:
+    from planner.roadmap import PlanContext
 
 
 @dataclass(frozen=True)
@@ -26,7 +30,9 @@ class Report:
         return self.changes.empty and all(i.empty for i in self.impact)
 
 
-def diff(old: Side, new: Side, as_of: dt.date, layer: str | None = None) -> Report:
+def diff(
+    old: Side, new: Side, as_of: dt.date, layer: str | None = None, made_old: PlanContext | None = None
+) -> Report:
     """Compare two catalogues and their roadmaps at `as_of`.
 
     Example:
@@ -38,5 +44,5 @@ def diff(old: Side, new: Side, as_of: dt.date, layer: str | None = None) -> Repo
     """
     changes = compare_catalogues(old.catalogue, new.catalogue)
     rename = {r.old: r.new for r in changes.renamed}
-    impact = compare_roadmaps(old.catalogue, new.catalogue, as_of, rename, layer)
+    impact = compare_roadmaps(old.catalogue, new.catalogue, as_of, rename, layer, made_old)
     return Report(old.label, new.label, as_of, changes, impact)

@@ -92,7 +92,9 @@ def scenario_page(view: View, ident: str) -> DocPage:
     cat, lang = view.cat, view.lang
     w = partial(gettext, lang, "house")
     scenario = next(s for s in sorted_scenarios(view) if s.id == ident)
-    report = to_dict(diff(Side("catalogue", cat), Side(ident, cat.with_scenario(ident)), view.as_of))
+    # the catalogue as adopted is the site's own plan: only the scenario's side is planned here
+    sides = Side("catalogue", cat), Side(ident, cat.with_scenario(ident))
+    report = to_dict(diff(*sides, view.as_of, made_old=view.ctx))
     out = [w("scenario_intro", id=code(ident)), ""]
     if scenario.description is not None:
         out += [inline(scenario.description.get(lang)), ""]
