@@ -22,8 +22,8 @@ HOUSE_PAGE = "house.html"
 
 
 @dataclass(frozen=True)
-class ScenarioLink:
-    """A scenario of the catalogue, for the house page's list."""
+class PageLink:
+    """A page the house page lists: a scenario or an organisation."""
 
     href: str
     title: str
@@ -37,8 +37,8 @@ class DocPage(Page):
     TEMPLATE: ClassVar[str] = "doc.html"
     body: str
     """HTML made by markdown-it from Markdown that escapes catalogue text."""
-    scenarios: tuple[ScenarioLink, ...] = ()
-    organisations: tuple[ScenarioLink, ...] = ()
+    scenarios: tuple[PageLink, ...] = ()
+    organisations: tuple[PageLink, ...] = ()
 
 
 def _html(markdown: str) -> str:
@@ -67,9 +67,9 @@ def house_page(view: View, organisations: tuple[tuple[str, Path], ...] = ()) -> 
 
     text = _without_title(render_md(house_view(view.ctx), view.lang))
     scenarios = tuple(
-        ScenarioLink(scenario_path(s.id), s.title.get(view.lang), s.id) for s in sorted_scenarios(view)
+        PageLink(scenario_path(s.id), s.title.get(view.lang), s.id) for s in sorted_scenarios(view)
     )
-    orgs = tuple(ScenarioLink(organisation_path(slug), path.stem, slug) for slug, path in organisations)
+    orgs = tuple(PageLink(organisation_path(slug), path.stem, slug) for slug, path in organisations)
     title = view.plain(gettext(view.lang, "house", "title"))
     return DocPage(HOUSE_PAGE, title, "house", _html(text), scenarios, orgs)
 
