@@ -180,8 +180,9 @@ def new_obligation(root: Path, obligation_id: str) -> Path:
     data = read_yaml(src)
     if data is None or any(p.is_error for p in src.problems):
         raise DataError([p for p in src.problems if p.is_error])
-    existing = data.get("obligations") or []
-    if any(isinstance(ob, dict) and ob.get("id") == obligation_id for ob in existing):
+    existing = data.get("obligations")
+    listed = existing if isinstance(existing, list) else []  # anything else is refused on insertion
+    if any(isinstance(ob, dict) and ob.get("id") == obligation_id for ob in listed):
         raise UsageError(f"ACT.NAME: obligation {obligation_id!r} already exists in {display_path(path)}")
     bom = "\ufeff" if path.read_bytes().startswith(b"\xef\xbb\xbf") else ""  # keep every byte
     write_text(path, bom + insert_obligation(src.text, obligation_id, catalogue_layers(root)))

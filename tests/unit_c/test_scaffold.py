@@ -179,3 +179,12 @@ def test_inserting_changes_nothing_the_file_already_says(text):
     assert {k: v for k, v in after.items() if k != "obligations"} == {
         k: v for k, v in before.items() if k != "obligations"
     }
+
+
+@pytest.mark.parametrize("value", ["5", "true", "2026-01-01"])
+def test_obligations_that_are_a_single_value_are_refused_and_nothing_is_written(tmp_path, value):
+    text = f"id: x\nobligations: {value}\n"
+    (tmp_path / "x.yaml").write_text(text, encoding="utf-8")
+    with pytest.raises(UsageError, match="not a block list"):
+        new_obligation(tmp_path, "x.b")
+    assert (tmp_path / "x.yaml").read_text(encoding="utf-8") == text
