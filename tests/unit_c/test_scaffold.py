@@ -188,3 +188,20 @@ def test_obligations_that_are_a_single_value_are_refused_and_nothing_is_written(
     with pytest.raises(UsageError, match="not a block list"):
         new_obligation(tmp_path, "x.b")
     assert (tmp_path / "x.yaml").read_text(encoding="utf-8") == text
+
+
+def test_an_obligation_already_in_the_file_is_refused_and_nothing_is_written(tmp_path):
+    (tmp_path / "x.yaml").write_text(ONE, encoding="utf-8")
+    with pytest.raises(UsageError, match="'x.a' already exists"):
+        new_obligation(tmp_path, "x.a")
+    assert (tmp_path / "x.yaml").read_text(encoding="utf-8") == ONE
+
+
+def test_new_act_refuses_an_unknown_kind_and_an_existing_file(tmp_path):
+    with pytest.raises(UsageError, match="--kind: 'law' is not one of"):
+        new_act(tmp_path, "act-x", "law")
+    (tmp_path / "act-y.yaml").write_text("id: act-y\n", encoding="utf-8")
+    with pytest.raises(UsageError, match="already exists"):
+        new_act(tmp_path, "act-y")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["act-y.yaml"]
+    assert (tmp_path / "act-y.yaml").read_text(encoding="utf-8") == "id: act-y\n"
