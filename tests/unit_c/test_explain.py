@@ -12,8 +12,10 @@ import pytest
 
 from planner.errors import NotFoundError
 from planner.explain import LEGAL, RULES, WORDS, explain, explain_text
+from planner.loading import load_catalogue
 from planner.roadmap import build_plan
 
+from ..conftest import MINIMAL
 from .builders import AS_OF, catalogue
 
 SPEC = {
@@ -227,3 +229,10 @@ def test_the_values_of_all_rows_start_in_one_column(lang):
 def test_records_are_separated_by_a_blank_line():
     text = explain_text([record(), record(layer="rijk")])
     assert text.count("\n\n") == 1 and text.endswith("\n")
+
+
+def test_the_sources_of_a_loaded_catalogue_are_given_by_url():
+    ctx = build_plan(load_catalogue(MINIMAL), AS_OF)
+    (record,) = explain(ctx, "act-a.assess", "rijk")
+    assert record["due_from"]["sources"] == ["https://example.org/act-a"]
+    assert record["due_from"]["milestone_source"] == "https://example.org/act-a"

@@ -10,7 +10,11 @@ from planner.mermaid_text import label, neutralise
 SYNTAX = ":#;%<>\r\n\t"
 """The characters Mermaid reads as syntax (statement, comment, directive, entity, task data)."""
 
-HOSTILE = st.text(alphabet=st.sampled_from([*SYNTAX, "a", " ", '"', "`", "{", "}", "[", "]", "é", "\u2028"]))
+HOSTILE = st.text(
+    alphabet=st.sampled_from(
+        [*SYNTAX, "a", " ", '"', "`", "{", "}", "[", "]", "é", "\u2028", "\u2029", "\x85", "\x0b", "\x1c"]
+    )
+)
 
 
 @settings(deadline=None, max_examples=50)
@@ -18,6 +22,7 @@ HOSTILE = st.text(alphabet=st.sampled_from([*SYNTAX, "a", " ", '"', "`", "{", "}
 def test_neutralised_text_has_no_mermaid_syntax_and_no_line_break(text):
     result = neutralise(text)
     assert not any(ch in result for ch in SYNTAX)
+    assert result.splitlines() == [result]  # no line separator of any kind (U+2028, U+0085, ...)
     assert result == result.strip() and "  " not in result
 
 

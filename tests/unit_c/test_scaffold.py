@@ -192,7 +192,7 @@ def test_obligations_that_are_a_single_value_are_refused_and_nothing_is_written(
 
 def test_an_obligation_already_in_the_file_is_refused_and_nothing_is_written(tmp_path):
     (tmp_path / "x.yaml").write_text(ONE, encoding="utf-8")
-    with pytest.raises(UsageError, match="'x.a' already exists"):
+    with pytest.raises(UsageError, match=r"'x\.a' already exists"):
         new_obligation(tmp_path, "x.a")
     assert (tmp_path / "x.yaml").read_text(encoding="utf-8") == ONE
 
