@@ -139,3 +139,10 @@ def test_safe_join_never_lands_outside_the_root(segments, absolute):
     except UsageError:
         return
     assert os.path.commonpath([str(root), os.path.normpath(joined)]) == str(root)
+
+
+def test_a_file_in_place_of_the_folder_is_a_usage_error(tmp_path):
+    (tmp_path / "site").write_text("not a folder\n", encoding="utf-8")
+    with pytest.raises(UsageError, match="site"):
+        write_text(tmp_path / "site" / "r.md", "x\n")
+    assert (tmp_path / "site").read_text(encoding="utf-8") == "not a folder\n"
