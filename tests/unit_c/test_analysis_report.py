@@ -97,3 +97,9 @@ def test_conflict_line_names_both_sides_and_the_rationale():
 def test_report_ends_with_one_newline():
     text = report(SPEC)
     assert text.endswith("\n") and not text.endswith("\n\n")
+
+
+def test_markdown_report_lists_items_as_top_level_bullets():
+    lines = report(SPEC, markdown=True).splitlines()
+    assert any(line.startswith("- pkg-x.a: ") for line in lines)
+    assert not any(line.startswith("  - ") for line in lines)
