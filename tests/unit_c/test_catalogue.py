@@ -74,6 +74,10 @@ def test_a_supervisor_does_not_plan_the_duty_it_supervises(cat):
         ("https://EUR-LEX.Europa.EU:443/x", True),
         ("https://noteuropa.eu/x", False),
         ("https://europa.eu.example.org/x", False),
+        ("https://user@eur-lex.europa.eu/x", True),
+        ("https://europa.eu@evil.example/x", False),
+        ("https://evil.example#.europa.eu/x", False),
+        ("https://evil.example?.europa.eu", False),
         (None, False),
     ],
 )
