@@ -191,6 +191,7 @@ def render(view: RoadmapView) -> bytes:
     for sheet in (
         xlsx_sheets.write_workload(book, styles, view),
         xlsx_sheets.write_assumptions(book, styles, view),
+        xlsx_sheets.write_questions(book, styles, view),
     ):
         page_setup(sheet, text(lang, "title", name=view.display_name), lang, repeat_header=True)
     book.close()

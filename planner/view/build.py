@@ -21,6 +21,7 @@ from planner.view.model import (
     StageLoad,
     Wait,
 )
+from planner.view.questions import question_uses
 
 if TYPE_CHECKING:
     from planner.models import Obligation
@@ -199,6 +200,7 @@ def build_view(
         scenario_title=scenario.title.get(lang) if scenario is not None and plan.scenario else None,
         layers=tuple(LayerName(lid, layer_name(ctx, lid, lang)) for lid in cat.layers),
         options=(*ctx.options, *filters),
+        questions=question_uses(ctx, layer, lang),
     )
 
 

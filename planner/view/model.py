@@ -12,7 +12,10 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from planner.view.questions import QuestionUse
 
 JSON_KEY = "json_key"
 """Field metadata: the field's key in the JSON contract, or None when it is not in it."""
@@ -207,6 +210,8 @@ class RoadmapView:
     """Every layer of the catalogue in catalogue order, with its name."""
     options: tuple[tuple[str, str], ...] = field(default=(), metadata=VIEW_ONLY)
     """Further options the plan was made with (organisation file, capacity), for "made with"."""
+    questions: tuple[QuestionUse, ...] = field(default=(), metadata=VIEW_ONLY)
+    """Every profile question with the answer the plan used, whether assumed, and what it switched off."""
 
     @property
     def is_all(self) -> bool:
