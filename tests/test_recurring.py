@@ -175,3 +175,16 @@ def test_the_workbook_plan_sheet_has_the_occurrence_rows_too(root):
     title, due = COLUMNS.index("title"), COLUMNS.index("due")
     found = [(r[title], r[due].date()) for r in sheet.iter_rows(min_row=2, values_only=True) if r[title]]
     assert ("Report yearly 2028 (recurring, every year)", dt.date(2028, 8, 15)) in found
+
+
+def test_the_board_sees_the_recurring_load_of_each_year(root):
+    from planner.view.board import board
+
+    assert board(view_of(root, status=IN_PLACE)).recurring == ((2027, 4.0), (2028, 4.0), (2029, 4.0))
+
+
+def test_the_board_summary_says_the_recurring_work_per_year(root):
+    md = render_roadmap("md", view_of(root, status=IN_PLACE))
+    assert isinstance(md, str)
+    assert "- Recurring work per year, in person-days (the duties that come back, in place or not): " in md
+    assert "2027: 4, 2028: 4, 2029: 4." in md

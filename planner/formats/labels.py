@@ -105,3 +105,12 @@ def occurrence_note(lang: str, o: Occurrence) -> str:
         else text(lang, "occurrence_of_off", status=status)
     )
     return f"{days}; {duty}"
+
+
+def recurring_years(years: tuple[tuple[int, float], ...]) -> str:
+    """The recurring person-days per year as one short list.
+
+    >>> recurring_years(((2027, 15.0), (2028, 15.5)))
+    '2027: 15, 2028: 15.5'
+    """
+    return ", ".join(f"{year}: {days:g}" for year, days in years)

@@ -11,7 +11,7 @@ import re
 from functools import partial
 from typing import TYPE_CHECKING
 
-from planner.formats.labels import FINDING, STAGE_SIZE, STATUS, occurrence_note, text
+from planner.formats.labels import FINDING, STAGE_SIZE, STATUS, occurrence_note, recurring_years, text
 from planner.view.summary import Lane, StageLanes, Summary, summarise
 
 if TYPE_CHECKING:
@@ -129,6 +129,8 @@ def _board(view: RoadmapView) -> list[str]:
     if b.over_capacity:
         stages = ", ".join(s.stage for s in b.over_capacity)
         out += [f"- {t('board_over_capacity', stages=stages)}"]
+    if b.recurring:
+        out += [f"- {t('board_recurring', years=recurring_years(b.recurring))}"]
     out += [f"- {t('board_waits', count=len(b.waits))}", ""]
     if b.not_applicable:
         out += [f"### {t('board_na_heading')}", ""]
