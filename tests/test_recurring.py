@@ -188,3 +188,26 @@ def test_the_board_summary_says_the_recurring_work_per_year(root):
     assert isinstance(md, str)
     assert "- Recurring work per year, in person-days (the duties that come back, in place or not): " in md
     assert "2027: 4, 2028: 4, 2029: 4." in md
+
+
+def test_the_site_layer_page_lists_the_occurrences_in_their_stage(root):
+    from planner.analysis import analyse
+    from planner.graph import build_graph
+    from planner.site import plan_pages
+    from planner.site.refs import View
+    from planner.site.render import SiteInfo, render_page
+
+    ctx = ctx_of(root, status=IN_PLACE)
+    view = View(ctx, analyse(build_graph(ctx.catalogue), ctx.catalogue, AS_OF), "en")
+    page = plan_pages.layer_page(view, "gemeenten")
+    [row] = next(s for s in page.stages if s.id == "2028-Q3").recurring
+    assert (row.obligation.id, row.date, row.label) == (
+        "act-r.report",
+        "2028-08-15",
+        "Report yearly 2028 (recurring, every year)",
+    )
+    html = render_page(page, SiteInfo("en", ("en",), "", AS_OF.isoformat(), "test"))
+    assert (
+        "Report yearly 2028 (recurring, every year)" in html
+        and "4 person-days; the duty itself: in place" in html
+    )
