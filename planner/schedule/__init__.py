@@ -202,12 +202,16 @@ def schedule(
 
 
 def _recurring_loads(items: dict[Key, Item], stage_size: str, first: int) -> dict[tuple[str, int], float]:
-    """The person-days recurring duties take in each stage, by layer (not-applicable ones take none)."""
+    """The person-days recurring duties take in each stage, by layer.
+
+    Each occurrence takes its item's ``occurrence_effort`` in the stage holding its date; a duty
+    that does not apply has no occurrences, and one without a catalogue effort reserves nothing.
+    """
     load: dict[tuple[str, int], float] = {}
     for item in items.values():
-        if item.status == Status.NOT_APPLICABLE:
+        if item.status == Status.NOT_APPLICABLE or not item.occurrence_effort:
             continue
         for date in item.occurrences:
             key = (item.layer, period_index(date, stage_size) - first)
-            load[key] = load.get(key, 0.0) + item.effort
+            load[key] = load.get(key, 0.0) + item.occurrence_effort
     return load
