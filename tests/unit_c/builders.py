@@ -30,7 +30,16 @@ def obligation(oid: str, fields: dict[str, Any]) -> Obligation:
         "title": {"en": f"{oid} en", "nl": f"{oid} nl"},
         "roles": fields.get("roles", {"gemeenten": "addressee"}),
     }
-    for key in ("due", "milestone", "effort_days", "articles", "sources", "lead_time_months"):
+    for key in (
+        "due",
+        "milestone",
+        "effort_days",
+        "articles",
+        "sources",
+        "lead_time_months",
+        "nature",
+        "recurrence",
+    ):
         if key in fields:
             data[key] = fields[key]
     for kind in RELATIONS:

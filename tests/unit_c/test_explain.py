@@ -119,6 +119,7 @@ def record(**changes: Any) -> dict[str, Any]:
         "rule": "after-dependency",
         "rule_text": "the rule",
         "reasons": ["reason one"],
+        "providers": [],
     }
     due_from = {**base["due_from"], **changes.pop("due_from", {})}
     return {**base, **changes, "due_from": due_from}
@@ -210,15 +211,23 @@ def test_no_package_no_package_row():
     assert rows(explain_text([record()]), "package") == []
 
 
+def test_each_provider_delivery_gets_its_own_row_after_the_reasons():
+    text = explain_text([record(providers=[{"text": "Logius delivers the wallet"}])])
+    assert rows(text, "provider") == ["Logius delivers the wallet"]
+    assert text.index("reason one") < text.index("Logius delivers the wallet")
+
+
 def test_every_reason_gets_a_because_row():
     assert rows(explain_text([record(reasons=["one", "two"])]), "because") == ["one", "two"]
 
 
 @pytest.mark.parametrize("lang", ["en", "nl"])
 def test_the_values_of_all_rows_start_in_one_column(lang):
-    text = explain_text([record(scenario="s", package="pkg-x.a", package_members=["x.a", "x.b"])], lang)
+    full = record(scenario="s", package="pkg-x.a", package_members=["x.a", "x.b"], providers=[{"text": "p"}])
+    text = explain_text([full], lang)
     body = [line for line in text.splitlines()[1:] if line]
-    labels = [WORDS[lang][k] + ":" for k in ("stage", "scenario", "rule", "due", "package", "because")]
+    names = ("stage", "scenario", "rule", "due", "package", "because", "provider")
+    labels = [WORDS[lang][k] + ":" for k in names]
     starts = {
         len(line) - len(line[2:].removeprefix(label).lstrip())
         for line, label in zip(body, labels, strict=True)

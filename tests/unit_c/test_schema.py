@@ -22,6 +22,8 @@ from planner.loading import load_catalogue
 from planner.roadmap import build_plan, roadmap
 from planner.schema import NAMES, SCHEMAS, render
 
+from .builders import AS_OF, catalogue
+
 jsonschema = pytest.importorskip("jsonschema")
 
 ROOT = Path(__file__).parents[2]
@@ -150,3 +152,34 @@ def test_a_roadmap_that_breaks_the_contract_is_rejected(roadmaps, change, expect
     data = json.loads(json.dumps(roadmaps["gemeenten"]))
     change(data)
     assert any(expected in m for m in errors("roadmap", data))
+
+
+def recurring_roadmap() -> dict[str, Any]:
+    cat = catalogue(
+        {
+            "x.report": {
+                "nature": "recurring",
+                "recurrence": {"every": "year", "first": "2027-03-31"},
+                "due": "2027-03-31",
+                "effort_days": 2,
+            }
+        }
+    )
+    data: dict[str, Any] = json.loads(json.dumps(roadmap(build_plan(cat, AS_OF), "gemeenten", "en")))
+    return data
+
+
+def test_a_roadmap_with_recurring_duties_fits_the_schema():
+    data = recurring_roadmap()
+    assert [o["date"] for s in data["stages"] for o in s.get("recurring", [])][:2] == [
+        "2027-03-31",
+        "2028-03-31",
+    ]
+    assert errors("roadmap", data) == []
+
+
+def test_an_occurrence_with_an_unknown_period_is_rejected():
+    data = recurring_roadmap()
+    occurrence = next(o for s in data["stages"] for o in s.get("recurring", []))
+    occurrence["every"] = "fortnight"
+    assert any("is not one of" in m for m in errors("roadmap", data))
