@@ -183,3 +183,37 @@ def test_an_occurrence_with_an_unknown_period_is_rejected():
     occurrence = next(o for s in data["stages"] for o in s.get("recurring", []))
     occurrence["every"] = "fortnight"
     assert any("is not one of" in m for m in errors("roadmap", data))
+
+
+@pytest.fixture(scope="module")
+def house_json() -> dict[str, Any]:
+    from typer.testing import CliRunner
+
+    from ..conftest import invoke
+
+    runner = CliRunner(env={"COLUMNS": "100", "PLANNER_CATALOG": ""})
+    catalogue_dir = str(ROOT / "tests" / "data" / "house" / "catalogue")
+    result = invoke(runner, "--catalog", catalogue_dir, "house", "--as-of", "2026-12-01", "--format", "json")
+    assert result.exit_code == 0
+    data: dict[str, Any] = json.loads(result.stdout)
+    return data
+
+
+def test_the_house_json_has_foundations_and_fits_its_schema(house_json):
+    assert house_json["foundations"]
+    assert errors("house", house_json) == []
+
+
+@pytest.mark.parametrize(
+    ("change", "expected"),
+    [
+        (lambda d: d["foundations"][0].update(status="maybe"), "is not one of"),
+        (lambda d: d["foundations"][0].pop("provider"), "'provider' is a required property"),
+        (lambda d: d.update(days_with="many"), "is not of type 'number'"),
+    ],
+    ids=["unknown delivery status", "no provider", "days as text"],
+)
+def test_a_house_json_that_breaks_its_schema_is_rejected(house_json, change, expected):
+    data = copy.deepcopy(house_json)
+    change(data)
+    assert any(expected in m for m in errors("house", data))
