@@ -13,14 +13,15 @@ from pathlib import Path
 from planner import yamlsafe
 from planner.errors import DataError, NotFoundError, UsageError, display_path
 from planner.fmt import SCHEMA_LINE
-from planner.loading import LAYERS_FILE, THEMES_FILE, SourceFile, read_yaml
+from planner.loading import LAYERS_FILE, NAMED_FILES, SourceFile, read_yaml
 from planner.models import ID_PATTERN, OBLIGATION_ID_PATTERN, ActKind, LayersFile, MilestoneKind
 from planner.output import write_text
 
 DEFAULT_LAYERS = ("rijk", "provincies", "waterschappen", "gemeenten")
 """Layers named in a new obligation when the catalogue's layers.yaml cannot be read."""
 
-_RESERVED = {Path(LAYERS_FILE).stem, Path(THEMES_FILE).stem}
+_RESERVED = {Path(name).stem for name in NAMED_FILES}
+"""Act ids that would name a file the catalogue reads as something else (layers, questions...)."""
 
 
 def check_act_id(act_id: str) -> str:

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from planner.errors import DataError, UsageError
+from planner.loading import NAMED_FILES
 from planner.models import ActKind
 from planner.scaffold import (
     DEFAULT_LAYERS,
@@ -205,3 +206,10 @@ def test_new_act_refuses_an_unknown_kind_and_an_existing_file(tmp_path):
         new_act(tmp_path, "act-y")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["act-y.yaml"]
     assert (tmp_path / "act-y.yaml").read_text(encoding="utf-8") == "id: act-y\n"
+
+
+@pytest.mark.parametrize("named", sorted(NAMED_FILES))
+def test_no_act_id_names_a_file_the_catalogue_reads_as_something_else(tmp_path, named):
+    with pytest.raises(UsageError, match="is reserved"):
+        new_act(tmp_path, Path(named).stem)
+    assert list(tmp_path.iterdir()) == []
