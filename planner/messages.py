@@ -2,7 +2,9 @@
 
 A :class:`Msg` is a ``str`` holding the English sentence, so code that only needs English can
 treat it as text; it also remembers its key and arguments, so a Dutch roadmap can render the
-same sentence in Dutch with :func:`render`. The sentences themselves are the ``message``
+same sentence in Dutch with :func:`render`. An argument may be a :class:`Word` of another
+vocabulary (a degree), catalogue text in both languages (:class:`~planner.models.base.Text`,
+shown as data, never read as a template), or a :class:`Seq` of values. The sentences themselves are the ``message``
 vocabulary of the gettext catalogues in :mod:`planner.i18n`; a count among the arguments picks
 the plural form there.
 """
@@ -14,6 +16,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from planner.i18n import gettext, phrase
+from planner.models.base import Text
 
 LANGS = ("en", "nl")
 
@@ -33,6 +36,27 @@ class Seq(tuple[Any, ...]):
         seq = super().__new__(cls, items)
         seq.sep = sep
         return seq
+
+
+class Word(str):
+    """A word of a gettext vocabulary (a degree, a role), shown in the reader's language.
+
+    As a ``str`` it is the key itself, so English-only code still sees a stable value.
+
+    Example:
+        >>> Msg("overlap", a="x.a", b="x.b", degree=Word("degree", "intersect"), rationale="r").render("nl")
+        'x.a overlapt met x.b (deels): r'
+    """
+
+    context: str
+
+    def __new__(cls, context: str, key: str) -> Word:
+        made = super().__new__(cls, key)
+        made.context = context
+        return made
+
+    def __reduce__(self) -> tuple[Any, ...]:  # copy and pickle by vocabulary and key
+        return (Word, (self.context, str(self)))
 
 
 class Msg(str):
@@ -56,13 +80,40 @@ class Msg(str):
         return (_rebuild, (self.key, self.args))
 
 
+class Quote(str):
+    """Catalogue text (a rationale) kept in both languages: the English as a ``str``, any on render.
+
+    Example:
+        >>> Quote(Text(en="same work", nl="hetzelfde werk")).render("nl")
+        'hetzelfde werk'
+    """
+
+    text: Text
+
+    def __new__(cls, text: Text) -> Quote:
+        made = super().__new__(cls, text.get("en"))
+        made.text = text
+        return made
+
+    def render(self, lang: str) -> str:
+        """The text in `lang` (falling back to the other language)."""
+        return self.text.get(lang)
+
+    def __reduce__(self) -> tuple[Any, ...]:  # copy and pickle by the text in both languages
+        return (Quote, (self.text,))
+
+
 def _rebuild(key: str, args: dict[str, Any]) -> Msg:
     return Msg(key, **args)
 
 
 def _value(value: Any, lang: str) -> str:
-    if isinstance(value, Msg):
+    if isinstance(value, Msg | Quote):
         return value.render(lang)
+    if isinstance(value, Word):
+        return gettext(lang, value.context, str(value))
+    if isinstance(value, Text):  # catalogue text in both languages: the reader's, inert
+        return value.get(lang)
     if isinstance(value, Seq):
         joiner = JOINERS.get(value.sep)
         sep = f" {gettext(lang, 'joiner', joiner)} " if joiner else value.sep
@@ -86,7 +137,7 @@ def _is_count(value: Any) -> bool:
 
 def render_all(data: Any, lang: str) -> Any:
     """`data` (dicts, lists, tuples of JSON-ready values) with every :class:`Msg` rendered in `lang`."""
-    if isinstance(data, Msg):
+    if isinstance(data, Msg | Quote):
         return data.render(lang)
     if isinstance(data, dict):
         return {k: render_all(v, lang) for k, v in data.items()}
@@ -104,4 +155,4 @@ def render(text: str, lang: str) -> str:
         >>> render("plain", "nl")
         'plain'
     """
-    return text.render(lang) if isinstance(text, Msg) else text
+    return text.render(lang) if isinstance(text, Msg | Quote) else text
