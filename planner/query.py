@@ -10,7 +10,7 @@ import datetime as dt
 from typing import Any
 
 from planner.catalogue import Catalogue
-from planner.models import Act, Milestone, Obligation
+from planner.models import Act, Milestone, Obligation, cited
 
 KINDS = ("acts", "obligations", "layers", "themes", "scenarios", "collectives", "questions")
 
@@ -133,7 +133,7 @@ def question_rows(cat: Catalogue, *, layer: str | None = None, lang: str = "en")
             {
                 "id": qid,
                 "type": q.type.value,
-                "article": q.article or "",
+                "article": cited(q.article, lang),
                 "duties": uses.get(qid, 0),
                 "defaults": ", ".join(f"{lid}: {_answer(a)}" for lid, a in defaults.items()),
                 "text": q.text.get(lang),

@@ -415,3 +415,60 @@ def test_a_package_finding_is_a_sentence_in_each_language():
         "pkg-a.x: a.y heeft eerst a.x nodig, dus het pakket kan niet in één fase worden uitgevoerd; "
         "de voorwaarde komt eerst"
     )
+
+
+# --- citations: an applicability condition's article in the reader's language -----------------
+
+CITATION_ENGLISH = re.compile(
+    r"\b(and|annex|annexes|chapter|definition|subparagraph|paragraph|point|bill|numbering|services|"
+    r"owning|controlling|require|list|specific|categories)\b",
+    re.IGNORECASE,
+)
+
+
+def test_a_plain_article_still_loads_as_one_text_for_both_languages():
+    from planner.models import Condition, cited
+
+    cond = Condition.model_validate({"question": "x", "equals": True, "article": "Art. 6(1)"})
+    assert (cited(cond.article, "nl"), cited(cond.article, "en")) == ("Art. 6(1)", "Art. 6(1)")
+
+
+def test_an_article_in_both_languages_reads_in_each():
+    from planner.models import Question, cited
+
+    q = Question.model_validate(
+        {
+            "id": "x",
+            "text": {"en": "X?"},
+            "type": "bool",
+            "article": {"en": "Chapter IV", "nl": "hoofdstuk IV"},
+        }
+    )
+    assert (cited(q.article, "nl"), cited(q.article, "en")) == ("hoofdstuk IV", "Chapter IV")
+
+
+@pytest.fixture(scope="module")
+def real_catalogue():
+    from planner.loading import load_catalogue
+
+    return load_catalogue(CATALOGUE)
+
+
+def test_every_citation_of_the_real_catalogue_reads_dutch_in_dutch(real_catalogue):
+    from planner.models import cited
+
+    cat = real_catalogue
+    citations = [ob.applies_if.article for ob in cat.obligations.values() if ob.applies_if is not None]
+    citations += [q.article for q in cat.questions.values()]
+    english = {cited(c, "nl") for c in citations if CITATION_ENGLISH.search(cited(c, "nl"))}
+    assert len(citations) > 40 and english == set()
+
+
+def test_dutch_not_applicable_reasons_have_no_english(real_catalogue):
+    from planner import api
+
+    view = api.roadmap(real_catalogue, "all", as_of=AS_OF, lang="nl")
+    reasons = [i.reasons[-1] for i in view.off_plan if i.status == "not-applicable"]
+    english = [r for r in reasons if CITATION_ENGLISH.search(r) or english_words(r)]
+    quoted = [t for t in english_only_texts(CATALOGUE, shortest=8) if any(t in r for r in reasons)]
+    assert len(reasons) > 10 and (english, quoted) == ([], [])

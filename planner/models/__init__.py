@@ -50,11 +50,13 @@ from planner.models.base import (
 from planner.models.conditions import (
     Answer,
     Choice,
+    Citation,
     Condition,
     Question,
     QuestionDefault,
     QuestionsFile,
     QuestionType,
+    cited,
 )
 from planner.models.files import (
     LayersFile,
@@ -76,6 +78,7 @@ __all__ = [
     "Answer",
     "Change",
     "Choice",
+    "Citation",
     "Condition",
     "Date",
     "Degree",
@@ -113,5 +116,6 @@ __all__ = [
     "Theme",
     "ThemesFile",
     "Transposition",
+    "cited",
     "relations_of",
 ]
