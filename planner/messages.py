@@ -66,6 +66,7 @@ class Msg(str):
     args: dict[str, Any]
 
     def __new__(cls, key: str, **args: Any) -> Msg:
+        args = {k: Quote(v) if isinstance(v, Text) else v for k, v in args.items()}
         text = _format(key, args, "en")
         made = super().__new__(cls, text)
         made.key = key
@@ -83,24 +84,28 @@ class Msg(str):
 class Quote(str):
     """Catalogue text (a rationale) kept in both languages: the English as a ``str``, any on render.
 
+    It keeps plain strings only, so it pickles to the same bytes in every process (the site's
+    fingerprints hash pickles; a pydantic model would carry a set).
+
     Example:
         >>> Quote(Text(en="same work", nl="hetzelfde werk")).render("nl")
         'hetzelfde werk'
     """
 
-    text: Text
+    texts: tuple[tuple[str, str], ...]
 
-    def __new__(cls, text: Text) -> Quote:
-        made = super().__new__(cls, text.get("en"))
-        made.text = text
+    def __new__(cls, text: Text | tuple[tuple[str, str], ...]) -> Quote:
+        texts = text if isinstance(text, tuple) else tuple((lang, text.get(lang)) for lang in LANGS)
+        made = super().__new__(cls, dict(texts)["en"])
+        made.texts = texts
         return made
 
     def render(self, lang: str) -> str:
         """The text in `lang` (falling back to the other language)."""
-        return self.text.get(lang)
+        return dict(self.texts).get(lang, str(self))
 
-    def __reduce__(self) -> tuple[Any, ...]:  # copy and pickle by the text in both languages
-        return (Quote, (self.text,))
+    def __reduce__(self) -> tuple[Any, ...]:  # copy and pickle by the texts, plain strings
+        return (Quote, (self.texts,))
 
 
 def _rebuild(key: str, args: dict[str, Any]) -> Msg:
@@ -112,8 +117,6 @@ def _value(value: Any, lang: str) -> str:
         return value.render(lang)
     if isinstance(value, Word):
         return gettext(lang, value.context, str(value))
-    if isinstance(value, Text):  # catalogue text in both languages: the reader's, inert
-        return value.get(lang)
     if isinstance(value, Seq):
         joiner = JOINERS.get(value.sep)
         sep = f" {gettext(lang, 'joiner', joiner)} " if joiner else value.sep
