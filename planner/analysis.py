@@ -137,7 +137,7 @@ def packages(g: nx.DiGraph, cat: Catalogue, lang: str = "en") -> list[Package]:
     result = []
     for component in communities:
         members = sorted(component)
-        if len(members) < 2:
+        if len(members) <= 1:  # a duty on its own is no package
             continue
         sub = overlap.subgraph(members)
         hub = min(members, key=lambda m: (-sub.degree(m, weight="weight"), m))

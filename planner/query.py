@@ -12,6 +12,9 @@ from typing import Any
 from planner.catalogue import Catalogue
 from planner.models import Act, Milestone, Obligation, cited
 
+SHORTEST_CUT = 10
+"""A table's last column is cut to the terminal width only if that leaves more than this many characters."""
+
 KINDS = ("acts", "obligations", "layers", "themes", "scenarios", "collectives", "questions")
 
 
@@ -210,7 +213,7 @@ def table(rows: list[dict[str, Any]], width: int = 120) -> str:
         parts = [cell.ljust(widths[i]) for i, cell in enumerate(row[:-1])]
         last = row[-1]
         used = sum(w + 2 for w in widths[:-1])
-        if used + len(last) > width and width - used > 10:
+        if used + len(last) > width and width - used > SHORTEST_CUT:
             last = last[: width - used - 1] + "…"
         lines.append("  ".join([*parts, last]).rstrip())
     return "\n".join(lines)

@@ -30,7 +30,9 @@ from planner.models.acts import (
     Transposition,
 )
 from planner.models.base import (
+    ID_MAX_LENGTH,
     ID_PATTERN,
+    OBLIGATION_ID_MAX_LENGTH,
     OBLIGATION_ID_PATTERN,
     PLANNED_ROLES,
     ActKind,
@@ -69,7 +71,9 @@ from planner.models.files import (
 from planner.models.relations import RelationEdge, relations_of
 
 __all__ = [
+    "ID_MAX_LENGTH",
     "ID_PATTERN",
+    "OBLIGATION_ID_MAX_LENGTH",
     "OBLIGATION_ID_PATTERN",
     "PLANNED_ROLES",
     "Act",
