@@ -96,14 +96,14 @@ def providers(
         then = "provider_is_delivery" if own else "provider_waits"
         sentences.append(gettext(lang, "explain", then, **values))
         if baseline is not None and plan.scenario:
-            sentences.append(_moved(record, ctx, baseline, item, key, lang))
+            sentences.append(_moved(record, ctx, baseline, item, key=key, lang=lang))
         record["text"] = " ".join(sentences)
         out.append(record)
     return out
 
 
 def _moved(
-    record: dict[str, Any], ctx: PlanContext, baseline: PlanContext, item: Item, key: Key, lang: str
+    record: dict[str, Any], ctx: PlanContext, baseline: PlanContext, item: Item, *, key: Key, lang: str
 ) -> str:
     """How far the delivery and the item move under the scenario; fills the record's ``*_without``."""
     plan = ctx.plan

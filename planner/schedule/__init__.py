@@ -197,7 +197,7 @@ def schedule(
     scenario = cat.scenario.id if cat.scenario else None
     load = stage_loads(groups, items, recurring)
     plan = Plan(as_of, stage_size, first, items, findings, caps, load, scenario, profiles)
-    explain_plan(plan, cat, deps, groups, group_of, due_stages)
+    explain_plan(plan, cat, deps, groups=groups, group_of=group_of, due_stages=due_stages)
     return plan
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from planner.models.conditions import cited
 from planner.roadmap import ALL
 from planner.schedule import Status
 
@@ -87,7 +88,7 @@ def question_uses(ctx: PlanContext, layer: str, lang: str) -> tuple[QuestionUse,
                     answer=answer_words(question, profile.answers.get(qid), lang),
                     answered=qid in profile.answers and qid not in profile.assumed,
                     rationale=default.rationale.get(lang) if default else "",
-                    article=question.article or "",
+                    article=cited(question.article, lang),
                     switches_off=tuple(sorted(off.get((qid, lid), []))),
                 )
             )
