@@ -39,6 +39,8 @@ class DocPage(Page):
     """HTML made by markdown-it from Markdown that escapes catalogue text."""
     scenarios: tuple[PageLink, ...] = ()
     organisations: tuple[PageLink, ...] = ()
+    status: str | None = None
+    """The status page (where the house stands), when the site has one."""
 
 
 def _html(markdown: str) -> str:
@@ -59,8 +61,9 @@ def scenario_path(ident: str) -> str:
     return f"scenarios/{ident}.html"
 
 
-def house_page(view: View, organisations: tuple[tuple[str, Path], ...] = ()) -> DocPage:
-    """The plan for the whole house, the shipped scenarios and the organisations' own pages."""
+def house_page(view: View, organisations: tuple[tuple[str, Path], ...] = (), status: bool = False) -> DocPage:
+    """The plan for the whole house, the shipped scenarios, the organisations' own pages and (with
+    `status`) the status page."""
     from planner.house.render import render_md
     from planner.house.view import house_view
     from planner.i18n import gettext
@@ -71,7 +74,9 @@ def house_page(view: View, organisations: tuple[tuple[str, Path], ...] = ()) -> 
     )
     orgs = tuple(PageLink(organisation_path(slug), path.stem, slug) for slug, path in organisations)
     title = view.plain(gettext(view.lang, "house", "title"))
-    return DocPage(HOUSE_PAGE, title, "house", _html(text), scenarios, orgs)
+    return DocPage(
+        HOUSE_PAGE, title, "house", _html(text), scenarios, orgs, "status.html" if status else None
+    )
 
 
 def sorted_scenarios(view: View) -> list[Scenario]:
