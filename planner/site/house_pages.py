@@ -47,7 +47,30 @@ def _html(markdown: str) -> str:
     from markdown_it import MarkdownIt
 
     html: str = MarkdownIt("commonmark", {"html": False}).enable("table").render(markdown)
-    return html
+    return scroll_tables(html)
+
+
+_PIECES = re.compile(r"(<h[1-6][^>]*>.*?</h[1-6]>|<table>|</table>)", re.DOTALL)
+
+
+def scroll_tables(html: str) -> str:
+    r"""Each table in a box that scrolls sideways on a narrow screen: a named region that takes
+    the keyboard focus (as the site's own tables), named after the heading above it.
+
+    >>> scroll_tables("<h2>Who <em>pays</em></h2><table><tr><td>1</td></tr></table>")
+    '<h2>Who <em>pays</em></h2><div class="table-scroll" tabindex="0" role="region" aria-label="Who pays"><table><tr><td>1</td></tr></table></div>'
+    """
+    out: list[str] = []
+    label = ""
+    for piece in _PIECES.split(html):
+        if piece.startswith("<h"):
+            label = re.sub(r"<[^>]+>", "", piece).strip()
+        elif piece == "<table>":
+            piece = f'<div class="table-scroll" tabindex="0" role="region" aria-label="{label}"><table>'
+        elif piece == "</table>":
+            piece = "</table></div>"
+        out.append(piece)
+    return "".join(out)
 
 
 def _without_title(markdown: str) -> str:
