@@ -14,7 +14,7 @@ from functools import partial
 from pathlib import Path
 from typing import ClassVar
 
-from planner.models import Scenario
+from planner.models import Change, Scenario
 from planner.site.context import Page
 from planner.site.refs import View
 
@@ -126,6 +126,8 @@ def scenario_page(view: View, ident: str) -> DocPage:
     out = [w("scenario_intro", id=code(ident)), ""]
     if scenario.description is not None:
         out += [inline(scenario.description.get(lang)), ""]
+    out += [f"## {w('scenario_changes_title')}", ""]
+    out += [f"- {change_line(change, lang)}" for change in scenario.changes] + [""]
     for layer, impact in report["impact"].items():
         out += [f"## {inline(cat.layers[layer].name.get(lang) if layer in cat.layers else layer)}", ""]
         rows = impact.get("items", [])
@@ -139,6 +141,30 @@ def scenario_page(view: View, ident: str) -> DocPage:
             out.append(f"| {code(row['obligation'])} | {before} | {after} |")
         out.append("")
     return DocPage(scenario_path(ident), view.plain(scenario.title.get(lang)), "house", _html("\n".join(out)))
+
+
+def change_line(change: Change, lang: str) -> str:
+    """One change of a scenario in words (Markdown; ids as code).
+
+    >>> change_line(Change(collective="nl-wallet", delay_months=12), "en")
+    '`nl-wallet`: delivered 12 months later'
+    """
+    from planner.formats.md import code
+    from planner.i18n import gettext
+
+    w = partial(gettext, lang, "house")
+    if change.milestone is not None:
+        return w("change_milestone", milestone=code(change.milestone), date=str(change.date))
+    if change.collective is not None:
+        return w("change_delay", collective=code(change.collective), months=change.delay_months)
+    ob = code(change.obligation or "")
+    if change.replaced is not None:
+        if change.by is None:
+            return w("change_replaced_other", obligation=ob, date=str(change.replaced))
+        return w("change_replaced", obligation=ob, date=str(change.replaced), by=code(change.by))
+    if change.remove:
+        return w("change_remove", obligation=ob)
+    return w("change_due", obligation=ob, date=str(change.due))
 
 
 def organisation_slugs(paths: tuple[Path, ...]) -> tuple[tuple[str, Path], ...]:
