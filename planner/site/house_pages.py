@@ -110,36 +110,24 @@ def sorted_scenarios(view: View) -> list[Scenario]:
 def scenario_page(view: View, ident: str) -> DocPage:
     """What one scenario does to every layer's roadmap: what it changes, and per layer the items
     that move or change status (the catalogue as adopted against the scenario, as of the site's date)."""
-    from planner.diff import diff
-    from planner.diff.render import to_dict
-    from planner.diff.sources import Side
     from planner.formats.md import code, inline
+    from planner.house.impact import scenario_impact
+    from planner.house.render import impact_md
     from planner.i18n import gettext
-    from planner.site.i18n import term
 
     cat, lang = view.cat, view.lang
     w = partial(gettext, lang, "house")
     scenario = next(s for s in sorted_scenarios(view) if s.id == ident)
     # the catalogue as adopted is the site's own plan: only the scenario's side is planned here
-    sides = Side("catalogue", cat), Side(ident, cat.with_scenario(ident))
-    report = to_dict(diff(*sides, view.as_of, made_old=view.ctx))
+    impact = scenario_impact(cat, ident, view.as_of, made_old=view.ctx)
     out = [w("scenario_intro", id=code(ident)), ""]
     if scenario.description is not None:
         out += [inline(scenario.description.get(lang)), ""]
     out += [f"## {w('scenario_changes_title')}", ""]
     out += [f"- {change_line(change, lang)}" for change in scenario.changes] + [""]
-    for layer, impact in report["impact"].items():
-        out += [f"## {inline(cat.layers[layer].name.get(lang) if layer in cat.layers else layer)}", ""]
-        rows = impact.get("items", [])
-        if not rows:
-            out += [w("scenario_unchanged"), ""]
-            continue
-        out += ["| " + " | ".join(w(k) for k in ("obligation", "was", "becomes")) + " |", "|---|---|---|"]
-        for row in rows:
-            before = f"{row['old_stage'] or '—'}, {term('status', row['old_status'], lang) if row['old_status'] else '—'}"
-            after = f"{row['new_stage'] or '—'}, {term('status', row['new_status'], lang) if row['new_status'] else '—'}"
-            out.append(f"| {code(row['obligation'])} | {before} | {after} |")
-        out.append("")
+    out += [f"## {w('impact_title', id=code(ident))}", ""]
+    names = {lid: inline(layer.name.get(lang)) for lid, layer in cat.layers.items()}
+    out += impact_md(impact, names, lang)
     return DocPage(scenario_path(ident), view.plain(scenario.title.get(lang)), "house", _html("\n".join(out)))
 
 
