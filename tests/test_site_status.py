@@ -73,11 +73,14 @@ def test_the_share_assessed_is_per_layer_over_every_duty(page):
     ]
 
 
-def test_the_behind_list_names_each_organisation_and_its_state_in_words(page):
-    assert [(b.organisation, b.obligation.id, b.state) for b in page.behind] == [
-        ("Gemeente Drie", "act-a.inventory", "in progress"),
-        ("Gemeente Twee", "act-a.inventory", "not started"),
-        ("Gemeente Twee", "act-b.connect", "deferred"),
+def test_the_behind_list_has_a_row_per_organisation_with_its_duties_earliest_first(page):
+    rows = [(b.organisation, [(d.obligation, d.due, d.state) for d in b.duties]) for b in page.behind]
+    assert rows == [
+        ("Gemeente Drie", [("act-a.inventory", "2026-06-30", "in progress")]),
+        (
+            "Gemeente Twee",
+            [("act-a.inventory", "2026-06-30", "not started"), ("act-b.connect", "2026-10-17", "deferred")],
+        ),
     ]
 
 

@@ -73,15 +73,26 @@ class LayerShare:
 
 
 @dataclass(frozen=True)
-class BehindRow:
-    """An organisation known not to have done a duty that was due."""
+class BehindDuty:
+    """A duty an organisation is known not to have done although it was due."""
 
-    organisation: str
-    layer: Link
-    obligation: ObligationRef
+    obligation: str
     due: str
     state: str
     """The state in the page's language."""
+
+
+@dataclass(frozen=True)
+class BehindRow:
+    """An organisation and the duties it is behind on, earliest due first.
+
+    One row per organisation, not per duty: 387 organisations can be behind on thousands of
+    duties, and the page must stay readable (the full list is in ``planner status``'s CSV/XLSX).
+    """
+
+    organisation: str
+    layer: Link
+    duties: tuple[BehindDuty, ...]
 
 
 @dataclass(frozen=True)
@@ -161,15 +172,12 @@ def status_page(view: View, status: HouseStatus) -> StatusPage:
         LayerShare(view.layer_link(c.layer), c.reporting, c.total, _layer_assessed(status, c.layer))
         for c in status.layers
     )
+    by_org: dict[tuple[str, str, str], list[BehindDuty]] = {}
+    for b in status.behind:  # sorted by layer, organisation, due date
+        duty = BehindDuty(b.obligation, b.due.isoformat(), gettext(view.lang, "house_status", b.state))
+        by_org.setdefault((b.layer, b.organisation, b.source), []).append(duty)
     behind = tuple(
-        BehindRow(
-            b.organisation,
-            view.layer_link(b.layer),
-            view.ob(b.obligation),
-            b.due.isoformat(),
-            gettext(view.lang, "house_status", b.state),
-        )
-        for b in status.behind
+        BehindRow(name, view.layer_link(layer), tuple(duties)) for (layer, name, _), duties in by_org.items()
     )
     return StatusPage(
         STATUS_PAGE,
