@@ -65,11 +65,12 @@ def scroll_tables(html: str) -> str:
     for piece in _PIECES.split(html):
         if piece.startswith("<h"):
             label = re.sub(r"<[^>]+>", "", piece).strip()
-        elif piece == "<table>":
-            piece = f'<div class="table-scroll" tabindex="0" role="region" aria-label="{label}"><table>'
+        if piece == "<table>":
+            out.append(f'<div class="table-scroll" tabindex="0" role="region" aria-label="{label}"><table>')
         elif piece == "</table>":
-            piece = "</table></div>"
-        out.append(piece)
+            out.append("</table></div>")
+        else:
+            out.append(piece)
     return "".join(out)
 
 
