@@ -151,3 +151,18 @@ def test_the_same_files_give_the_same_bytes(runner, tmp_path):
     for name in ("a", "b"):
         assert build(runner, tmp_path / name, "--status", str(ORGS), "--lang", "en").exit_code == 0
     assert (tmp_path / "a" / "status.html").read_bytes() == (tmp_path / "b" / "status.html").read_bytes()
+
+
+def test_a_changed_organisation_file_rebuilds_the_status_page(runner, tmp_path):
+    orgs = Path(shutil.copytree(ORGS, tmp_path / "orgs"))
+    out = tmp_path / "site"
+    assert build(runner, out, "--status", str(orgs), "--lang", "en").exit_code == 0
+    behind = "act-a.inventory</code> (2026-06-30, not started)"
+    assert behind in (out / "status.html").read_text()
+    twee = orgs / "twee.yaml"
+    twee.write_text(
+        twee.read_text().replace("act-a.inventory: {state: not-started}", "act-a.inventory: {state: done}")
+    )
+    assert build(runner, out, "--status", str(orgs), "--lang", "en").exit_code == 0
+    page = (out / "status.html").read_text()
+    assert "Gemeente Twee" in page and behind not in page
