@@ -94,9 +94,12 @@ class Catalogue:
             >>> cat.is_primary(Source(url="https://gdprinfo.eu/en-article-99", title="copy"))
             False
         """
-        if not source.url:
+        from urllib.parse import urlsplit
+
+        # the parsed host: text after '#', '?' or '@' must not pass for a publisher's domain
+        host = urlsplit(source.url).hostname if source.url else None
+        if not host:
             return False
-        host = source.url.split("/")[2].split(":")[0].lower()
         return any(host == h or host.endswith("." + h) for h in self.primary_hosts)
 
     def source(self, owner: str, key: str | None) -> Source | None:
