@@ -283,6 +283,9 @@ def generate(out: Path, scale: int, seed: int = 2026) -> dict[str, int]:
     counts: Counter[str] = Counter()
     _write(out / "layers.yaml", _layers(rng), counts)
     _write(out / "themes.yaml", _themes(rng), counts)
+    # Every synthetic source is on example.org: listed as primary, the primary-source rule runs
+    # (and is measured) on the whole catalogue and finds every fact primary.
+    _write(out / "primary-sources.yaml", PRIMARY_SOURCES, counts)
     # Each block of 31 acts has exactly the real numbers of obligations, in a random order.
     sizes = [n for _ in range(scale) for n in rng.sample(OBLIGATIONS_PER_ACT, len(OBLIGATIONS_PER_ACT))]
     obligations: list[_Ob] = []
@@ -313,6 +316,14 @@ def generate(out: Path, scale: int, seed: int = 2026) -> dict[str, int]:
     counts["acts"] = n_acts
     counts["obligations"] = len(obligations)
     return dict(counts)
+
+
+PRIMARY_SOURCES = [
+    "hosts:",
+    "  - host: example.org",
+    "    name: Synthetic Official Journal",
+    "    why: Every source of the synthetic catalogue stands in for the text of the law.",
+]
 
 
 def _write(path: Path, lines: list[str], counts: Counter[str]) -> None:
@@ -445,8 +456,17 @@ def _obligation(
         *_field("description", _text(rng, CHARS["description"], 4), 4),
         f"    roles: {{{', '.join(f'{k}: {v}' for k, v in roles.items())}}}",
     ]
-    if rng.random() < MILESTONE_SHARE and milestone_ids:
-        lines.append(f"    milestone: {rng.choice(milestone_ids)}")
+    milestone = rng.choice(milestone_ids) if rng.random() < MILESTONE_SHARE and milestone_ids else None
+    if (
+        milestone
+        and milestone.startswith("transposition")
+        and any(lid != "rijk" and role != "supervisor" for lid, role in roles.items())
+    ):
+        # A directive binds decentral bodies from the Dutch act that transposes it, not on its
+        # deadline (`planner check` warns): such a duty follows another milestone, or a date.
+        milestone = next((m for m in milestone_ids if not m.startswith("transposition")), None)
+    if milestone:
+        lines.append(f"    milestone: {milestone}")
     else:
         lines.append(f"    due: {_date(rng, dt.date(2025, 1, 1), 365 * 6).isoformat()}")
     lines += [

@@ -3,7 +3,8 @@ duties, primary sources and the dates that bind each layer.
 
 They run after the acts are assembled (:mod:`planner.loading`), because conditions refer to
 questions in another file. Problems that make a plan wrong are errors; gaps a reviewer must fill
-(no effort estimate, only secondary sources) are warnings, which ``check --strict`` fails on.
+(only secondary sources, a decentral duty due on a transposition deadline) are warnings, which
+``check --strict`` fails on; a reviewed waiver turns the first into a review gap (:data:`REVIEW`).
 """
 
 from __future__ import annotations
@@ -24,15 +25,17 @@ from planner.models import (
     QuestionsFile,
     QuestionType,
 )
+from planner.primary import IDENTITY, cites_primary, facts
 from planner.reading import QUESTIONS_FILE, SourceFile, field_path
 
 Loc = list[str | int]
 
 REVIEW = "review"
-"""Severity of a gap a reviewer must close (only secondary sources, a directive's transposition date
-binding a decentral layer, no nature, effort or lead time): listed by ``check --review``, and
-failing ``check --review --strict``. They are not yet warnings because the catalogue still has
-them (see the closing notes of the catalogue issue); once it has none, they become warnings."""
+"""Severity of a gap a reviewer must close but that does not fail ``check --strict``: a fact with
+only secondary sources that carries a reviewed ``primary_source_gap`` waiver, a missing nature,
+effort or lead time. Listed by ``check --review``, and failing ``check --review --strict``. A fact
+with only secondary sources and no waiver, and a decentral duty due on a directive's
+transposition deadline, are warnings."""
 
 
 def add_profile(
@@ -169,29 +172,42 @@ def check_plan_fields(cat: Catalogue, act: Act, src: SourceFile) -> None:
             )
 
 
+WAIVER_HINT = "or, if none can be found yet, record a reviewed primary_source_gap (reason, searched)"
+
+
+def secondary_severity(waived: bool) -> str:
+    """How a fact with only secondary sources is reported: a warning, or a review gap once waived."""
+    return REVIEW if waived else "warning"
+
+
 def check_primary(cat: Catalogue, act: Act, src: SourceFile) -> None:
-    """Warn for every fact whose only sources are not primary publishers."""
+    """Warn for every fact whose only sources are not primary publishers.
 
-    def secondary(keys: list[str]) -> bool:
-        found = [act.sources[k] for k in keys if k in act.sources]
-        return bool(found) and not any(cat.is_primary(s) for s in found)
-
-    def warn(loc: Loc, what: str, keys: list[str]) -> None:
-        src.add(
-            loc,
-            f"{field_path(loc[:-1]) if len(loc) > 1 else act.id}: {what} rests only on secondary sources ({', '.join(keys)}); "
-            "cite the law itself (EUR-Lex, wetten.overheid.nl, officielebekendmakingen.nl) or its official owner",
-            REVIEW,
-        )
-
-    if act.source and secondary([act.source]):
-        warn(["source"], f"the identity of act {act.id!r}", [act.source])
-    for i, m in enumerate(act.milestones):
-        if m.source and secondary([m.source]):
-            warn(["milestones", i, "source"], f"milestone {m.id!r}", [m.source])
-    for i, ob in enumerate(act.obligations):
-        if secondary(list(ob.sources)):
-            warn(["obligations", i, "sources"], f"obligation {ob.id!r}", list(ob.sources))
+    A fact with a reviewed ``primary_source_gap`` is listed as a review gap instead; a waiver on a
+    fact that does cite a primary source is a warning of its own (the waiver is stale).
+    """
+    for fact in facts(act):
+        loc: Loc = list(fact.loc)
+        where = field_path(loc[:-1]) if len(loc) > 1 else act.id
+        what = f"the identity of act {act.id!r}" if fact.kind == IDENTITY else f"{fact.kind} {fact.id!r}"
+        known = [k for k in fact.keys if k in act.sources]
+        if cites_primary(cat, act, fact.keys):
+            if fact.waiver is not None:
+                gap: Loc = [*loc[:-1], "primary_source_gap"]
+                src.add(
+                    gap,
+                    f"{field_path(gap)}: {what} cites a primary source; remove the waiver",
+                    "warning",
+                )
+        elif known:
+            waived = f" (waived: searched {fact.waiver.searched})" if fact.waiver else ""
+            hint = "" if fact.waiver else f", {WAIVER_HINT}"
+            src.add(
+                loc,
+                f"{where}: {what} rests only on secondary sources ({', '.join(fact.keys)}){waived}; "
+                f"cite the law itself (EUR-Lex, wetten.overheid.nl, officielebekendmakingen.nl) or its official owner{hint}",
+                secondary_severity(fact.waiver is not None),
+            )
 
 
 def check_binding_dates(cat: Catalogue, act: Act, src: SourceFile) -> None:
@@ -213,5 +229,5 @@ def check_binding_dates(cat: Catalogue, act: Act, src: SourceFile) -> None:
                 f"obligations[{i}].milestone: {ob.id!r} is due on the transposition deadline "
                 f"{milestone.date}, which binds the member state, not {', '.join(decentral)}; "
                 "follow the commencement of the Dutch act that binds them",
-                REVIEW,
+                "warning",
             )

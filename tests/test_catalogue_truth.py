@@ -2,8 +2,10 @@
 each layer, sourced applicability, capacity per layer; and a decentral duty due on a directive's
 transposition deadline is reported where it is written.
 
-The primary share of milestones and obligations is not asserted here: it is below 100% (see
-`planner check --review`), and a test pinned to the current share would only record a number.
+The primary share of milestones and obligations is held at 100%, a waived fact counting as not
+primary: while reviewed `primary_source_gap` waivers remain the test is an expected failure whose
+reason gives the measured share (`pytest -rx`), so the shortfall stays visible; a fact that is
+neither primary nor waived fails it.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ import pytest
 from planner.catalogue import Catalogue
 from planner.loading import load_catalogue
 from planner.models import PLANNED_ROLES, ActKind, MilestoneKind
+from planner.primary import MILESTONE, OBLIGATION, primary_share
 
 REGULATIONS = Path(__file__).resolve().parent.parent / "regulations"
 
@@ -45,6 +48,19 @@ def test_no_decentral_duty_of_a_directive_follows_its_transposition_deadline(rea
         if role in PLANNED_ROLES and layer != "rijk"
     ]
     assert wrong == []
+
+
+def test_every_milestone_and_obligation_of_the_real_catalogue_is_primary(real: Catalogue) -> None:
+    share = primary_share(real)
+    counted = [share[MILESTONE], share[OBLIGATION]]
+    neither = {s.kind: s.total - s.primary - s.waived for s in counted}
+    assert neither == {MILESTONE: 0, OBLIGATION: 0}, "facts neither primary nor waived"
+    if any(s.waived for s in counted):
+        measured = "; ".join(
+            f"{s.kind}s {s.primary}/{s.total} primary ({s.percent}%), {s.waived} waived" for s in counted
+        )
+        pytest.xfail(f"primary share below 100%: {measured}")
+    assert [s.percent for s in counted] == [100.0, 100.0]
 
 
 def test_every_applicability_condition_names_its_article(real: Catalogue) -> None:
@@ -96,3 +112,4 @@ def test_a_decentral_duty_due_on_a_transposition_deadline_is_reported_at_its_lin
     found = [p for p in cat.warnings if "'act-d.duty' is due on the transposition deadline" in p.message]
     assert [(Path(p.path).name, p.line) for p in found] == [("act-d.yaml", 21)]
     assert "not gemeenten;" in found[0].message
+    assert found[0].severity == "warning"

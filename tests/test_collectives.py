@@ -113,11 +113,29 @@ def test_planned_without_a_delivery_date_is_an_error(tmp_path):  # type: ignore[
     ]
 
 
-def test_a_collective_with_only_secondary_sources_is_a_review_gap(tmp_path):  # type: ignore[no-untyped-def]
-    root = house_with(tmp_path, one())
+def _secondary_collective(tmp_path: Path, extra: str = "") -> list[tuple[str, str]]:
+    root = house_with(tmp_path, one() + extra)
+    # The fixture's example.org is not primary here: only europa.eu is.
     write_tree(root, {"primary-sources.yaml": "hosts:\n  - {host: europa.eu, name: EU}\n"})
-    gaps = [p.message for p in load_catalogue(root).warnings if p.severity == "review"]
-    assert any("collective 'c' rests only on secondary sources (p)" in g for g in gaps)
+    return [(p.severity, p.message) for p in load_catalogue(root).warnings if "collective 'c'" in p.message]
+
+
+def test_a_collective_with_only_secondary_sources_is_a_warning(tmp_path):  # type: ignore[no-untyped-def]
+    found = _secondary_collective(tmp_path)
+    assert [severity for severity, _ in found] == ["warning"]
+    assert "collective 'c' rests only on secondary sources (p);" in found[0][1]
+
+
+def test_a_waived_collective_with_only_secondary_sources_is_a_review_gap(tmp_path):  # type: ignore[no-untyped-def]
+    waiver = "    primary_source_gap: {reason: {en: Not found}, searched: 2026-12-07}\n"
+    found = _secondary_collective(tmp_path, waiver)
+    assert found == [
+        (
+            "review",
+            "collectives[0]: collective 'c' rests only on secondary sources (p) (waived: searched "
+            "2026-12-07); cite the provider's or the responsible ministry's own pages",
+        )
+    ]
 
 
 def test_a_facility_the_collective_delivers_is_found(cat):  # type: ignore[no-untyped-def]

@@ -107,7 +107,7 @@ def test_check_passes_on_formatted_files(runner, catalogue_with):
 def test_fmt_formats_the_whole_catalogue(runner, minimal):
     result = invoke(runner, "--catalog", str(minimal), "fmt")
     assert result.exit_code == 0
-    assert result.stdout.endswith("4 file(s) reformatted, 0 unchanged\n")
+    assert result.stdout.endswith("5 file(s) reformatted, 0 unchanged\n")
     assert (minimal / "act-a.yaml").read_text().startswith(SCHEMA_LINE + "\nid: act-a\n")
     assert invoke(runner, "--catalog", str(minimal), "fmt", "--check").exit_code == 0
     assert invoke(runner, "--catalog", str(minimal), "check").exit_code == 0

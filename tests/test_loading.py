@@ -71,7 +71,7 @@ def test_each_bad_field_is_reported_with_line_and_column(catalogue_with):
         "act-c.yaml:15:5: error: obligations[0].titel: unknown key 'titel' (did you mean 'title'?); "
         "allowed: id, title, articles, description, roles, milestone, due, effort, effort_days, effort_rationale, "
         "lead_time_months, lead_time_rationale, nature, recurrence, applies_if, "
-        "themes, sources, requires, overlaps, conflicts, needs_facility",
+        "themes, sources, primary_source_gap, requires, overlaps, conflicts, needs_facility",
     ]
 
 
@@ -171,7 +171,7 @@ def test_a_misspelt_required_key_is_one_problem(catalogue_with, minimal):
     root = catalogue_with({"act-b.yaml": text})
     assert messages(root) == [
         "act-b.yaml:2:1: error: knid: unknown key 'knid' (did you mean 'kind'?); allowed: id, kind, title, "
-        "short, celex, eli, status, source, themes, transposes, transposition, sources, milestones, "
+        "short, celex, eli, status, source, primary_source_gap, themes, transposes, transposition, sources, milestones, "
         "amendments, obligations, scenarios, note"
     ]
 

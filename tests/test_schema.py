@@ -10,6 +10,7 @@ import pytest
 from planner.house.model import CollectivesFile
 from planner.loading import LAYERS_FILE, THEMES_FILE
 from planner.models import Act, LayersFile, PrimarySourcesFile, Progress, QuestionsFile, ThemesFile
+from planner.reading import PRIMARY_FILE
 from planner.schedule import STATUSES
 from planner.schema import catalog_schema, progress_schema, render, roadmap_schema
 from planner.yamlsafe import load
@@ -17,7 +18,7 @@ from planner.yamlsafe import load
 from .conftest import MINIMAL, invoke
 
 COMMITTED = Path(__file__).parent.parent / "schema" / "catalog.schema.json"
-MODELS = {LAYERS_FILE: LayersFile, THEMES_FILE: ThemesFile}
+MODELS = {LAYERS_FILE: LayersFile, THEMES_FILE: ThemesFile, PRIMARY_FILE: PrimarySourcesFile}
 
 
 def test_committed_catalog_schema_is_current():

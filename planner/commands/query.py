@@ -26,8 +26,8 @@ def check(
         bool,
         typer.Option(
             "--review",
-            help="Also list review gaps: facts with only secondary sources, decentral duties due on a "
-            "directive's transposition date, obligations without nature, effort or lead time.",
+            help="Also list review gaps: facts with only secondary sources under a reviewed "
+            "primary_source_gap waiver, obligations without nature, effort or lead time.",
         ),
     ] = False,
 ) -> None:

@@ -12,7 +12,7 @@ from dataclasses import replace
 
 from planner.catalogue import Catalogue
 from planner.checks import unknown
-from planner.checks_profile import REVIEW
+from planner.checks_profile import WAIVER_HINT, secondary_severity
 from planner.house.model import Collective, CollectivesFile, DeliveryStatus
 from planner.models import PLANNED_ROLES, Role
 from planner.reading import SourceFile, field_path
@@ -111,12 +111,23 @@ def _check_sources(cat: Catalogue, cf: CollectivesFile, i: int, coll: Collective
             "warning",
         )
     found = [cf.sources[k] for k in coll.sources if k in cf.sources]
-    if cat.primary_hosts and found and not any(cat.is_primary(s) for s in found):
+    primary = any(cat.is_primary(s) for s in found)
+    waiver = coll.primary_source_gap
+    if cat.primary_hosts and found and not primary:
+        waived = f" (waived: searched {waiver.searched})" if waiver else ""
         src.add(
             [*base, "sources"],
             f"collectives[{i}]: collective {coll.id!r} rests only on secondary sources "
-            f"({', '.join(coll.sources)}); cite the provider's or the responsible ministry's own pages",
-            REVIEW,
+            f"({', '.join(coll.sources)}){waived}; cite the provider's or the responsible ministry's own pages"
+            + ("" if waiver else f", {WAIVER_HINT}"),
+            secondary_severity(waiver is not None),
+        )
+    elif cat.primary_hosts and primary and waiver is not None:
+        loc = [*base, "primary_source_gap"]
+        src.add(
+            loc,
+            f"{field_path(loc)}: collective {coll.id!r} cites a primary source; remove the waiver",
+            "warning",
         )
 
 

@@ -29,7 +29,7 @@ from enum import StrEnum
 from pydantic import Field, model_validator
 
 from planner.dates import add_months
-from planner.models import Date, Id, Model, ObligationId, Source, Str, Text
+from planner.models import Date, Id, Model, ObligationId, PrimarySourceGap, Source, Str, Text
 
 
 class DeliveryStatus(StrEnum):
@@ -85,6 +85,10 @@ class Collective(Model):
     )
     covers: tuple[Coverage, ...] = ()
     sources: tuple[Id, ...] = ()
+    primary_source_gap: PrimarySourceGap | None = Field(
+        None,
+        description="A reviewed waiver: no provider's or ministry's own page found yet (reason, date searched).",
+    )
     note: Text | None = None
 
     @model_validator(mode="after")

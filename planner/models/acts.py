@@ -16,6 +16,7 @@ from planner.models.base import (
     MilestoneKind,
     Model,
     ObligationId,
+    PrimarySourceGap,
     Role,
     Source,
     Status,
@@ -83,6 +84,10 @@ class Milestone(Model):
     article: Str | None = Field(None, description="The provision that sets the date.")
     applies: Text | None = Field(None, description="What applies from this date.")
     source: Id | None = None
+    primary_source_gap: PrimarySourceGap | None = Field(
+        None,
+        description="A reviewed waiver: no primary source found yet for the date (reason, date searched).",
+    )
     note: Text | None = None
     history: tuple[HistoryEntry, ...] = ()
     disputed: tuple[Disputed, ...] = ()
@@ -191,6 +196,10 @@ class Obligation(Model):
     applies_if: Condition | None = Field(None, description="When the duty applies to an organisation.")
     themes: tuple[Id, ...] = ()
     sources: tuple[Id, ...] = ()
+    primary_source_gap: PrimarySourceGap | None = Field(
+        None,
+        description="A reviewed waiver: no primary source found yet for the duty (reason, date searched).",
+    )
     requires: tuple[Relation, ...] = ()
     overlaps: tuple[Overlap, ...] = ()
     conflicts: tuple[Relation, ...] = ()
@@ -293,6 +302,10 @@ class Act(Model):
     eli: Str | None = None
     status: Status = Status.IN_FORCE
     source: Id | None = Field(None, description="Source of the identity facts (title, CELEX, ELI).")
+    primary_source_gap: PrimarySourceGap | None = Field(
+        None,
+        description="A reviewed waiver: no primary source found yet for the act's identity (title, CELEX, ELI) (reason, date searched).",
+    )
     themes: tuple[Id, ...] = ()
     transposes: tuple[Id, ...] = ()
     transposition: Transposition | None = None

@@ -130,6 +130,22 @@ class Source(Model):
         return self
 
 
+class PrimarySourceGap(Model):
+    """A reviewed waiver: no primary source for this fact could be found yet.
+
+    Without it, a fact (an act's identity, a milestone, an obligation, a collective) whose only
+    sources are secondary is a warning, which ``check --strict`` fails on. With it, the fact is
+    listed by ``check --review`` instead, with the reason, until a primary source is cited; a
+    waiver on a fact that has a primary source is itself a warning (remove it).
+    """
+
+    reason: Text = Field(description="Why no primary source is cited yet: what was looked for, and where.")
+    searched: Date = Field(description="When the primary sources were last searched for this fact.")
+    tried: tuple[Str, ...] = Field(
+        (), description="The searches or places tried (a CELEX number, a Staatsblad number, a site)."
+    )
+
+
 class Role(StrEnum):
     """How a layer is concerned by an obligation."""
 
