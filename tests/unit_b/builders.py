@@ -7,9 +7,13 @@ the one behaviour it pins.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from planner.view import Item, LayerName, RoadmapView, Stage
+
+if TYPE_CHECKING:
+    from planner.site.refs import View as SiteView
 
 AS_OF = dt.date(2026, 11, 28)
 Q4 = ("2026-Q4", dt.date(2026, 10, 1), dt.date(2026, 12, 31))
@@ -71,3 +75,15 @@ def view(*stages: Stage, **fields: Any) -> RoadmapView:
     }
     values.update(fields)
     return RoadmapView(**values)
+
+
+def site_view(root: Path, lang: str, as_of: dt.date = AS_OF) -> SiteView:
+    """The site's view in `lang` of the catalogue in `root`, planned as of `as_of`."""
+    from planner.analysis import analyse
+    from planner.graph import build_graph
+    from planner.loading import load_catalogue
+    from planner.roadmap import build_plan
+    from planner.site.refs import View
+
+    cat = load_catalogue(root)
+    return View(build_plan(cat, as_of), analyse(build_graph(cat), cat, as_of), lang)

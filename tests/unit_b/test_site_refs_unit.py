@@ -7,22 +7,14 @@ import shutil
 
 import pytest
 
-from planner.analysis import analyse
 from planner.errors import DataError
-from planner.graph import build_graph
-from planner.loading import load_catalogue
 from planner.models import Text
-from planner.roadmap import build_plan
 from planner.site.refs import View, page_path
 
 from ..conftest import MINIMAL
+from .builders import site_view as view_of
 
 AS_OF = dt.date(2026, 11, 28)
-
-
-def view_of(root, lang: str) -> View:  # type: ignore[no-untyped-def]
-    cat = load_catalogue(root)
-    return View(build_plan(cat, AS_OF), analyse(build_graph(cat), cat, AS_OF), lang)
 
 
 @pytest.fixture(scope="module")
