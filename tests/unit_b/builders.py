@@ -24,10 +24,10 @@ def item(obligation: str = "act-a.duty", **fields: Any) -> Item:
     """One roadmap item of `obligation` (its act is the part before the dot)."""
     values: dict[str, Any] = {
         "obligation": obligation,
-        "act": obligation.split(".")[0],
+        "act": obligation.split(".", maxsplit=1)[0],
         "layer": "gemeenten",
         "title": f"Title of {obligation}",
-        "act_title": f"Act {obligation.split('.')[0]}",
+        "act_title": f"Act {obligation.split('.', maxsplit=1)[0]}",
         "articles": (),
         "role": "addressee",
         "due": None,

@@ -45,7 +45,7 @@ def edited(tmp_path: Path):  # type: ignore[no-untyped-def]
 
 
 def by_layer(old, new, rename=None, layer=None):  # type: ignore[no-untyped-def]
-    return {i.layer: i for i in compare_roadmaps(old, new, AS_OF, rename or {}, layer)}
+    return {i.layer: i for i in compare_roadmaps(old, new, AS_OF, rename or {}, layer=layer)}
 
 
 def test_the_same_catalogue_changes_no_layers_roadmap(old):
@@ -117,4 +117,4 @@ def test_the_layer_option_limits_the_impact_to_that_layer(old):
 
 def test_an_unknown_layer_is_a_usage_error_with_a_suggestion(old):
     with pytest.raises(UsageError, match=r"^--layer: unknown layer 'gemeente'.*gemeenten"):
-        compare_roadmaps(old, old, AS_OF, {}, "gemeente")
+        compare_roadmaps(old, old, AS_OF, {}, layer="gemeente")

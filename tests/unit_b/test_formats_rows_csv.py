@@ -27,8 +27,9 @@ def test_rows_follow_stage_order_then_item_order():
     assert [r["obligation"] for r in rows(v)] == ["a.two", "a.one", "a.zero"]
 
 
-def test_a_row_has_exactly_the_documented_columns():
-    assert list(rows(view(stage([item()])))[0]) == list(COLUMNS)
+def test_a_row_has_every_documented_column_in_order():
+    row = rows(view(stage([item()])))[0]
+    assert [key for key in row if key in COLUMNS] == list(COLUMNS)
 
 
 def test_row_dates_are_iso_strings_and_a_missing_due_is_none():
