@@ -24,9 +24,7 @@ def en():  # type: ignore[no-untyped-def]
 
 def test_every_layer_offers_each_roadmap_format_at_its_path(en):
     found = downloads(en, "gemeenten", "Municipalities")
-    assert [(d.fmt, d.href) for d in found] == [
-        (f, download_path("gemeenten", f)) for f in DOWNLOAD_FORMATS
-    ]
+    assert [(d.fmt, d.href) for d in found] == [(f, download_path("gemeenten", f)) for f in DOWNLOAD_FORMATS]
 
 
 def test_a_layer_card_counts_its_organisations_and_items(en):

@@ -161,3 +161,16 @@ def test_a_path_leaving_the_site_is_refused_before_anything_is_written(tmp_path)
         write_site(tmp_path / "out", {**site(index="home"), "../escape": b"x"})
     assert not (tmp_path / "out").exists()
     assert not (tmp_path / "escape").exists()
+
+
+def test_where_hard_links_fail_an_unchanged_file_is_copied_with_its_time(tmp_path, monkeypatch):
+    write_site(tmp_path / "out", site(index="home", other="one"))
+    os.utime(tmp_path / "out" / "index", (1_000_000_000, 1_000_000_000))
+
+    def no_links(*args, **kwargs):  # type: ignore[no-untyped-def]
+        raise OSError("links are not supported here")
+
+    monkeypatch.setattr(os, "link", no_links)
+    write_site(tmp_path / "out", site(index="home", other="two"))
+    assert (tmp_path / "out" / "index").read_text() == "home"
+    assert (tmp_path / "out" / "index").stat().st_mtime == 1_000_000_000
