@@ -54,3 +54,37 @@ def test_an_empty_list_is_still_too_short():
     problems = layers_problems("layers: []\n")
     assert len(problems) == 1
     assert problems[0][2].startswith("layers: ")
+
+
+def act_problems(text: str) -> list[str]:
+    from planner.models import Act
+
+    src = SourceFile(Path("act-x.yaml"), text)
+    assert validate(src, Act, load(text)[0]) is None
+    return [p.message for p in src.problems]
+
+
+ACT = """\
+id: act-x
+kind: regulation
+title: {en: X}
+obligations:
+  - id: act-x.duty
+    title: {en: Duty}
+    roles: {rijk: addressee}
+    due: 2027-01-01
+    milestone: application
+    effort_days: EFFORT
+"""
+
+
+def test_a_bad_field_and_a_bad_combination_in_one_record_are_both_reported():
+    messages = act_problems(ACT.replace("EFFORT", "lots"))
+    assert any(m.startswith("obligations[0].effort_days: ") for m in messages)
+    assert any("give either 'due' or 'milestone', not both" in m for m in messages)
+
+
+def test_a_bad_combination_alone_is_reported_once():
+    messages = act_problems(ACT.replace("EFFORT", "2"))
+    assert len(messages) == 1
+    assert "give either 'due' or 'milestone', not both" in messages[0]
