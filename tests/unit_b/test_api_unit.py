@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import shutil
 from pathlib import Path
 
 import pytest
@@ -124,3 +125,38 @@ def test_render_defaults_to_markdown(cat):
     view = api.roadmap(cat, "gemeenten", AS_OF, "en")
     assert api.render(view) == api.render(view, "md")
     assert isinstance(api.render(view), str)
+
+
+def test_site_files_of_one_language_sit_at_the_root(cat):
+    files = api.site_files(cat, AS_OF, "en")
+    assert "index.html" in files
+    assert not any(path.startswith(("en/", "nl/")) for path in files)
+
+
+def test_site_files_refuse_a_bad_language(cat):
+    with pytest.raises(UsageError, match="--lang"):
+        api.site_files(cat, AS_OF, "de")
+
+
+def test_a_checked_site_that_is_up_to_date_says_so(cat, tmp_path):
+    api.build_site(cat, tmp_path / "site", AS_OF, "en")
+    report = api.build_site(cat, tmp_path / "site", AS_OF, "en", check=True)
+    assert report.checked
+    assert str(report) == f"{tmp_path / 'site'}: up to date ({report.files} files)"
+
+
+def test_a_report_of_a_write_says_what_was_written(cat, tmp_path):
+    report = api.build_site(cat, tmp_path / "site", AS_OF, "en")
+    assert str(report) == f"{tmp_path / 'site'}: {report.files} files, {report.written} written, 0 removed"
+    assert report.written == report.files
+
+
+def test_a_rebuild_after_a_change_writes_only_what_changed(tmp_path):
+    root = tmp_path / "cat"
+    shutil.copytree(MINIMAL, root)
+    first = api.build_site(api.load(root), tmp_path / "site", AS_OF, "en")
+    act = root / "act-b.yaml"
+    act.write_text(act.read_text().replace("Connect to the platform", "Connect to the national platform"))
+    second = api.build_site(api.load(root), tmp_path / "site", AS_OF, "en")
+    assert 0 < second.written < first.written
+    assert second.files == first.files
