@@ -133,3 +133,16 @@ def test_csv_lines_end_in_a_bare_newline():
     text = csv_format.render(view(stage([item()])))
     assert "\r" not in text
     assert text.endswith("\n")
+
+
+CELL_TEXT = st.text(st.characters(exclude_categories=("Cs",)) | st.sampled_from(';,"\n\r\t=+-@'), max_size=30)
+
+
+@settings(deadline=None, max_examples=50, derandomize=True)
+@given(CELL_TEXT, st.sampled_from(["nl", "en"]))
+def test_any_title_reads_back_from_the_csv_as_one_cell_neutralised(title, lang):
+    text = csv_format.render(view(stage([item(title=title)]), lang=lang))
+    table = list(csv.reader(io.StringIO(text[1:], newline=""), delimiter=csv_format.DIALECTS[lang].delimiter))
+    assert len(table) == 2
+    assert len(table[1]) == len(COLUMNS)
+    assert table[1][COLUMNS.index("title")] == neutralise(title)

@@ -119,3 +119,15 @@ def test_a_file_without_the_pagefind_signature_is_refused():
     files = {"pagefind/filter/en_1111111.pf_filter": gzip.compress(b"something else")}
     with pytest.raises(ValueError, match="not a Pagefind file"):
         canonical(files)
+
+
+@settings(deadline=None, max_examples=50, derandomize=True)
+@given(
+    st.lists(
+        st.tuples(st.text("abc", min_size=1, max_size=3), st.lists(st.integers(0, 99), max_size=3)),
+        max_size=5,
+    )
+)
+def test_canonical_output_is_canonical_already(values):
+    once = canonical(index([list(v) for v in values]))
+    assert canonical(once) == once

@@ -208,3 +208,12 @@ def test_describe_error_of_a_pattern_says_what_kind_of_id_was_expected(pattern, 
 def test_describe_error_of_a_record_check_is_its_own_sentence():
     err = {"type": "value_error", "loc": (), "msg": "Value error, due and milestone both given", "input": {}}
     assert describe_error(LayersFile, err) == "due and milestone both given"
+
+
+@settings(deadline=None, max_examples=50, derandomize=True)
+@given(st.text(max_size=300), st.integers(10, 100))
+def test_a_printable_message_is_one_line_without_control_characters(message, limit):
+    out = printable(message, limit=limit)
+    assert not any(ord(c) < 0x20 or 0x7F <= ord(c) <= 0x9F or c in "\u2028\u2029" for c in out)
+    if len(out) > limit:
+        assert out.endswith(" characters)")
