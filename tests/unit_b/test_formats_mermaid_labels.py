@@ -7,12 +7,14 @@ import json
 
 import pytest
 
+from planner import api
 from planner.errors import UsageError
 from planner.formats import RenderOptions, parse_site_url, render_roadmap
-from planner.formats.labels import command_line
+from planner.formats.labels import command_line, layer_name
 from planner.formats.md import code, inline
 from planner.formats.mermaid import clean, render, task_id
 
+from ..conftest import MINIMAL
 from .builders import Q1, item, stage, view
 
 
@@ -164,3 +166,10 @@ def test_inline_flattens_lines_and_escapes_markup():
 
 def test_code_strips_backticks_from_an_id():
     assert code("a`b") == "`ab`"
+
+
+def test_layer_names_come_from_the_catalogue_and_all_is_a_fixed_phrase():
+    ctx = api.plan(api.load(MINIMAL))
+    assert layer_name(ctx, "gemeenten", "nl") == "Gemeenten"
+    assert layer_name(ctx, "elsewhere", "en") == "elsewhere"
+    assert layer_name(ctx, "all", "en") != layer_name(ctx, "all", "nl")

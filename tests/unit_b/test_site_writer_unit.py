@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 import pytest
@@ -174,3 +175,12 @@ def test_where_hard_links_fail_an_unchanged_file_is_copied_with_its_time(tmp_pat
     write_site(tmp_path / "out", site(index="home", other="two"))
     assert (tmp_path / "out" / "index").read_text() == "home"
     assert (tmp_path / "out" / "index").stat().st_mtime == 1_000_000_000
+
+
+def test_where_paths_cannot_be_swapped_in_one_step_the_site_is_replaced_in_two(tmp_path, monkeypatch):
+    write_site(tmp_path / "out", site(index="home", stale="x"))
+    monkeypatch.setattr(sys, "platform", "darwin")  # no renameat2: two renames instead
+    report = write_site(tmp_path / "out", site(index="new"))
+    assert report.removed == ("stale",)
+    assert (tmp_path / "out" / "index").read_text() == "new"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]
