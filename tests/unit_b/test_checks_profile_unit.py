@@ -137,3 +137,27 @@ def test_an_obligation_without_nature_is_a_review_gap_naming_what_is_missing(min
     assert "obligations[2]: obligation 'act-a.platform' has no nature, lead_time_months" in review_lines(
         minimal
     )
+
+
+PRIMARY = "hosts:\n  - host: official.example\n    name: The official journal\n"
+
+
+def test_without_a_list_of_primary_publishers_no_source_is_called_secondary(minimal):
+    assert not [m for m in review_lines(minimal) if "secondary sources" in m]
+
+
+def test_facts_resting_only_on_secondary_sources_are_review_gaps(minimal):
+    (minimal / "primary-sources.yaml").write_text(PRIMARY)
+    gaps = [m for m in review_lines(minimal) if "rests only on secondary sources" in m]
+    assert any(
+        m.startswith("act-a: the identity of act 'act-a' rests only on secondary sources (oj)") for m in gaps
+    )
+    assert any("obligation 'act-a.inventory'" in m for m in gaps)
+
+
+def test_a_source_on_a_primary_publishers_host_or_sub_domain_is_no_gap(minimal):
+    (minimal / "primary-sources.yaml").write_text(PRIMARY)
+    for name in ("act-a.yaml", "act-b.yaml"):
+        path = minimal / name
+        path.write_text(path.read_text().replace("https://example.org/", "https://www.official.example/"))
+    assert not [m for m in review_lines(minimal) if "secondary sources" in m]
