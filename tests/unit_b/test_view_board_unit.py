@@ -21,16 +21,32 @@ def test_not_applicable_duties_are_not_counted_as_applying():
     assert [i.obligation for i in b.in_place] == ["a.done"]
 
 
-def test_next_items_start_within_twelve_months_and_their_days_add_up():
+def test_next_items_are_the_work_starting_within_twelve_months():
     b = board(
         view(
-            stage([item("a.now", start="2026-Q4", effort_days=2.0)]),
-            stage([item("a.soon", start="2027-Q1", effort_days=3.5)], Q1),
-            stage([item("a.later", start="2028-Q1", effort_days=9.0)], LATE),
+            stage([item("a.now", start="2026-Q4")]),
+            stage([item("a.soon", start="2027-Q1")], Q1),
+            stage([item("a.later", start="2028-Q1")], LATE),
         )
     )
     assert [i.obligation for i in b.next_items] == ["a.now", "a.soon"]
-    assert b.next_days == 5.5
+
+
+def test_the_next_twelve_months_are_the_planned_days_of_their_stages_against_capacity():
+    load = (
+        StageLoad("2026-Q4", "gemeenten", 10.4, 20.0),
+        StageLoad("2027-Q1", "gemeenten", 5.3, 20.0),
+        StageLoad("2028-Q1", "gemeenten", 99.0, 20.0),
+    )
+    b = board(view(load=load))
+    assert b.next_stages == ("2026-Q4", "2027-Q3")  # the last stage ending by 2027-11-28
+    assert b.next_days == 16
+    assert b.next_capacity == 4 * 20
+
+
+def test_no_capacity_is_given_for_the_next_months_when_stages_differ_in_capacity():
+    load = (StageLoad("2026-Q4", "gemeenten", 1.0, 20.0), StageLoad("2027-Q1", "gemeenten", 1.0, 30.0))
+    assert board(view(load=load)).next_capacity is None
 
 
 def test_unassessed_work_is_not_a_next_item_but_is_listed_as_unassessed():
