@@ -120,7 +120,7 @@ def validate(src: SourceFile, model: type[M], data: Any) -> M | None:
     try:
         return model.model_validate(data)
     except ValidationError as exc:
-        errors = exc.errors(include_url=False)
+        errors = without_echoes(exc.errors(include_url=False))
         errors += masked_errors(model, data, errors)
         misspelt = _misspelt_fields(model, errors)
         for err in errors:
@@ -130,6 +130,24 @@ def validate(src: SourceFile, model: type[M], data: Any) -> M | None:
             key = err["type"] == "extra_forbidden" or "[key]" in err["loc"]
             src.add(loc, describe_error(model, err), key=key)
         return None
+
+
+def without_echoes(errors: list[Any]) -> list[Any]:
+    """`errors` without a list's "too short" that only echoes errors in its own items.
+
+    pydantic counts a list's valid items only, so the one layer of a ``layers:`` list with a
+    bad field also makes "layers: should have at least 1 item", although the file has one.
+
+    >>> without_echoes([{"type": "too_short", "loc": ("a",)}, {"type": "int_parsing", "loc": ("a", 0)}])
+    [{'type': 'int_parsing', 'loc': ('a', 0)}]
+    """
+    inner = [tuple(e["loc"]) for e in errors]
+    return [
+        e
+        for e in errors
+        if e["type"] != "too_short"
+        or not any(len(loc) > len(e["loc"]) and loc[: len(e["loc"])] == tuple(e["loc"]) for loc in inner)
+    ]
 
 
 MODEL_LEVEL = frozenset({"value_error", "assertion_error"})

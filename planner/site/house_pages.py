@@ -158,17 +158,24 @@ def change_line(change: Change, lang: str) -> str:
 
 def organisation_slugs(paths: tuple[Path, ...]) -> tuple[tuple[str, Path], ...]:
     """A page name for each organisation file: its file name made safe (letters, digits, hyphens),
-    numbered when two files give the same name, so no name can leave the site's folder.
+    numbered when two files give the same name (skipping a number another file's name already
+    took), so every file has a page of its own and no name can leave the site's folder.
 
     >>> [s for s, _ in organisation_slugs((Path("a/Gemeente X.yaml"), Path("b/gemeente-x.yaml"), Path("../../etc.yaml")))]
     ['gemeente-x', 'gemeente-x-2', 'etc']
+    >>> [s for s, _ in organisation_slugs((Path("a/x.yaml"), Path("b/x.yaml"), Path("c/x-2.yaml")))]
+    ['x', 'x-2', 'x-2-2']
     """
-    seen: dict[str, int] = {}
+    taken: set[str] = set()
     out = []
     for path in paths:
         base = re.sub(r"[^a-z0-9]+", "-", path.stem.casefold()).strip("-") or "organisation"
-        seen[base] = seen.get(base, 0) + 1
-        out.append((base if seen[base] == 1 else f"{base}-{seen[base]}", path))
+        slug, number = base, 1
+        while slug in taken:
+            number += 1
+            slug = f"{base}-{number}"
+        taken.add(slug)
+        out.append((slug, path))
     return tuple(out)
 
 
