@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from planner.catalogue import Catalogue
-from planner.models import Act, Layer, Obligation, Question
+from planner.models import Act, Layer, Obligation, Question, Theme
 from planner.organisation.profile import Profile
 from planner.schedule import Plan, schedule
 
@@ -46,6 +46,7 @@ def catalogue(
     layers: dict[str, float | None] | None = None,
     questions: tuple[dict[str, Any], ...] = (),
     acts: dict[str, dict[str, Any]] | None = None,
+    themes: tuple[str, ...] = (),
 ) -> Catalogue:
     """A catalogue of `obligations` ({id: :func:`ob` fields}), grouped into acts by id prefix.
 
@@ -54,6 +55,7 @@ def catalogue(
         layers: layer id → capacity in person-days a quarter (None: unlimited); default rijk only.
         questions: profile questions, as YAML-shaped dicts.
         acts: extra fields per act id (milestones, kind, ...).
+        themes: theme ids.
     """
     models = [
         Obligation.model_validate({"id": oid, "title": {"en": oid}, **f}) for oid, f in obligations.items()
@@ -78,7 +80,7 @@ def catalogue(
     return Catalogue(
         root=Path("."),
         layers=layer_models,
-        themes={},
+        themes={t: Theme.model_validate({"id": t, "name": {"en": t}}) for t in themes},
         acts=built,
         obligations={o.id: o for a in built.values() for o in a.obligations},
         questions={q["id"]: Question.model_validate(q) for q in questions},
