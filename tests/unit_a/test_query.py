@@ -1,0 +1,137 @@
+"""The rows of `planner list` and the records of `planner show`, on a catalogue built in the test."""
+
+from __future__ import annotations
+
+import pytest
+
+from planner.errors import NotFoundError
+from planner.query import describe, list_rows, show_text, table
+from tests.unit_a.builders import catalogue, ob
+
+TWO_LAYERS = {"rijk": None, "gemeenten": None}
+
+
+@pytest.fixture
+def cat():  # type: ignore[no-untyped-def]
+    milestone = {"id": "apply", "kind": "application", "date": "2027-08-02", "article": "Art. 113"}
+    scenario = {
+        "id": "omnibus",
+        "title": {"en": "Omnibus"},
+        "changes": [
+            {"milestone": "apply", "date": "2028-08-02"},
+            {"obligation": "x.a", "due": "2029-01-01"},
+            {"obligation": "x.b", "remove": True},
+        ],
+    }
+    return catalogue(
+        {
+            "x.a": ob(
+                roles={"rijk": "addressee", "gemeenten": "supervisor"}, milestone="apply", themes=["data"]
+            ),
+            "x.b": ob(roles={"gemeenten": "addressee"}, requires=("x.a",)),
+            "y.c": ob(roles={"gemeenten": "addressee"}, overlaps=("x.b",)),
+        },
+        layers=TWO_LAYERS,
+        themes=("data", "ai"),
+        acts={"x": {"milestones": [milestone], "scenarios": [scenario], "themes": ["ai"]}},
+    )
+
+
+def test_obligation_rows_show_the_due_date_of_the_milestone_and_sorted_roles(cat):
+    row = list_rows(cat, "obligations")[0]
+    assert (row["id"], row["due"], row["roles"]) == (
+        "x.a",
+        "2027-08-02",
+        "gemeenten:supervisor, rijk:addressee",
+    )
+
+
+def test_a_layer_filter_keeps_obligations_with_any_role_there(cat):
+    assert [r["id"] for r in list_rows(cat, "obligations", layer="gemeenten")] == ["x.a", "x.b", "y.c"]
+    assert [r["id"] for r in list_rows(cat, "obligations", layer="rijk")] == ["x.a"]
+
+
+def test_a_theme_filter_matches_the_obligation_s_theme_or_its_act_s(cat):
+    assert [r["id"] for r in list_rows(cat, "obligations", theme="data")] == ["x.a"]
+    assert [r["id"] for r in list_rows(cat, "obligations", theme="ai")] == ["x.a", "x.b"]
+
+
+def test_act_rows_count_the_obligations_that_match(cat):
+    assert {r["id"]: r["obligations"] for r in list_rows(cat, "acts", layer="rijk")} == {"x": 1}
+    assert {r["id"]: r["obligations"] for r in list_rows(cat, "acts")} == {"x": 2, "y": 1}
+
+
+def test_layer_rows_count_the_obligations_of_each_layer(cat):
+    assert {r["id"]: r["obligations"] for r in list_rows(cat, "layers")} == {"rijk": 1, "gemeenten": 3}
+
+
+def test_theme_rows_count_acts_and_obligations(cat):
+    assert {r["id"]: (r["acts"], r["obligations"]) for r in list_rows(cat, "themes")} == {
+        "data": (0, 1),
+        "ai": (1, 0),
+    }
+
+
+def test_a_scenario_row_sums_up_what_it_changes(cat):
+    (row,) = list_rows(cat, "scenarios")
+    assert (row["id"], row["act"]) == ("omnibus", "x")
+    assert row["changes"] == "milestone apply 2028-08-02; 1 obligation date(s); 1 obligation(s) removed"
+
+
+def test_scenario_rows_of_another_act_are_left_out(cat):
+    assert list_rows(cat, "scenarios", act="y") == []
+
+
+def test_a_table_of_no_rows_says_nothing_matches():
+    assert table([]) == "(nothing matches)"
+
+
+def test_a_table_cuts_only_the_last_column_to_the_width():
+    lines = table([{"id": "a", "title": "x" * 200}], width=40).splitlines()
+    assert max(len(line) for line in lines) == 40
+    assert lines[1].endswith("…")
+
+
+def test_a_table_does_not_cut_when_too_little_room_would_remain():
+    lines = table([{"id": "a" * 35, "title": "x" * 50}], width=40).splitlines()
+    assert lines[1].endswith("x" * 50)
+
+
+def test_describe_an_obligation_gathers_its_relations_both_ways(cat):
+    record = describe(cat, "x.b")
+    assert (record["type"], record["due_date"]) == ("obligation", None)
+    assert [r["to"] for r in record["relations"]["requires"]] == ["x.a"]
+    assert record["relations"]["incoming"] == [{"from": "y.c", "kind": "overlaps"}]
+    assert "requires" not in record
+
+
+def test_describe_an_act_lists_its_obligations_with_due_dates(cat):
+    record = describe(cat, "x")
+    assert record["type"] == "act"
+    assert [(o["id"], o["due"]) for o in record["obligations"]] == [("x.a", "2027-08-02"), ("x.b", None)]
+
+
+@pytest.mark.parametrize(("item", "kind"), [("rijk", "layer"), ("data", "theme")])
+def test_describe_a_layer_or_theme_says_which(cat, item, kind):
+    assert describe(cat, item)["type"] == kind
+
+
+def test_an_unknown_id_is_not_found_with_a_suggestion(cat):
+    with pytest.raises(NotFoundError, match=r"did you mean 'x\.a'"):
+        describe(cat, "x.aa")
+
+
+def test_show_an_act_lists_milestones_with_article_and_its_scenarios(cat):
+    text = show_text(cat, "x")
+    assert "2027-08-02" in text and "[Art. 113]" in text
+    assert "omnibus" in text.split("Scenarios")[1]
+
+
+def test_show_an_obligation_names_its_milestone_and_incoming_relations(cat):
+    text = show_text(cat, "x.a")
+    assert "(milestone apply)" in text
+    assert "requires from x.b" in text
+
+
+def test_show_a_layer_gives_its_name(cat):
+    assert show_text(cat, "gemeenten").startswith("gemeenten: gemeenten")
