@@ -154,7 +154,7 @@ def _collectives(item: Item, cat: Catalogue, profile: Profile, as_of: dt.date | 
     left to the organisation, and waits for a planned collective's delivery.
     """
     from planner.house.model import DeliveryStatus
-    from planner.house.use import covering, delivering, used_collectives
+    from planner.house.use import covering, delivering, remaining_share, used_collectives
 
     made = delivering(cat, item.obligation)
     if made is not None and made.delivery is not None:
@@ -164,9 +164,11 @@ def _collectives(item: Item, cat: Catalogue, profile: Profile, as_of: dt.date | 
         item.reasons.append(
             Msg("delivery-expected", provider=made.provider, collective=made.id, date=made.delivery)
         )
-    for coll, cov in covering(used_collectives(cat, item.layer, profile.collectives), item.obligation):
+    used = used_collectives(cat, item.layer, profile.collectives)
+    # two arrangements may provide the same part: the smallest share counts, as in the house view
+    item.effort *= remaining_share(used, item.obligation)
+    for coll, cov in covering(used, item.obligation):
         share = cov.remaining.share
-        item.effort *= share
         item.reasons.append(
             Msg("covered-by", provider=coll.provider, collective=coll.id, percent=round(100 * share))
         )
