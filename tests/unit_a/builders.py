@@ -47,6 +47,7 @@ def catalogue(
     questions: tuple[dict[str, Any], ...] = (),
     acts: dict[str, dict[str, Any]] | None = None,
     themes: tuple[str, ...] = (),
+    collectives: tuple[dict[str, Any], ...] = (),
 ) -> Catalogue:
     """A catalogue of `obligations` ({id: :func:`ob` fields}), grouped into acts by id prefix.
 
@@ -56,7 +57,10 @@ def catalogue(
         questions: profile questions, as YAML-shaped dicts.
         acts: extra fields per act id (milestones, kind, ...).
         themes: theme ids.
+        collectives: collective arrangements, as YAML-shaped dicts.
     """
+    from planner.house.model import Collective
+
     models = [
         Obligation.model_validate({"id": oid, "title": {"en": oid}, **f}) for oid, f in obligations.items()
     ]
@@ -84,6 +88,7 @@ def catalogue(
         acts=built,
         obligations={o.id: o for a in built.values() for o in a.obligations},
         questions={q["id"]: Question.model_validate(q) for q in questions},
+        collectives={c["id"]: Collective.model_validate(c) for c in collectives},
     )
 
 
@@ -122,3 +127,24 @@ def _property_settings() -> Any:
 
 PROPERTY = _property_settings()
 """Settings of every property test here: seeded (derandomized), no deadline, 50 examples."""
+
+
+def collective(cid: str, covers: dict[str, float] | None = None, **fields: Any) -> dict[str, Any]:
+    """A collective serving rijk by default, covering {obligation: remaining share}."""
+    return {
+        "id": cid,
+        "provider": f"{cid} provider",
+        "title": {"en": cid},
+        "layers": ["rijk"],
+        "default_for": ["rijk"],
+        "status": "exists",
+        "covers": [
+            {
+                "obligation": o,
+                "provided": {"en": "part"},
+                "remaining": {"share": share, "text": {"en": "rest"}},
+            }
+            for o, share in (covers or {}).items()
+        ],
+        **fields,
+    }
