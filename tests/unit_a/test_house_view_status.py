@@ -174,7 +174,9 @@ def test_a_status_folder_that_is_a_file_is_a_usage_error(tmp_path):
 
 def test_files_with_errors_counts_each_bad_file_once(tmp_path):
     cat = catalogue({"x.a": ob()})
-    (tmp_path / "b.yaml").write_text("organisation: B\nlayer: rijk\nanswers: {q: 1}\nstatus: {x.zz: {state: done}}\n", encoding="utf-8")
+    (tmp_path / "b.yaml").write_text(
+        "organisation: B\nlayer: rijk\nanswers: {q: 1}\nstatus: {x.zz: {state: done}}\n", encoding="utf-8"
+    )
     profiles, problems = read_folder(tmp_path, cat)
     assert len([p for p in problems if p.is_error]) == 2
     assert aggregate(cat, profiles, dt.date(2026, 1, 1), problems=problems).files_with_errors == 1
