@@ -358,3 +358,50 @@ def test_collectives_may_be_a_list_or_a_mapping_of_choices():
     assert OrganisationFile(organisation="X", layer="rijk", collectives={"a": False}).collectives == {
         "a": False
     }
+
+
+# --- collective choices -----------------------------------------------------------------------
+
+
+@pytest.fixture
+def with_collectives(cat):  # type: ignore[no-untyped-def]
+    from dataclasses import replace
+
+    from planner.house.model import Collective
+    from tests.unit_a.builders import collective
+
+    colls = [
+        collective("c", {"x.a": 0.5}),
+        collective("d", {"x.a": 0.5}, default_for=[]),
+        collective("g", {"x.g": 0.5}, layers=["gemeenten"], default_for=[]),
+    ]
+    return replace(cat, collectives={c["id"]: Collective.model_validate(c) for c in colls})
+
+
+def test_a_list_of_collectives_names_exactly_those_used(with_collectives):
+    from planner.organisation.profile import collective_choices
+
+    org = OrganisationFile(organisation="X", layer="rijk", collectives=["d"])
+    assert collective_choices(with_collectives, org) == {"c": False, "d": True}
+
+
+def test_a_mapping_of_collective_choices_is_kept_as_written(with_collectives):
+    from planner.organisation.profile import collective_choices
+
+    org = OrganisationFile(organisation="X", layer="rijk", collectives={"d": True})
+    assert collective_choices(with_collectives, org) == {"d": True}
+
+
+@pytest.mark.parametrize(
+    ("collectives", "where", "problem"),
+    [("[ghost]", ":3:15:", "'ghost'"), ("{g: true}", ":3:15:", "serves gemeenten, not rijk")],
+)
+def test_a_collective_unknown_or_not_serving_the_layer_is_located(
+    tmp_path, with_collectives, collectives, where, problem
+):
+    path = tmp_path / "org.yaml"
+    path.write_text(f"organisation: X\nlayer: rijk\ncollectives: {collectives}\n", encoding="utf-8")
+    with pytest.raises(DataError) as exc:
+        load_organisation(path, with_collectives)
+    (line,) = exc.value.lines()
+    assert where in line and problem in line

@@ -135,3 +135,57 @@ def test_show_an_obligation_names_its_milestone_and_incoming_relations(cat):
 
 def test_show_a_layer_gives_its_name(cat):
     assert show_text(cat, "gemeenten").startswith("gemeenten: gemeenten")
+
+
+def _with_collectives():  # type: ignore[no-untyped-def]
+    from tests.unit_a.builders import collective
+
+    question = {
+        "id": "ai",
+        "text": {"en": "AI?"},
+        "type": "bool",
+        "article": "Art. 26",
+        "defaults": {
+            "rijk": {"answer": True, "rationale": {"en": "r"}},
+            "gemeenten": {"answer": False, "rationale": {"en": "r"}},
+        },
+    }
+    return catalogue(
+        {
+            "x.a": ob(applies_if={"question": "ai", "equals": True}),
+            "x.b": ob(applies_if={"not": {"question": "ai", "equals": True}}),
+            "x.f": ob(roles={"rijk": "provider"}),
+        },
+        layers=TWO_LAYERS,
+        questions=(question,),
+        collectives=(
+            collective(
+                "c",
+                {"x.a": 0.5},
+                delivers=["x.f"],
+                status="planned",
+                delivery="2027-01-01",
+                delivery_confirmed=False,
+            ),
+            collective("g", {"x.a": 0.5}, layers=["gemeenten"], default_for=[]),
+        ),
+    )
+
+
+def test_a_collective_row_lists_what_it_delivers_before_what_it_covers_and_an_unconfirmed_date():
+    row = list_rows(_with_collectives(), "collectives")[0]
+    assert (row["covers"], row["delivery"]) == ("x.f (delivers), x.a", "2027-01-01 (unconfirmed)")
+
+
+def test_collective_rows_of_a_layer_are_those_serving_it():
+    assert [r["id"] for r in list_rows(_with_collectives(), "collectives", layer="gemeenten")] == ["g"]
+
+
+def test_a_question_row_counts_the_duties_it_decides_and_shows_each_default():
+    (row,) = list_rows(_with_collectives(), "questions")
+    assert (row["duties"], row["defaults"], row["article"]) == (2, "rijk: yes, gemeenten: no", "Art. 26")
+
+
+def test_a_question_row_for_one_layer_shows_only_its_default():
+    (row,) = list_rows(_with_collectives(), "questions", layer="gemeenten")
+    assert row["defaults"] == "gemeenten: no"
