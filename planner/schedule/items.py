@@ -226,7 +226,7 @@ def _occurrences(ob: Obligation, due: dt.date | None, as_of: dt.date) -> list[dt
     if first is None:
         return []
     step = ob.recurrence.every.months
-    end = as_of.replace(year=as_of.year + HORIZON_YEARS)
+    end = add_months(as_of, 12 * HORIZON_YEARS)  # a leap day's horizon ends on 28 February
     dates: list[dt.date] = []
     k = 0
     while True:

@@ -215,3 +215,13 @@ def test_an_item_that_waits_on_nothing_has_no_entry():
 def test_an_obligation_that_requires_and_needs_the_same_one_waits_on_it_once():
     cat = catalogue({"x.a": ob(), "x.b": ob(requires=("x.a",), needs=("x.a",))})
     assert dependencies(cat, build_items(cat)) == {("x.b", "rijk"): [("requires", ("x.a", "rijk"))]}
+
+
+def test_a_leap_day_planning_date_lists_recurring_dates_up_to_28_february_three_years_on():
+    fields = {"nature": "recurring", "recurrence": {"every": "year", "first": "2025-02-28"}}
+    items = build_items(catalogue({"x.a": ob(**fields)}), as_of=dt.date(2028, 2, 29))
+    assert items["x.a", "rijk"].occurrences == [
+        dt.date(2029, 2, 28),
+        dt.date(2030, 2, 28),
+        dt.date(2031, 2, 28),
+    ]
