@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from hypothesis import given
@@ -88,3 +89,28 @@ def test_without_packages_the_stage_loads_add_up_to_the_open_effort(spec):
     open_effort = sum(i.effort for i in p.items.values() if i.layer == "rijk" and not i.settled)
     loaded = sum(v for (layer, _), v in p.load.items() if layer == "rijk")
     assert abs(open_effort - loaded) < 1e-6
+
+
+@PROPERTY
+@given(
+    first=st.dates(min_value=dt.date(2018, 1, 1), max_value=dt.date(2030, 12, 31)),
+    as_of=st.dates(min_value=dt.date(2024, 1, 1), max_value=dt.date(2032, 12, 31)),
+    every=st.sampled_from(["year", "half", "quarter", "month"]),
+)
+def test_a_recurring_duty_s_dates_lie_between_the_planning_date_and_the_horizon_one_period_apart(
+    first, as_of, every
+):
+    from planner.dates import add_months
+    from planner.models import Period
+    from planner.schedule import build_items
+
+    fields = ob(nature="recurring", recurrence={"every": every, "first": first.isoformat()})
+    dates = build_items(catalogue({"x.a": fields}), as_of=as_of)["x.a", "rijk"].occurrences
+    assert all(as_of <= d <= add_months(as_of, 36) for d in dates)
+    step = Period(every).months
+    assert all(
+        add_months(first, round(((d.year - first.year) * 12 + d.month - first.month) / step) * step) == d
+        for d in dates
+    )
+    if first <= as_of:  # a series already running has a date in every period of the horizon
+        assert len(dates) >= 36 // step
