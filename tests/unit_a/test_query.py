@@ -189,3 +189,65 @@ def test_a_question_row_counts_the_duties_it_decides_and_shows_each_default():
 def test_a_question_row_for_one_layer_shows_only_its_default():
     (row,) = list_rows(_with_collectives(), "questions", layer="gemeenten")
     assert row["defaults"] == "gemeenten: no"
+
+
+def _act_with_history():  # type: ignore[no-untyped-def]
+    from dataclasses import replace
+
+    from planner.models import Source
+
+    milestone = {
+        "id": "apply",
+        "kind": "application",
+        "date": "2027-12-02",
+        "source": "oj",
+        "history": [{"date": "2026-08-02", "changed_by": "omnibus"}],
+        "disputed": [{"date": "2027-08-02", "source": "oj"}],
+    }
+    cat = catalogue(
+        {
+            "eu.a": ob(
+                effort_days=3, effort_rationale={"en": "a week of work"}, sources=["oj"], articles=["Art. 1"]
+            )
+        },
+        acts={
+            "eu": {
+                "kind": "directive",
+                "celex": "32024L0001",
+                "milestones": [milestone],
+                "amendments": [
+                    {"id": "omnibus", "title": {"en": "Omnibus"}, "status": "adopted", "date": "2026-05-01"}
+                ],
+                "transposition": {"national_acts": [], "note": {"en": "bill pending"}, "as_of": "2026-10-01"},
+            }
+        },
+    )
+    source = Source(url="https://eur-lex.europa.eu/x", title="OJ L")
+    return replace(cat, sources={"eu": {"oj": source}})
+
+
+def test_show_an_act_gives_a_moved_date_its_history_and_a_disputed_one_its_source():
+    text = show_text(_act_with_history(), "eu")
+    assert "was 2026-08-02, moved by omnibus" in text
+    assert "disputed: 2027-08-02 according to oj" in text
+    assert "source: https://eur-lex.europa.eu/x" in text
+
+
+def test_show_a_directive_says_when_no_national_act_is_recorded():
+    text = show_text(_act_with_history(), "eu")
+    assert "none recorded" in text and "bill pending (as of 2026-10-01)" in text
+
+
+def test_show_an_act_lists_its_amendments_with_status_and_date():
+    assert "omnibus (adopted, 2026-05-01): Omnibus" in show_text(_act_with_history(), "eu")
+
+
+def test_show_an_obligation_gives_its_effort_with_the_rationale_and_its_sources():
+    text = show_text(_act_with_history(), "eu.a")
+    assert "effort:     3 (a week of work)" in text
+    assert "[oj] OJ L <https://eur-lex.europa.eu/x>" in text
+
+
+def test_describe_an_obligation_resolves_its_source_keys():
+    record = describe(_act_with_history(), "eu.a")
+    assert record["sources"] == [{"key": "oj", "url": "https://eur-lex.europa.eu/x", "title": "OJ L"}]
