@@ -18,6 +18,30 @@ from planner.schedule import Plan, schedule
 AS_OF = dt.date(2026, 11, 28)
 """The planning date of every test unless it says otherwise: stage 0 is 2026-Q4."""
 WHY = {"en": "because"}
+QUESTIONS: tuple[dict[str, Any], ...] = (
+    {
+        "id": "ai",
+        "text": {"en": "AI?"},
+        "type": "bool",
+        "defaults": {"rijk": {"answer": False, "rationale": {"en": "r"}}},
+    },
+    {
+        "id": "size",
+        "text": {"en": "Size?"},
+        "type": "choice",
+        "choices": [
+            {"id": "small", "text": {"en": "Small", "nl": "Klein"}},
+            {"id": "large", "text": {"en": "Large", "nl": "Groot"}},
+        ],
+    },
+    {
+        "id": "n",
+        "text": {"en": "N?"},
+        "type": "number",
+        "defaults": {"rijk": {"answer": 10, "rationale": {"en": "r"}}},
+    },
+)
+"""Three profile questions, one of each type (bool with a default, choice, number with a default)."""
 
 
 def ob(

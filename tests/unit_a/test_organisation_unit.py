@@ -20,31 +20,7 @@ from planner.organisation.profile import applies, layer_profile, organisation_pr
 from planner.organisation.workbook import column_letter
 from planner.organisation.workbook_read import as_date, as_number, as_percent, as_text, read_workbook
 from planner.organisation.workbook_write import assess_workbook
-from tests.unit_a.builders import PROPERTY, catalogue, ob
-
-QUESTIONS = (
-    {
-        "id": "ai",
-        "text": {"en": "AI?"},
-        "type": "bool",
-        "defaults": {"rijk": {"answer": False, "rationale": {"en": "r"}}},
-    },
-    {
-        "id": "size",
-        "text": {"en": "Size?"},
-        "type": "choice",
-        "choices": [
-            {"id": "small", "text": {"en": "Small", "nl": "Klein"}},
-            {"id": "large", "text": {"en": "Large", "nl": "Groot"}},
-        ],
-    },
-    {
-        "id": "n",
-        "text": {"en": "N?"},
-        "type": "number",
-        "defaults": {"rijk": {"answer": 10, "rationale": {"en": "r"}}},
-    },
-)
+from tests.unit_a.builders import PROPERTY, QUESTIONS, catalogue, ob
 
 
 @pytest.fixture

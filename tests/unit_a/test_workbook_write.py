@@ -1,0 +1,99 @@
+"""The baseline workbook `planner assess` writes: what it lists, text kept inert, and a clean round trip."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+from typing import Any
+
+import openpyxl
+import pytest
+
+from planner.organisation.workbook import sheet_name
+from planner.organisation.workbook_read import read_workbook
+from planner.organisation.workbook_write import answer_label, assess_workbook
+from tests.unit_a.builders import QUESTIONS, catalogue, ob
+
+LAYERS = {"rijk": None, "gemeenten": 40.0}
+
+
+def _cat(**titles: str):  # type: ignore[no-untyped-def]
+    return catalogue(
+        {
+            "x.b": ob(roles={"gemeenten": "addressee"}, title={"en": titles.get("x.b", "B")}),
+            "x.a": ob(roles={"gemeenten": "provider", "rijk": "addressee"}),
+            "x.s": ob(roles={"gemeenten": "supervisor"}),
+            "y.r": ob(
+                roles={"gemeenten": "addressee"},
+                nature="recurring",
+                recurrence={"every": "year", "first": "2026-01-01"},
+            ),
+        },
+        layers=LAYERS,
+        questions=QUESTIONS,
+    )
+
+
+def _book(cat: Any, layer: str = "gemeenten", lang: str = "en") -> Any:
+    return openpyxl.load_workbook(io.BytesIO(assess_workbook(cat, layer, lang)))
+
+
+def _status_rows(book: Any, lang: str = "en") -> list[tuple[Any, ...]]:
+    sheet = book[sheet_name(lang, "status")]
+    return [r for r in sheet.iter_rows(min_row=6, values_only=True) if r[0] is not None]
+
+
+def test_the_status_sheet_lists_every_duty_the_layer_implements_in_catalogue_order():
+    assert [r[0] for r in _status_rows(_book(_cat()))] == ["x.b", "x.a", "y.r"]
+
+
+def test_the_status_sheet_names_the_layer_and_its_default_capacity():
+    sheet = _book(_cat())[sheet_name("en", "status")]
+    assert (sheet["B2"].value, sheet["B3"].value) == ("gemeenten", None)
+    assert "40" in sheet["C3"].value
+
+
+def test_a_recurring_duty_says_how_often_it_comes_back():
+    from planner.organisation.workbook import word
+
+    (row,) = [r for r in _status_rows(_book(_cat())) if r[0] == "y.r"]
+    assert word("en", "period_year") in row[4]
+
+
+def test_a_title_that_looks_like_a_formula_is_written_as_quoted_text():
+    cell = _book(_cat(**{"x.b": '=HYPERLINK("http://evil","x")'}))[sheet_name("en", "status")]["C6"]
+    assert (cell.data_type, cell.quotePrefix) == ("s", True)
+
+
+def test_a_control_character_in_catalogue_text_is_shown_escaped():
+    cell = _book(_cat(**{"x.b": "bell\x07here"}))[sheet_name("en", "status")]["C6"]
+    assert cell.value == "bell\\x07here"
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_the_same_catalogue_and_layer_give_the_same_bytes(lang):
+    assert assess_workbook(_cat(), "gemeenten", lang) == assess_workbook(_cat(), "gemeenten", lang)
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_an_untouched_workbook_with_a_name_reads_back_as_nothing_assessed(tmp_path: Path, lang):
+    cat = _cat()
+    book = _book(cat, lang=lang)
+    book[sheet_name(lang, "status")]["B1"] = "Gemeente X"
+    book.save(tmp_path / "b.xlsx")
+    org = read_workbook(tmp_path / "b.xlsx", cat)
+    assert (org.layer, org.answers, org.status) == ("gemeenten", {}, {})
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+@pytest.mark.parametrize(("row", "answer"), [(2, True), (2, False), (3, "small"), (4, 12), (4, 0)])
+def test_an_answer_entered_as_the_drop_down_shows_it_reads_back_as_that_answer(
+    tmp_path: Path, lang, row, answer
+):
+    cat = _cat()
+    question = list(cat.questions.values())[row - 2]
+    book = _book(cat, lang=lang)
+    book[sheet_name(lang, "status")]["B1"] = "Gemeente X"
+    book[sheet_name(lang, "questions")][f"F{row}"] = answer_label(lang, question, answer)
+    book.save(tmp_path / "b.xlsx")
+    assert read_workbook(tmp_path / "b.xlsx", cat).answers == {question.id: answer}
