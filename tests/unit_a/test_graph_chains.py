@@ -268,3 +268,14 @@ def test_dependant_counts_exclude_the_node_itself():
 
 def test_set_bits_of_zero_is_empty():
     assert set_bits(0) == []
+
+
+def test_a_structural_view_keeps_the_act_layer_and_theme_nodes_it_touches():
+    cat = catalogue({"x.a": ob(themes=["data"])}, themes=("data", "ai"))
+    view = select(build_graph(cat), cat, structural=True)
+    assert sorted(view.nodes) == ["layer:rijk", "theme:data", "x", "x.a"]
+
+
+def test_a_layer_node_carries_how_many_organisations_it_has():
+    cat = catalogue({"x.a": ob()})
+    assert build_graph(cat).nodes["layer:rijk"] == {"kind": "layer", "label": "rijk", "organisations": 1}

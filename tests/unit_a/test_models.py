@@ -321,3 +321,69 @@ def test_not_at_least_is_the_same_as_below(answer, bound):
     answers = {} if answer is None else {"q": answer}
     at_least = _cond({"not": {"question": "q", "at_least": bound}}).holds(answers)
     assert at_least == _cond({"question": "q", "below": bound}).holds(answers)
+
+
+# --- layers, files and hosts -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "fields",
+    [{"organisations": 0}, {"organisations": 1, "capacity_days": 0}, {"organisations": 1, "capacity": -1}],
+)
+def test_a_layer_has_at_least_one_organisation_and_a_positive_capacity(fields):
+    from planner.models import Layer
+
+    with pytest.raises(ValidationError):
+        Layer.model_validate({"id": "rijk", "name": {"en": "Rijk"}, **fields})
+
+
+def test_a_layers_file_needs_at_least_one_layer():
+    from planner.models import LayersFile
+
+    with pytest.raises(ValidationError):
+        LayersFile.model_validate({"layers": []})
+
+
+@pytest.mark.parametrize(
+    ("host", "ok"),
+    [
+        ("eur-lex.europa.eu", True),
+        ("wetten.overheid.nl", True),
+        ("localhost", False),
+        ("https://europa.eu", False),
+    ],
+)
+def test_a_primary_host_is_a_bare_host_name(host, ok):
+    from planner.models import PrimaryHost
+
+    if ok:
+        assert PrimaryHost(host=host, name="n").host == host
+    else:
+        with pytest.raises(ValidationError):
+            PrimaryHost(host=host, name="n")
+
+
+def test_a_milestone_is_in_force_unless_it_says_otherwise():
+    from planner.models import Milestone
+
+    assert (
+        Milestone.model_validate({"id": "m", "kind": "review", "date": "2030-01-01"}).status.value
+        == "in-force"
+    )
+
+
+def test_a_scenario_needs_at_least_one_change():
+    from planner.models import Scenario
+
+    with pytest.raises(ValidationError):
+        Scenario.model_validate({"id": "s", "title": {"en": "S"}, "changes": []})
+
+
+def test_models_are_frozen():
+    found = _obligation()
+    with pytest.raises(ValidationError):
+        found.due = dt.date(2027, 1, 1)  # type: ignore[misc]
+
+
+def test_surrounding_spaces_in_text_are_stripped():
+    assert Text.model_validate({"en": "  padded  "}).en == "padded"
