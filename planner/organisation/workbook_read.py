@@ -7,6 +7,7 @@ and what is allowed. Labels are accepted in either language, and states also by 
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -72,7 +73,7 @@ def as_number(value: Any) -> int | float:
             number = float(value.strip().replace(",", "."))
         except ValueError:
             number = None
-    if isinstance(number, bool) or not isinstance(number, int | float) or number != number:
+    if isinstance(number, bool) or not isinstance(number, int | float) or not math.isfinite(number):
         raise ValueError(f"{shown(value)} is not a number")
     return int(number) if float(number).is_integer() else float(number)
 

@@ -387,3 +387,11 @@ def test_models_are_frozen():
 
 def test_surrounding_spaces_in_text_are_stripped():
     assert Text.model_validate({"en": "  padded  "}).en == "padded"
+
+
+@pytest.mark.parametrize("field", ["capacity", "capacity_days"])
+def test_a_layer_s_capacity_is_a_finite_number(field):
+    from planner.models import Layer
+
+    with pytest.raises(ValidationError, match="finite"):
+        Layer.model_validate({"id": "rijk", "name": {"en": "Rijk"}, "organisations": 1, field: float("inf")})

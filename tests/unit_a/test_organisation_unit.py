@@ -381,3 +381,30 @@ def test_a_collective_unknown_or_not_serving_the_layer_is_located(
         load_organisation(path, with_collectives)
     (line,) = exc.value.lines()
     assert where in line and problem in line
+
+
+# --- numbers must be finite: JSON has no Infinity ---------------------------------------------
+
+
+def test_an_infinite_capacity_in_an_organisation_file_is_located(tmp_path, cat):
+    path = tmp_path / "org.yaml"
+    path.write_text("organisation: X\nlayer: rijk\ncapacity: 1.0e+400\n", encoding="utf-8")
+    with pytest.raises(DataError) as exc:
+        load_organisation(path, cat)
+    (line,) = exc.value.lines()
+    assert line.startswith(f"{path}:3:11: error: capacity:") and "finite" in line
+
+
+@pytest.mark.parametrize("value", ["1e400", "-inf", "nan"])
+def test_an_infinite_or_undefined_number_in_a_cell_is_not_a_number(value):
+    with pytest.raises(ValueError, match="is not a number"):
+        as_number(value)
+
+
+def test_an_infinite_capacity_in_a_workbook_is_located_at_its_cell(tmp_path, cat):
+    ((cell, message),) = _errors(_workbook(tmp_path, cat, {**NAMED, ("status", "B3"): "1e400"}), cat)
+    assert cell == "Status!B3" and message.startswith("capacity:")
+
+
+def test_an_infinite_number_answer_is_invalid(cat):
+    assert cat.questions["n"].invalid(float("inf")) is not None
