@@ -119,8 +119,9 @@ def _fit(item: Item, ob: Obligation, profile: Profile, cat: Catalogue, as_of: dt
         item.effort *= 1 - entry.percent / 100
         item.reasons.append(Msg("in-progress", percent=entry.percent))
     if entry is not None and entry.state is State.DEFERRED:
-        item.not_before = entry.until
         item.reasons.append(Msg("deferred", until=entry.until, decision=entry.decision))
+        if as_of is None or entry.until is None or entry.until >= as_of:
+            item.not_before = entry.until  # a deferral that has lapsed puts the duty back on the plan
     if entry is None and as_of is not None and item.due is not None and item.due < as_of:
         item.stage, item.span = 0, 1  # assessed in the first stage; what waits on it comes after
         _settle(item, Status.UNASSESSED, Msg("unassessed", due=item.due))

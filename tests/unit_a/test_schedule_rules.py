@@ -234,3 +234,21 @@ def test_the_scenario_applied_is_named_in_the_plan():
     )
     p = plan(cat)
     assert (p.scenario, p.items["x.a", "rijk"].due) == ("later", dt.date(2028, 1, 1))
+
+
+def test_a_deferred_item_returns_to_the_plan_after_its_until_date():
+    own = profile(states={"x.a": {"state": "deferred", "until": "2025-01-01", "decision": "board"}})
+    p = plan(catalogue({"x.a": ob(due="2027-06-30")}), profiles={"rijk": own})
+    assert (_status(p, "x.a"), stage_of(p, "x.a")) == (Status.PLANNED, "2026-Q4")
+
+
+def test_a_lapsed_deferral_of_a_duty_already_due_is_overdue():
+    own = profile(states={"x.a": {"state": "deferred", "until": "2025-01-01", "decision": "board"}})
+    p = plan(catalogue({"x.a": ob(due="2025-06-01")}), profiles={"rijk": own})
+    assert _status(p, "x.a") == Status.OVERDUE
+    assert [f.kind for f in p.findings] == ["overdue"]
+
+
+def test_a_deferral_until_the_planning_date_itself_still_holds():
+    own = profile(states={"x.a": {"state": "deferred", "until": AS_OF.isoformat(), "decision": "board"}})
+    assert _status(plan(catalogue({"x.a": ob()}), profiles={"rijk": own}), "x.a") == Status.DEFERRED
