@@ -279,3 +279,19 @@ def test_a_structural_view_keeps_the_act_layer_and_theme_nodes_it_touches():
 def test_a_layer_node_carries_how_many_organisations_it_has():
     cat = catalogue({"x.a": ob()})
     assert build_graph(cat).nodes["layer:rijk"] == {"kind": "layer", "label": "rijk", "organisations": 1}
+
+
+def test_a_hostile_label_cannot_start_a_mermaid_statement():
+    g = nx.DiGraph()
+    g.add_node("x.a", label='a"]\nclick n0 call alert(1)\n%%{init}%%')
+    lines = to_mermaid(g).splitlines()
+    assert len(lines) == 2 and lines[1].startswith("  n0[")
+    assert not any(line.lstrip().startswith(("click", "%%")) for line in lines)
+
+
+def test_mermaid_draws_each_kind_with_its_own_arrow():
+    g = nx.MultiDiGraph()
+    for kind in ("requires", "needs-facility", "overlaps", "conflicts"):
+        g.add_edge("x.b", "x.a", kind, kind=kind)
+    arrows = [line.split()[1].split("|")[0] for line in to_mermaid(g).splitlines() if "|" in line]
+    assert arrows == ["-->", "-.->", "---", "-.-"]

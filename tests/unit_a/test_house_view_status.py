@@ -180,3 +180,41 @@ def test_files_with_errors_counts_each_bad_file_once(tmp_path):
     profiles, problems = read_folder(tmp_path, cat)
     assert len([p for p in problems if p.is_error]) == 2
     assert aggregate(cat, profiles, dt.date(2026, 1, 1), problems=problems).files_with_errors == 1
+
+
+def test_candidates_are_ranked_by_the_saving_and_cut_to_the_list_length():
+    from planner.house.view import CANDIDATES
+
+    obligations = {
+        f"x.o{i:02d}": ob(roles={"gemeenten": "addressee"}, effort_days=i + 1) for i in range(CANDIDATES + 2)
+    }
+    view = _view(_ten_municipalities(obligations))
+    assert len(view.candidates) == CANDIDATES
+    assert [c.obligation for c in view.candidates][:2] == [f"x.o{CANDIDATES + 1:02d}", f"x.o{CANDIDATES:02d}"]
+
+
+def test_a_duty_that_does_not_apply_to_the_layer_saves_nothing_and_costs_nothing():
+    question = {
+        "id": "ai",
+        "text": {"en": "AI?"},
+        "type": "bool",
+        "defaults": {"gemeenten": {"answer": False, "rationale": {"en": "r"}}},
+    }
+    coll = collective("c", {"x.a": 0.5}, layers=["gemeenten"], default_for=["gemeenten"])
+    cat = _ten_municipalities(
+        {
+            "x.a": ob(
+                roles={"gemeenten": "addressee"}, effort_days=4, applies_if={"question": "ai", "equals": True}
+            )
+        },
+        collectives=(coll,),
+        questions=(question,),
+    )
+    view = _view(cat)
+    assert (view.days_without, view.foundations[0].savings) == (0.0, ())
+
+
+def test_a_covered_duty_is_no_candidate_even_when_many_do_it():
+    coll = collective("c", {"x.a": 0.5}, layers=["gemeenten"], default_for=[])
+    view = _view(_ten_municipalities({"x.a": ob(roles={"gemeenten": "addressee"})}, collectives=(coll,)))
+    assert view.candidates == ()
