@@ -97,3 +97,40 @@ def test_an_answer_entered_as_the_drop_down_shows_it_reads_back_as_that_answer(
     book[sheet_name(lang, "questions")][f"F{row}"] = answer_label(lang, question, answer)
     book.save(tmp_path / "b.xlsx")
     assert read_workbook(tmp_path / "b.xlsx", cat).answers == {question.id: answer}
+
+
+def test_the_drop_down_lists_live_on_a_hidden_sheet_with_every_state():
+    from planner.organisation.model import State
+    from planner.organisation.workbook import state_label
+
+    lists = _book(_cat())[sheet_name("en", "lists")]
+    assert lists.sheet_state == "hidden"
+    assert [c.value for c in lists["A"]] == [state_label("en", s) for s in State]
+
+
+def test_the_state_column_takes_its_choices_from_the_lists_sheet():
+    sheet = _book(_cat())[sheet_name("en", "status")]
+    (state,) = [v for v in sheet.data_validations.dataValidation if "F6" in str(v.sqref)]
+    assert (state.type, state.formula1) == ("list", "'Lists'!$A$1:$A$6")
+
+
+def test_a_choice_question_gets_a_drop_down_of_its_own_choices():
+    book = _book(_cat())
+    (check,) = [
+        v for v in book[sheet_name("en", "questions")].data_validations.dataValidation if "F3" in str(v.sqref)
+    ]
+    column = check.formula1.split("!")[1].split(":")[0].replace("$", "")[0]
+    assert [c.value for c in book[sheet_name("en", "lists")][column] if c.value] == ["Small", "Large"]
+
+
+def test_the_instructions_give_the_command_that_reads_the_workbook_back_by_its_file_name():
+    book = openpyxl.load_workbook(io.BytesIO(assess_workbook(_cat(), "gemeenten", "en", "mine.xlsx")))
+    text = "\n".join(str(c.value) for c in book[sheet_name("en", "instructions")]["A"])
+    assert "planner roadmap gemeenten --organisation mine.xlsx" in text
+
+
+def test_the_workbook_is_in_the_language_asked():
+    assert _book(_cat(), lang="nl").sheetnames == [
+        sheet_name("nl", s) for s in ("instructions", "questions", "status", "lists")
+    ]
+    assert sheet_name("nl", "questions") != sheet_name("en", "questions")
