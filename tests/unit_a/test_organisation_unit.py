@@ -271,11 +271,12 @@ def test_an_unknown_layer_is_reported_and_nothing_else_checked(tmp_path, cat):
     assert line.startswith(f"{path}:2:8: error: ") and "'provincies'" in line
 
 
-def test_an_empty_organisation_file_is_a_data_error(tmp_path, cat):
+def test_an_empty_organisation_file_is_an_error_at_its_first_line(tmp_path, cat):
     path = tmp_path / "org.yaml"
     path.write_text("", encoding="utf-8")
-    with pytest.raises(DataError):
+    with pytest.raises(DataError) as exc:
         load_organisation(path, cat)
+    assert [line.split(": error: ")[0] for line in exc.value.lines()] == [f"{path}:1:1"]
 
 
 def test_the_layer_profile_answers_with_the_defaults_and_says_they_are_assumed(cat):
@@ -408,3 +409,17 @@ def test_an_infinite_capacity_in_a_workbook_is_located_at_its_cell(tmp_path, cat
 
 def test_an_infinite_number_answer_is_invalid(cat):
     assert cat.questions["n"].invalid(float("inf")) is not None
+
+
+def test_an_upper_case_xlsx_suffix_is_read_as_a_workbook(tmp_path, cat):
+    path = _workbook(tmp_path, cat, NAMED)
+    upper = path.rename(tmp_path / "BASELINE.XLSX")
+    assert read_organisation(upper, cat).name == "Gemeente X"
+
+
+def test_the_package_entry_point_reads_an_organisation_file(tmp_path, cat):
+    from planner.organisation import read_organisation as read
+
+    path = tmp_path / "org.yaml"
+    path.write_text("organisation: X\nlayer: rijk\nstatus: {x.a: {state: done}}\n", encoding="utf-8")
+    assert read(path, cat).states["x.a"].state is State.DONE
