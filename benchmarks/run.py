@@ -159,7 +159,9 @@ def builds(baseline: Path | None) -> list[tuple[str, dict[str, str]]]:
 
 def available_commands() -> set[str]:
     """Names of the commands this planner registers."""
-    out = subprocess.run([sys.executable, "-m", "planner", "--help"], capture_output=True, text=True).stdout
+    out = subprocess.run(
+        [sys.executable, "-m", "planner", "--help"], capture_output=True, text=True, check=True
+    ).stdout
     names = set()
     in_commands = False
     for line in out.splitlines():

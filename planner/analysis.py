@@ -17,7 +17,9 @@ import networkx as nx
 
 from planner.chains import Chain, Keystone, critical_chains, dependant_counts, keystones, longest_chains
 from planner.graph import PRECEDENCE, edges_of_kind
-from planner.messages import Msg, Seq, render_all
+from planner.i18n import LANGS, phrase
+from planner.messages import Msg, Quote, Seq, Word, render_all
+from planner.models.base import RelationKind
 
 if TYPE_CHECKING:
     from planner.catalogue import Catalogue
@@ -121,18 +123,21 @@ def packages(g: nx.DiGraph, cat: Catalogue, lang: str = "en") -> list[Package]:
         [('act-a.assess', 'act-b.connect')]
     """
     overlap = nx.Graph()
+    # the rationale in both languages, so a package's reasons read in the reader's language
+    texts = {r.pair: r.rationale for r in cat.relations if r.kind is RelationKind.OVERLAPS}
     edges = []
     for u, v, d in g.edges(data=True):
         if d["kind"] == "overlaps":
             a, b = sorted((u, v))
-            edges.append((a, b, d.get("degree", "intersect"), d.get("rationale", "")))
-    for a, b, degree, rationale in sorted(edges):
-        overlap.add_edge(a, b, weight=DEGREE_WEIGHT.get(degree, 1), degree=degree, rationale=rationale)
+            edges.append((a, b, d.get("degree", "intersect"), d.get("rationale", ""), texts.get((u, v))))
+    for a, b, degree, rationale, text in sorted(edges, key=lambda e: e[:4]):
+        weight = DEGREE_WEIGHT.get(degree, 1)
+        overlap.add_edge(a, b, weight=weight, degree=degree, rationale=text or rationale)
     communities = nx.community.louvain_communities(overlap, weight="weight", seed=20240930) if edges else []
     result = []
     for component in communities:
         members = sorted(component)
-        if len(members) < 2:
+        if len(members) <= 1:  # a duty on its own is no package
             continue
         sub = overlap.subgraph(members)
         hub = min(members, key=lambda m: (-sub.degree(m, weight="weight"), m))
@@ -143,7 +148,7 @@ def packages(g: nx.DiGraph, cat: Catalogue, lang: str = "en") -> list[Package]:
         for u, v, d in pairs:
             degree = d["degree"]
             saved += SAVING_SHARE.get(degree, 0.5) * min(efforts[u], efforts[v])
-            reasons.append(Msg("overlap", a=u, b=v, degree=degree, rationale=d["rationale"]))
+            reasons.append(Msg("overlap", a=u, b=v, degree=Word("degree", degree), rationale=d["rationale"]))
         separate = sum(efforts.values())
         joint = max(separate - saved, max(efforts.values(), default=0.0))
         dues = [(cat.due(cat.obligations[m]), m) for m in members]
@@ -151,8 +156,8 @@ def packages(g: nx.DiGraph, cat: Catalogue, lang: str = "en") -> list[Package]:
         acts = sorted({cat.obligations[m].act for m in members})
         hub_title = cat.obligations[hub].title
         names = {
-            "en": f"{hub_title.get('en')} (+{len(members) - 1} related duties)",
-            "nl": f"{hub_title.get('nl')} (+{len(members) - 1} verwante verplichtingen)",
+            code: phrase(code, "message", "package-name", title=hub_title.get(code), count=len(members) - 1)
+            for code in sorted(LANGS)
         }
         result.append(
             Package(
@@ -223,19 +228,22 @@ def blockers(g: nx.DiGraph, cat: Catalogue) -> list[Blocker]:
 
 
 def conflicts(g: nx.DiGraph, cat: Catalogue) -> list[Conflict]:
-    """Every ``conflicts`` relation, with both sides and the layers that face it."""
+    """Every ``conflicts`` relation, with both sides, its rationale (in both languages, as a
+    :class:`~planner.messages.Quote`) and the layers that face it."""
+    texts = {r.pair: r.rationale for r in cat.relations if r.kind is RelationKind.CONFLICTS}
     result = []
     for u, v, d in g.edges(data=True):
         if d["kind"] != "conflicts":
             continue
         a, b = sorted((u, v))
+        text = texts.get((u, v))
         layers = sorted(set(cat.obligations[a].planned_layers) | set(cat.obligations[b].planned_layers))
         result.append(
             Conflict(
                 a=a,
                 b=b,
                 acts=(cat.obligations[a].act, cat.obligations[b].act),
-                rationale=d.get("rationale", ""),
+                rationale=Quote(text) if text else d.get("rationale", ""),
                 layers=tuple(layers),
             )
         )
@@ -254,10 +262,7 @@ def analyse(g: nx.DiGraph, cat: Catalogue, as_of: dt.date, layer: str | None = N
     for pkg in pkgs:
         inside = set(prec.subgraph(pkg.members).edges())
         for u, v in sorted(inside):
-            findings.append(
-                f"{pkg.id}: {u} needs {v} first, so the package cannot be done in one stage; "
-                "the prerequisite comes first"
-            )
+            findings.append(Msg("package-prerequisite", package=pkg.id, dependant=u, prerequisite=v))
     if layer is not None:
         mine = {o.id for o in cat.obligations_for(layer)}
         pkgs = [p for p in pkgs if layer in p.layers]

@@ -78,7 +78,7 @@ def render(analysis: Analysis, cat: Catalogue, lang: str = "en", markdown: bool 
     lines = []
     for conflict in analysis.conflicts:
         lines.append(f"{bullet}{title(conflict.a)} <> {title(conflict.b)}")
-        lines.append(f"    · {conflict.rationale}")
+        lines.append(f"    · {say(conflict.rationale, lang)}")
     sections.append((t["conflicts"], lines))
     lines = []
     for k in analysis.keystones:
@@ -86,7 +86,7 @@ def render(analysis: Analysis, cat: Catalogue, lang: str = "en", markdown: bool 
         lines += [f"    · {say(r, lang)}" for r in k.reasons]
     sections.append((t["keystones"], lines))
     if analysis.findings:
-        sections.append((t["findings"], [f"{bullet}{f}" for f in analysis.findings]))
+        sections.append((t["findings"], [f"{bullet}{say(f, lang)}" for f in analysis.findings]))
     for heading, body in sections:
         out += ["", f"{h2}{heading}", ""]
         out += body or [t["none"]]

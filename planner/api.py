@@ -92,12 +92,21 @@ def plan(
         UsageError: the stage length is unknown.
         DataError: the organisation file has problems (each located).
     """
-    return _make_plan(cat, as_of, stage, capacity, capacity_layer, progress, organisation)
+    return _make_plan(
+        cat,
+        as_of,
+        stage=stage,
+        capacity=capacity,
+        capacity_layer=capacity_layer,
+        progress=progress,
+        organisation=organisation,
+    )
 
 
 def _make_plan(
     cat: Catalogue,
     as_of: dt.date | None,
+    *,
     stage: str,
     capacity: float | None,
     capacity_layer: str | None,
@@ -187,7 +196,15 @@ def roadmap(
     if plan is None:
         organisation = _organisation(cat, organisation)
         check_organisation_layer(organisation, layer)
-        plan = _make_plan(cat, as_of, stage, capacity, layer, progress, organisation)
+        plan = _make_plan(
+            cat,
+            as_of,
+            stage=stage,
+            capacity=capacity,
+            capacity_layer=layer,
+            progress=progress,
+            organisation=organisation,
+        )
     return build_view(plan, layer, lang, theme=theme, act=act)
 
 

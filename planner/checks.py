@@ -40,6 +40,10 @@ def check_profile(layers_file: LayersFile, themes_file: ThemesFile, srcs: dict[s
                 )
 
 
+KNOWN_LISTED = 12
+"""An unknown-id error lists the known ids when there are at most this many."""
+
+
 def unknown(where: str, what: str, value: str, known: list[str]) -> str:
     """The message for a reference to something that does not exist, with a close match if any.
 
@@ -50,7 +54,7 @@ def unknown(where: str, what: str, value: str, known: list[str]) -> str:
         "themes[0]: unknown theme 'securty' (did you mean 'security'?); known: security, services"
     """
     known = sorted(set(known))
-    listing = f"; known: {', '.join(known)}" if 0 < len(known) <= 12 else ""
+    listing = f"; known: {', '.join(known)}" if 0 < len(known) <= KNOWN_LISTED else ""
     return f"{where}: unknown {what} {value!r}{did_you_mean(value, known)}{listing}"
 
 
@@ -247,7 +251,7 @@ def check_cycles(cat: Catalogue, where: dict[str, tuple[str, int]], act_srcs: di
 
     graph = nx.DiGraph(edges)
     for component in sorted(nx.strongly_connected_components(graph), key=min):
-        if len(component) < 2:
+        if len(component) <= 1:  # one obligation on its own is no cycle
             continue
         start = min(component)
         cycle = nx.find_cycle(graph.subgraph(component), source=start)

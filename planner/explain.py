@@ -5,15 +5,28 @@ from __future__ import annotations
 from typing import Any
 
 from planner.errors import NotFoundError
+from planner.explain_providers import providers
 from planner.labels import STATUS, vocabulary
 from planner.messages import render
 from planner.roadmap import PlanContext
 
 
 def explain(
-    ctx: PlanContext, obligation: str, layer: str | None = None, lang: str = "en"
+    ctx: PlanContext,
+    obligation: str,
+    layer: str | None = None,
+    lang: str = "en",
+    baseline: PlanContext | None = None,
 ) -> list[dict[str, Any]]:
     """For each layer that plans `obligation` (or just `layer`), the facts behind its placement.
+
+    Args:
+        ctx: the plan (with a scenario applied, if any).
+        obligation: the obligation id.
+        layer: only this layer's item.
+        lang: the language of titles and sentences.
+        baseline: the same plan without the scenario; with it, a provider's delivery says how
+            far it and the item move under the scenario.
 
     Raises:
         NotFoundError: the obligation is unknown, or not on that layer's roadmap.
@@ -82,6 +95,7 @@ def explain(
                 "rule": item.rule,
                 "rule_text": RULES[lang].get(item.rule, item.rule),
                 "reasons": [render(r, lang) for r in item.reasons],
+                "providers": providers(ctx, item, lang, baseline),
             }
         )
     return out
@@ -100,7 +114,18 @@ WORDS = vocabulary("explain")
 def explain_text(records: list[dict[str, Any]], lang: str = "en") -> str:
     """The records of :func:`explain` as readable text in `lang`."""
     w = WORDS[lang]
-    labels = ("stage", "scenario", "rule", "due", "source", "waits_on", "unlocks", "package", "because")
+    labels = (
+        "stage",
+        "scenario",
+        "rule",
+        "due",
+        "source",
+        "waits_on",
+        "unlocks",
+        "package",
+        "because",
+        "provider",
+    )
     width = max(len(w[label]) for label in labels) + 2
     lines: list[str] = []
 
@@ -141,5 +166,7 @@ def explain_text(records: list[dict[str, Any]], lang: str = "en") -> str:
             row("package", r["package"] + (f" ({w['with']} {members})" if members else ""))
         for reason in r["reasons"]:
             row("because", reason)
+        for p in r["providers"]:
+            row("provider", p["text"])
         lines.append("")
     return "\n".join(lines)

@@ -307,11 +307,11 @@ def to_dot(g: nx.DiGraph) -> str:
     for n, d in g.nodes(data=True):
         shape = _DOT_SHAPE.get(d.get("kind", ""), "box")
         lines.append(f"  {_dot_quote(n)} [label={_dot_quote(d.get('label', n))}, shape={shape}];")
-    for u, v, d in g.edges(data=True):
+    for source, target, d in g.edges(data=True):
         kind = d.get("kind", "")
         style = _DOT_STYLE.get(kind, "color=gray")
-        if kind in PRECEDENCE:  # draw prerequisite first: arrow in time order
-            u, v = v, u
+        # draw prerequisite first: arrow in time order
+        u, v = (target, source) if kind in PRECEDENCE else (source, target)
         lines.append(f"  {_dot_quote(u)} -> {_dot_quote(v)} [label={_dot_quote(kind)}, {style}];")
     lines.append("}")
     return "\n".join(lines) + "\n"
@@ -347,10 +347,9 @@ def to_mermaid(g: nx.DiGraph, limit: int = MERMAID_MAX_NODES) -> str:
     for n, d in g.nodes(data=True):
         lines.append(f"  {ids[n]}[{mermaid_label(d.get('label', n))}]")
     arrows = {"overlaps": "---", "conflicts": "-.-", "needs-facility": "-.->"}
-    for u, v, d in g.edges(data=True):
+    for source, target, d in g.edges(data=True):
         kind = d.get("kind", "")
-        if kind in PRECEDENCE:
-            u, v = v, u
+        u, v = (target, source) if kind in PRECEDENCE else (source, target)
         lines.append(f"  {ids[u]} {arrows.get(kind, '-->')}|{kind}| {ids[v]}")
     return "\n".join(lines) + "\n"
 

@@ -176,7 +176,9 @@ def _load(root: Path) -> Catalogue:
         if found is None and name not in srcs:
             srcs[name] = SourceFile(root / name)
             srcs[name].at(1, 1, f"the catalogue needs a {name} file")
-    catalogue = _assemble(root, layers_file, themes_file, acts, act_srcs, srcs, failed - set(acts))
+    catalogue = _assemble(
+        root, layers_file, themes_file, acts=acts, act_srcs=act_srcs, srcs=srcs, failed=failed - set(acts)
+    )
     catalogue = add_profile(catalogue, questions_file, primary_file, srcs, act_srcs)
     catalogue = add_collectives(catalogue, collectives_file, srcs, act_srcs)
     problems = [p for s in srcs.values() for p in s.problems]
@@ -196,6 +198,7 @@ def _assemble(
     root: Path,
     layers_file: LayersFile | None,
     themes_file: ThemesFile | None,
+    *,
     acts: dict[str, Act],
     act_srcs: dict[str, SourceFile],
     srcs: dict[str, SourceFile],

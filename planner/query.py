@@ -10,7 +10,10 @@ import datetime as dt
 from typing import Any
 
 from planner.catalogue import Catalogue
-from planner.models import Act, Milestone, Obligation
+from planner.models import Act, Milestone, Obligation, cited
+
+SHORTEST_CUT = 10
+"""A table's last column is cut to the terminal width only if that leaves more than this many characters."""
 
 KINDS = ("acts", "obligations", "layers", "themes", "scenarios", "collectives", "questions")
 
@@ -133,7 +136,7 @@ def question_rows(cat: Catalogue, *, layer: str | None = None, lang: str = "en")
             {
                 "id": qid,
                 "type": q.type.value,
-                "article": q.article or "",
+                "article": cited(q.article, lang),
                 "duties": uses.get(qid, 0),
                 "defaults": ", ".join(f"{lid}: {_answer(a)}" for lid, a in defaults.items()),
                 "text": q.text.get(lang),
@@ -210,7 +213,7 @@ def table(rows: list[dict[str, Any]], width: int = 120) -> str:
         parts = [cell.ljust(widths[i]) for i, cell in enumerate(row[:-1])]
         last = row[-1]
         used = sum(w + 2 for w in widths[:-1])
-        if used + len(last) > width and width - used > 10:
+        if used + len(last) > width and width - used > SHORTEST_CUT:
             last = last[: width - used - 1] + "…"
         lines.append("  ".join([*parts, last]).rstrip())
     return "\n".join(lines)

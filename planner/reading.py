@@ -27,6 +27,9 @@ PRIMARY_FILE = "primary-sources.yaml"
 
 M = TypeVar("M", bound=BaseModel)
 
+LONGEST_SUGGESTED = 80
+"""A misspelt key longer than this (the longest id) gets no "did you mean" suggestion."""
+
 
 @dataclass
 class SourceFile:
@@ -272,7 +275,7 @@ def describe_error(model: type[BaseModel], err: Any) -> str:
         return f"{where}: required field is missing"
     if kind == "extra_forbidden":
         allowed = _allowed_keys(model, loc[:-1])
-        hint = did_you_mean(str(loc[-1]), allowed) if len(str(loc[-1])) <= 80 else ""
+        hint = did_you_mean(str(loc[-1]), allowed) if len(str(loc[-1])) <= LONGEST_SUGGESTED else ""
         listed = f"; allowed: {', '.join(allowed)}" if allowed else ""
         return f"{where}: unknown key {shown(loc[-1])}{hint}{listed}"
     if kind == "enum":

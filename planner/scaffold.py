@@ -14,7 +14,15 @@ from planner import yamlsafe
 from planner.errors import DataError, NotFoundError, UsageError, display_path
 from planner.fmt import SCHEMA_LINE
 from planner.loading import LAYERS_FILE, THEMES_FILE, SourceFile, read_yaml
-from planner.models import ID_PATTERN, OBLIGATION_ID_PATTERN, ActKind, LayersFile, MilestoneKind
+from planner.models import (
+    ID_MAX_LENGTH,
+    ID_PATTERN,
+    OBLIGATION_ID_MAX_LENGTH,
+    OBLIGATION_ID_PATTERN,
+    ActKind,
+    LayersFile,
+    MilestoneKind,
+)
 from planner.output import write_text
 
 DEFAULT_LAYERS = ("rijk", "provincies", "waterschappen", "gemeenten")
@@ -35,7 +43,7 @@ def check_act_id(act_id: str) -> str:
         ...
         planner.errors.UsageError: ID: '../etc/passwd' is not an act id: use lower-case letters, digits and single hyphens, e.g. 'ai-act'
     """
-    if not re.fullmatch(ID_PATTERN, act_id) or len(act_id) > 80:
+    if not re.fullmatch(ID_PATTERN, act_id) or len(act_id) > ID_MAX_LENGTH:
         raise UsageError(
             f"ID: {act_id!r} is not an act id: use lower-case letters, digits and single hyphens, e.g. 'ai-act'"
         )
@@ -165,7 +173,10 @@ def new_obligation(root: Path, obligation_id: str) -> Path:
         NotFoundError: the act has no file in the catalogue.
         DataError: the act file does not parse.
     """
-    if not re.fullmatch(OBLIGATION_ID_PATTERN, obligation_id) or len(obligation_id) > 160:
+    if (
+        not re.fullmatch(OBLIGATION_ID_PATTERN, obligation_id)
+        or len(obligation_id) > OBLIGATION_ID_MAX_LENGTH
+    ):
         raise UsageError(
             f"ACT.NAME: {obligation_id!r} is not an obligation id ACT-ID.NAME in lower-case "
             "kebab-case, e.g. 'ai-act.fria'"

@@ -175,6 +175,30 @@ def roadmap_schema() -> dict[str, Any]:
             "start": _DATE,
             "end": _DATE,
             "items": {"type": "array", "items": {"$ref": "#/$defs/Item"}},
+            "recurring": {
+                "type": "array",
+                "items": {"$ref": "#/$defs/Occurrence"},
+                "description": "The recurring duties due in this stage, one entry per occurrence.",
+            },
+        },
+    }
+    occurrence = {
+        "type": "object",
+        "required": ["obligation", "layer", "date", "every", "effort_days", "item_stage", "item_status"],
+        "properties": {
+            "obligation": {**_TEXT, "description": "The recurring duty: the id of its own item."},
+            "layer": _TEXT,
+            "date": {**_DATE, "description": "The date this occurrence is due."},
+            "every": {"enum": ["year", "half", "quarter", "month"]},
+            "effort_days": {
+                "anyOf": [{"type": "number", "minimum": 0}, {"type": "null"}],
+                "description": "Person-days it takes in this stage's workload; null: the catalogue gives none.",
+            },
+            "item_stage": {
+                "anyOf": [_TEXT, {"type": "null"}],
+                "description": "The stage the duty's own item is planned in; null when it is off the plan.",
+            },
+            "item_status": {"enum": list(STATUSES)},
         },
     }
     finding = {
@@ -210,6 +234,7 @@ def roadmap_schema() -> dict[str, Any]:
             "Finding": finding,
             "StageLoad": load,
             "Recurrence": recurrence,
+            "Occurrence": occurrence,
         },
     }
 

@@ -23,9 +23,12 @@ AS_OF = "2026-12-07"
 def documented(example: Path) -> str:
     import datetime as dt
 
+    from planner.organisation import read_organisation
+
     cat = api.load(ROOT / "regulations")
     org = api.plan(cat, dt.date.fromisoformat(AS_OF), organisation=example.relative_to(ROOT))
-    layer = next(iter(org.plan.profiles.values())).layer if org.plan.profiles else "all"
+    # the organisation's own layer (the plan holds a profile for every layer, the others typical)
+    layer = read_organisation(example.relative_to(ROOT), cat).layer
     view = api.roadmap(cat, layer, lang="nl", plan=org)
     text = api.render(view, "md")
     assert isinstance(text, str)

@@ -25,8 +25,8 @@ from .conftest import MINIMAL
 openpyxl = pytest.importorskip("openpyxl")
 AS_OF = dt.date(2026, 11, 28)
 SHEETS = {
-    "nl": ["Samenvatting", "Planning", "Werklast", "Aannames"],
-    "en": ["Summary", "Roadmap", "Workload", "Assumptions"],
+    "nl": ["Samenvatting", "Planning", "Werklast", "Aannames", "Vragen"],
+    "en": ["Summary", "Roadmap", "Workload", "Assumptions", "Questions"],
 }
 
 

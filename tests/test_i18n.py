@@ -319,3 +319,156 @@ def test_dutch_site_pages_have_no_english_words(dutch):
 
 def test_the_dutch_government_page_has_no_english_words(dutch):
     assert english_words(dutch["nl/government.html"], catalogue_texts(MINIMAL)) == []
+
+
+# --- no English in the Dutch analysis, over the real catalogue --------------------------------
+
+CATALOGUE = ROOT / "regulations"
+
+
+def english_only_texts(root: Path, shortest: int = 20) -> list[str]:
+    """Every English catalogue text whose Dutch text differs (what must never show in Dutch)."""
+    found: set[str] = set()
+
+    def walk(value: object) -> None:
+        if isinstance(value, dict):
+            en, nl = value.get("en"), value.get("nl")
+            if isinstance(en, str) and isinstance(nl, str) and en.strip() != nl.strip():
+                found.add(en.strip())
+            for item in value.values():
+                walk(item)
+        elif isinstance(value, list):
+            for item in value:
+                walk(item)
+
+    for path in root.glob("*.yaml"):
+        walk(yaml.safe_load(path.read_text(encoding="utf-8")))
+    return sorted(t for t in found if len(t) >= shortest)
+
+
+def english_template_pieces(context: str, shortest: int = 3) -> list[str]:
+    """The literal pieces (of at least `shortest` words) of the English texts of a vocabulary.
+
+    A piece that Dutch text uses too ("of", a name) is left out: it cannot show a leak.
+    """
+    dutch = entries("nl")
+    all_dutch = " ".join(text for texts in dutch.values() for text in texts)
+    pieces: set[str] = set()
+    for (ctx, key), texts in entries("en").items():
+        if ctx != context or texts == dutch[(ctx, key)]:
+            continue
+        for text in texts:
+            for literal, _, _, _ in string.Formatter().parse(text):
+                piece = literal.strip(" :;,.()")
+                if len(piece.split()) >= shortest and not re.search(rf"\b{re.escape(piece)}\b", all_dutch):
+                    pieces.add(piece)
+    return sorted(pieces)
+
+
+@pytest.fixture(scope="module")
+def dutch_analysis() -> str:
+    """`planner analyse --lang nl` of the real catalogue, from a graph built in English (as the site does)."""
+    from planner.analysis import analyse
+    from planner.analysis_report import render
+    from planner.graph import build_graph
+    from planner.loading import load_catalogue
+
+    cat = load_catalogue(CATALOGUE)
+    return render(analyse(build_graph(cat), cat, AS_OF), cat, "nl")
+
+
+def test_the_dutch_analysis_has_findings_and_packages_to_check(dutch_analysis):
+    assert "Bevindingen" in dutch_analysis and "pkg-" in dutch_analysis
+
+
+def test_the_dutch_analysis_has_no_english_words(dutch_analysis):
+    assert english_words(dutch_analysis, catalogue_texts(CATALOGUE)) == []
+
+
+def test_the_dutch_analysis_quotes_no_english_catalogue_text(dutch_analysis):
+    assert [text for text in english_only_texts(CATALOGUE) if text in dutch_analysis] == []
+
+
+@pytest.mark.parametrize(("context", "shortest"), [("message", 3), ("analysis", 1), ("degree", 1)])
+def test_the_dutch_analysis_has_no_english_sentence(dutch_analysis, context, shortest):
+    text = re.sub(r"[\w-]+\.[\w.-]+", " ", dutch_analysis)  # obligation and package ids
+    pieces = english_template_pieces(context, shortest)
+    assert pieces and [p for p in pieces if re.search(rf"\b{re.escape(p)}\b", text)] == []
+
+
+def test_a_package_name_counts_its_related_duties_in_both_languages():
+    from planner.analysis import packages
+    from planner.graph import build_graph
+    from planner.loading import load_catalogue
+
+    cat = load_catalogue(MINIMAL)
+    names = packages(build_graph(cat), cat)[0].name
+    assert [names[lang].split(" (")[-1] for lang in ("en", "nl")] == [
+        "+1 related duty)",
+        "+1 verwante verplichting)",
+    ]
+
+
+def test_a_package_finding_is_a_sentence_in_each_language():
+    finding = Msg("package-prerequisite", package="pkg-a.x", dependant="a.y", prerequisite="a.x")
+    assert finding.render("nl") == (
+        "pkg-a.x: a.y heeft eerst a.x nodig, dus het pakket kan niet in één fase worden uitgevoerd; "
+        "de voorwaarde komt eerst"
+    )
+
+
+# --- citations: an applicability condition's article in the reader's language -----------------
+
+CITATION_ENGLISH = re.compile(
+    r"\b(and|annex|annexes|chapter|definition|subparagraph|paragraph|point|bill|numbering|services|"
+    r"owning|controlling|require|list|specific|categories)\b",
+    re.IGNORECASE,
+)
+
+
+def test_a_plain_article_still_loads_as_one_text_for_both_languages():
+    from planner.models import Condition, cited
+
+    cond = Condition.model_validate({"question": "x", "equals": True, "article": "Art. 6(1)"})
+    assert (cited(cond.article, "nl"), cited(cond.article, "en")) == ("Art. 6(1)", "Art. 6(1)")
+
+
+def test_an_article_in_both_languages_reads_in_each():
+    from planner.models import Question, cited
+
+    q = Question.model_validate(
+        {
+            "id": "x",
+            "text": {"en": "X?"},
+            "type": "bool",
+            "article": {"en": "Chapter IV", "nl": "hoofdstuk IV"},
+        }
+    )
+    assert (cited(q.article, "nl"), cited(q.article, "en")) == ("hoofdstuk IV", "Chapter IV")
+
+
+@pytest.fixture(scope="module")
+def real_catalogue():
+    from planner.loading import load_catalogue
+
+    return load_catalogue(CATALOGUE)
+
+
+def test_every_citation_of_the_real_catalogue_reads_dutch_in_dutch(real_catalogue):
+    from planner.models import cited
+
+    cat = real_catalogue
+    citations = [ob.applies_if.article for ob in cat.obligations.values() if ob.applies_if is not None]
+    citations += [q.article for q in cat.questions.values()]
+    english = {cited(c, "nl") for c in citations if CITATION_ENGLISH.search(cited(c, "nl"))}
+    assert len(citations) > 40 and english == set()
+
+
+def test_dutch_not_applicable_reasons_have_no_english(real_catalogue):
+    from planner import api
+
+    view = api.roadmap(real_catalogue, "all", as_of=AS_OF, lang="nl")
+    reasons = [i.reasons[-1] for i in view.off_plan if i.status == "not-applicable"]
+    english = [r for r in reasons if CITATION_ENGLISH.search(r) or english_words(r)]
+    quoted = [t for t in english_only_texts(CATALOGUE, shortest=8) if any(t in r for r in reasons)]
+    assert len(reasons) > 10 and (english, quoted) == ([], [])

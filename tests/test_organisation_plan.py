@@ -121,7 +121,7 @@ def test_the_workbook_has_workload_and_assumption_sheets_in_the_chosen_language(
         roadmap(runner, "gemeenten", "--organisation", ORG, "--format", "xlsx", "-o", str(out)).exit_code == 0
     )
     book = openpyxl.load_workbook(out)
-    assert book.sheetnames == ["Samenvatting", "Planning", "Werklast", "Aannames"]
+    assert book.sheetnames == ["Samenvatting", "Planning", "Werklast", "Aannames", "Vragen"]
     assert [c.value for c in book["Werklast"][2]] == ["2026-Q4", "Gemeenten", 1, 4]
 
 

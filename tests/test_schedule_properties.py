@@ -189,7 +189,7 @@ def group_effort(case: Case, group: list[Item]) -> float:
         return efforts[0]
     pkg = next(p for p in case.pkgs if p.id == group[0].package)
     ratio = pkg.effort_joint / pkg.effort_separate if pkg.effort_separate else 1.0
-    return max(sum(efforts) * ratio, max(efforts))
+    return max(sum(efforts) * ratio, *efforts)
 
 
 def own_earliest(case: Case, item: Item) -> int:

@@ -179,7 +179,7 @@ def test_obligation_page_knows_its_due_date_milestone_and_placements():
         ("layers/gemeenten.html", "2027-Q1", "planned"),
     ]
     assert page.package == Link(
-        "packages/pkg-act-a.assess.html", Local("Assess the risks (+1 related duties)", "en")
+        "packages/pkg-act-a.assess.html", Local("Assess the risks (+1 related duty)", "en")
     )
 
 

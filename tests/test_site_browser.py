@@ -80,7 +80,7 @@ class Browser:
             stdin=subprocess.DEVNULL,
             stdout=self.log,
             stderr=self.log,
-            preexec_fn=wire,  # the test runs it before any thread of its own starts
+            preexec_fn=wire,  # noqa: PLW1509 (the test runs it before any thread of its own starts)
             pass_fds=(3, 4),
         )
         os.close(child_in)

@@ -131,7 +131,7 @@ def test_stale_files_are_removed(built, minimal):
 
 
 def test_a_failure_midway_leaves_the_old_site(built, catalogue_with, minimal, monkeypatch):
-    import planner.site.writer as writer
+    from planner.site import writer
 
     old = contents(built)
     text = (minimal / "act-a.yaml").read_text().replace("Make an inventory", "Make a list")

@@ -26,7 +26,7 @@ def ctx():  # type: ignore[no-untyped-def]
 @pytest.mark.parametrize("layer", ["gemeenten", "rijk", "all"])
 def test_items_are_the_plans_items_for_the_layer(ctx, layer):
     view = build_view(ctx, layer)
-    wanted = {key for key, item in ctx.plan.items.items() if layer == "all" or item.layer == layer}
+    wanted = {key for key, item in ctx.plan.items.items() if layer in ("all", item.layer)}
     assert sorted((i.obligation, i.layer) for i in view.items) == sorted(wanted)
 
 

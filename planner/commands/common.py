@@ -75,9 +75,10 @@ def check_known(option: str, value: str | None, known: dict[str, object]) -> Non
         UsageError: it does not.
     """
     from planner.catalogue import did_you_mean
+    from planner.checks import KNOWN_LISTED
 
     if value is not None and value not in known:
-        listing = f"; known: {', '.join(known)}" if len(known) <= 12 else ""
+        listing = f"; known: {', '.join(known)}" if len(known) <= KNOWN_LISTED else ""
         raise UsageError(f"{option}: unknown id {value!r}{did_you_mean(value, list(known))}{listing}")
 
 

@@ -6,7 +6,7 @@ import functools
 import inspect
 import json
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -209,7 +209,10 @@ def explain(
 
     choice("--format", fmt, ("text", "json"))
     choice("--lang", lang, ("nl", "en"))
-    records = run(plan.build(ctx, layer), obligation, layer, lang)
+    made = plan.build(ctx, layer)
+    # under a scenario, the plan without it says how far a provider's delivery and the item move
+    baseline = replace(plan, scenario=None).build(ctx, layer) if plan.scenario else None
+    records = run(made, obligation, layer, lang, baseline)
     typer.echo(
         json.dumps(records, indent=2, ensure_ascii=False) if fmt == "json" else explain_text(records, lang)
     )

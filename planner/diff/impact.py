@@ -235,6 +235,7 @@ def compare_roadmaps(
     new: Catalogue,
     as_of: dt.date,
     rename: dict[str, str],
+    *,
     layer: str | None = None,
     made_old: PlanContext | None = None,
 ) -> tuple[LayerImpact, ...]:

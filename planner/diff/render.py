@@ -16,6 +16,8 @@ if TYPE_CHECKING:
 _MD_ESCAPE = re.compile(r"[\\`*_\[\]<>&|~#!@]")
 _MD_ENTITY = {"<": "&lt;", ">": "&gt;", "&": "&amp;", "@": "@\u2060"}
 MD_LIMIT = 60_000
+HIGHLIGHTS_SHOWN = 10
+"""How many of the most important changes the summary lists before "... and N more"."""
 """GitHub refuses comments over 65,536 characters; details are cut to stay under this."""
 
 
@@ -186,9 +188,9 @@ def _markdown(report: Report, cap: int) -> str:
     out += ["", f"**Roadmaps as of {report.as_of}:** {e(roadmaps)}", ""]
     top = _highlights(report)
     if top:
-        out += ["**Most important:**", "", *(f"- {e(line)}" for line in top[:10])]
-        if len(top) > 10:
-            out.append(f"- … and {len(top) - 10} more below")
+        out += ["**Most important:**", "", *(f"- {e(line)}" for line in top[:HIGHLIGHTS_SHOWN])]
+        if len(top) > HIGHLIGHTS_SHOWN:
+            out.append(f"- … and {len(top) - HIGHLIGHTS_SHOWN} more below")
         out.append("")
 
     def capped(lines: list[str]) -> list[str]:

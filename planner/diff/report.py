@@ -44,5 +44,5 @@ def diff(
     """
     changes = compare_catalogues(old.catalogue, new.catalogue)
     rename = {r.old: r.new for r in changes.renamed}
-    impact = compare_roadmaps(old.catalogue, new.catalogue, as_of, rename, layer, made_old)
+    impact = compare_roadmaps(old.catalogue, new.catalogue, as_of, rename, layer=layer, made_old=made_old)
     return Report(old.label, new.label, as_of, changes, impact)

@@ -20,6 +20,8 @@ if TYPE_CHECKING:
     from planner.catalogue import Catalogue
 
 WORKING_TREE = "working tree"
+LS_TREE_FIELDS = 3
+"""`git ls-tree` gives mode, type and object id before the tab and the path."""
 
 
 @dataclass(frozen=True)
@@ -84,7 +86,7 @@ def _load_revision(rev: str, folder: Path, which: str) -> Catalogue:
         meta, _, raw = entry.partition(b"\t")
         parts = meta.split()
         # regular files only (mode 100644/100755): no links, no submodules, no subfolders
-        if len(parts) == 3 and parts[0].startswith(b"100") and raw.endswith((b".yaml", b".yml")):
+        if len(parts) == LS_TREE_FIELDS and parts[0].startswith(b"100") and raw.endswith((b".yaml", b".yml")):
             blobs[raw.decode("utf-8", "surrogateescape")] = parts[2].decode()
     label = f"{rev}:{rel}/" if rel else f"{rev}:"
     with tempfile.TemporaryDirectory(prefix="planner-diff-") as tmp:

@@ -11,7 +11,7 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from planner.formats.labels import FINDING, STAGE_SIZE, STATUS, text
+from planner.formats.labels import FINDING, STAGE_SIZE, STATUS, occurrence_note, recurring_years, text
 from planner.view.board import board
 from planner.view.summary import summarise
 
@@ -63,6 +63,8 @@ def render(view: RoadmapView) -> str:
             t=t,
             command=view.command("html"),
             status_label=STATUS[lang],
+            occurrence_note=lambda o: occurrence_note(lang, o),
+            recurring_years=recurring_years,
             finding_label=FINDING[lang],
             stage_size=STAGE_SIZE[lang].get(view.stage_size, view.stage_size),
             waiting=len({(w.item.obligation, w.item.layer) for w in d.waits}),

@@ -8,7 +8,7 @@ this module looks them up. Words the site prints alike come from :mod:`planner.l
 from __future__ import annotations
 
 import shlex
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from planner.i18n import phrase
 from planner.labels import FINDING as SHARED_FINDING
@@ -16,6 +16,9 @@ from planner.labels import HEADINGS, extend, vocabulary
 from planner.labels import LANGS as LANGS
 from planner.labels import STATUS as SHARED_STATUS
 from planner.roadmap import ALL, PlanContext
+
+if TYPE_CHECKING:
+    from planner.view.model import Occurrence
 
 STATUS = SHARED_STATUS
 
@@ -80,3 +83,34 @@ def command_line(data: dict[str, Any], fmt: str) -> str:
     if data.get("lang", "nl") != "nl":
         parts += ["--lang", data["lang"]]
     return " ".join(parts)
+
+
+def occurrence_note(lang: str, o: Occurrence) -> str:
+    """The person-days an occurrence takes and where the duty itself stands, in words.
+
+    >>> from planner.view.model import Occurrence
+    >>> import datetime as dt
+    >>> occurrence_note("en", Occurrence("a.b", "rijk", dt.date(2027, 8, 15), "year", 9.0, None, "in-place", "T", "L"))
+    '9 person-days; the duty itself: in place'
+    """
+    days = (
+        text(lang, "occurrence_no_days")
+        if o.effort_days is None
+        else text(lang, "occurrence_days", days=f"{o.effort_days:g}")
+    )
+    status = STATUS[lang][o.item_status]
+    duty = (
+        text(lang, "occurrence_of", status=status, stage=o.item_stage)
+        if o.item_stage
+        else text(lang, "occurrence_of_off", status=status)
+    )
+    return f"{days}; {duty}"
+
+
+def recurring_years(years: tuple[tuple[int, float], ...]) -> str:
+    """The recurring person-days per year as one short list.
+
+    >>> recurring_years(((2027, 15.0), (2028, 15.5)))
+    '2027: 15, 2028: 15.5'
+    """
+    return ", ".join(f"{year}: {days:g}" for year, days in years)

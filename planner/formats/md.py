@@ -11,11 +11,11 @@ import re
 from functools import partial
 from typing import TYPE_CHECKING
 
-from planner.formats.labels import FINDING, STAGE_SIZE, STATUS, text
+from planner.formats.labels import FINDING, STAGE_SIZE, STATUS, occurrence_note, recurring_years, text
 from planner.view.summary import Lane, StageLanes, Summary, summarise
 
 if TYPE_CHECKING:
-    from planner.view import RoadmapView
+    from planner.view import RoadmapView, Stage
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|#&~!])")
 _SPACE = re.compile(r"\s+")
@@ -129,6 +129,8 @@ def _board(view: RoadmapView) -> list[str]:
     if b.over_capacity:
         stages = ", ".join(s.stage for s in b.over_capacity)
         out += [f"- {t('board_over_capacity', stages=stages)}"]
+    if b.recurring:
+        out += [f"- {t('board_recurring', years=recurring_years(b.recurring))}"]
     out += [f"- {t('board_waits', count=len(b.waits))}", ""]
     if b.not_applicable:
         out += [f"### {t('board_na_heading')}", ""]
@@ -193,13 +195,26 @@ def _lane_table(d: Summary, lane: Lane) -> list[str]:
 def _stage(d: Summary, stage: StageLanes) -> list[str]:
     s = stage.stage
     out = [f"## {text(d.view.lang, 'stage_heading', id=s.id, start=s.start, end=s.end)}", ""]
-    if not stage.lanes:
+    if not stage.lanes and not s.recurring:
         return [*out, text(d.view.lang, "empty_stage"), ""]
     for lane in stage.lanes:
         if d.view.is_all:
             out += [f"### {inline(lane.name)}", ""]
         out += [*_lane_table(d, lane), ""]
-    return out
+    return out + _recurring(d.view, s)
+
+
+def _recurring(view: RoadmapView, stage: Stage) -> list[str]:
+    """The recurring duties due in a stage: one light line each, referring to the duty's own item."""
+    if not stage.recurring:
+        return []
+    out = [f"**{text(view.lang, 'recurring_heading')}**", ""]
+    for o in stage.recurring:
+        who = f" — {inline(view.names.get(o.layer, o.layer))}" if view.is_all else ""
+        out.append(
+            f"- {o.date}: {inline(o.label)} ({code(o.obligation)}){who}; {occurrence_note(view.lang, o)}"
+        )
+    return [*out, ""]
 
 
 def _cross(d: Summary) -> list[str]:

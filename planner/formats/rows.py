@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from planner.formats.labels import occurrence_note
 from planner.i18n import gettext
 from planner.labels import STATUS
 
@@ -94,31 +95,57 @@ def _iso(value: Any) -> str | None:
 
 
 def rows(view: RoadmapView) -> list[dict[str, Any]]:
-    """One dict per item, keyed by :data:`COLUMNS`, in the order of ``view.items``.
+    """One dict per item, keyed by :data:`COLUMNS`, stage by stage; after a stage's items, one per
+    recurring duty due in it (a light row: its title names the period, its status is empty, its
+    reasons refer to the duty's own item).
 
     Values are raw: dates are ISO strings (or None), effort a number, lists joined, words in
-    the view's language. Each format applies its own typing and :func:`neutralise`.
+    the view's language. Each format applies its own typing and :func:`neutralise`. The key
+    ``status_code`` (not a column) holds the item's status code, None on a recurring row.
     """
     lang, names = view.lang, view.names
     packages = {p.id: p.name for p in view.packages}
-    return [
-        {
-            "stage": stage.id,
-            "stage_start": _iso(stage.start),
-            "stage_end": _iso(stage.end),
-            "layer": names.get(item.layer, item.layer),
-            "obligation": item.obligation,
-            "act": item.act_title,
-            "title": item.title,
-            "articles": "; ".join(item.articles),
-            "role": gettext(lang, "role", item.role),
-            "due": _iso(item.due),
-            "status": STATUS[lang][item.status],
-            "package": packages.get(item.package, item.package) if item.package else None,
-            "effort": item.effort,
-            "nature": nature_text(item, lang),
-            "reasons": REASON_SEPARATOR.join(item.reasons),
-        }
-        for stage in view.stages
-        for item in stage.items
-    ]
+    duties = {(i.obligation, i.layer): i for i in view.items}
+    out: list[dict[str, Any]] = []
+    for stage in view.stages:
+        where = {"stage": stage.id, "stage_start": _iso(stage.start), "stage_end": _iso(stage.end)}
+        for item in stage.items:
+            out.append(
+                {
+                    **where,
+                    "layer": names.get(item.layer, item.layer),
+                    "obligation": item.obligation,
+                    "act": item.act_title,
+                    "title": item.title,
+                    "articles": "; ".join(item.articles),
+                    "role": gettext(lang, "role", item.role),
+                    "due": _iso(item.due),
+                    "status": STATUS[lang][item.status],
+                    "package": packages.get(item.package, item.package) if item.package else None,
+                    "effort": item.effort,
+                    "nature": nature_text(item, lang),
+                    "reasons": REASON_SEPARATOR.join(item.reasons),
+                    "status_code": item.status,
+                }
+            )
+        for o in stage.recurring:
+            duty = duties[(o.obligation, o.layer)]
+            out.append(
+                {
+                    **where,
+                    "layer": names.get(o.layer, o.layer),
+                    "obligation": o.obligation,
+                    "act": duty.act_title,
+                    "title": o.label,
+                    "articles": "; ".join(duty.articles),
+                    "role": gettext(lang, "role", duty.role),
+                    "due": _iso(o.date),
+                    "status": None,
+                    "package": None,
+                    "effort": o.effort_days,
+                    "nature": nature_text(duty, lang),
+                    "reasons": occurrence_note(lang, o),
+                    "status_code": None,
+                }
+            )
+    return out

@@ -129,8 +129,7 @@ def _plan_sheet(book: Any, styles: Styles, view: RoadmapView) -> None:
         folded = {"level": 1, "hidden": True} if column in FOLDED else {}
         sheet.set_column(col, col, WIDTHS[column], None, folded)
     sheet.set_row(0, LINE_HEIGHT * 2)  # headers wrap over two lines at most
-    staged = [item for stage in view.stages for item in stage.items]  # the order of rows()
-    for r, (row, item) in enumerate(zip(table, staged, strict=True), start=1):
+    for r, row in enumerate(table, start=1):
         sheet.set_row(r, row_height(row))
         for col, column in enumerate(COLUMNS):
             value = row[column]
@@ -141,7 +140,7 @@ def _plan_sheet(book: Any, styles: Styles, view: RoadmapView) -> None:
             elif column in NUMBER_COLUMNS:
                 sheet.write_number(r, col, float(value), styles.number)
             else:
-                status = item.status if column == "status" else None
+                status = row["status_code"] if column == "status" else None
                 sheet.write_string(r, col, str(value), styles.for_text(column, str(value), status))
     sheet.add_table(
         0,
@@ -191,6 +190,7 @@ def render(view: RoadmapView) -> bytes:
     for sheet in (
         xlsx_sheets.write_workload(book, styles, view),
         xlsx_sheets.write_assumptions(book, styles, view),
+        xlsx_sheets.write_questions(book, styles, view),
     ):
         page_setup(sheet, text(lang, "title", name=view.display_name), lang, repeat_header=True)
     book.close()

@@ -1,8 +1,10 @@
-"""The workload and assumptions sheets of the roadmap workbook.
+"""The workload, assumptions and questions sheets of the roadmap workbook.
 
 Workload: per stage and layer the person-days planned against the capacity (a cell over the
 capacity in the overdue colour). Assumptions: the defaults the plan used where the organisation
 said nothing (a question's default answer, the layer's capacity), each with its rationale.
+Questions: every profile question with the answer used, whether the organisation gave it or the
+layer's default stood in, the default's rationale, the article, and the duties it switched off.
 Catalogue text is written as text, never as a formula.
 """
 
@@ -10,6 +12,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from planner.formats.xlsx_summary import LINE_HEIGHT, lines
 from planner.i18n import gettext
 
 if TYPE_CHECKING:
@@ -51,4 +54,48 @@ def write_assumptions(book: Any, styles: Any, view: RoadmapView) -> Any:
         for col, value in enumerate((a.subject, view.names.get(a.layer, a.layer), a.value, a.rationale)):
             sheet.write_string(r, col, value, styles.for_text("reasons" if col == 3 else "title", value))
     sheet.freeze_panes(1, 0)
+    return sheet
+
+
+QUESTION_COLUMNS = (
+    ("question", 18),
+    ("layer", 14),
+    ("text", 40),
+    ("answer", 16),
+    ("origin", 14),
+    ("rationale", 50),
+    ("article", 30),
+    ("switches_off", 36),
+)
+"""The questions sheet's columns (their header is ``questions_<key>``) and widths in characters."""
+
+
+def write_questions(book: Any, styles: Any, view: RoadmapView) -> Any:
+    """The questions sheet: each question, the answer used and where it came from, what it switched off."""
+    lang = view.lang
+    sheet = book.add_worksheet(_w(lang, "questions_sheet"))
+    for col, (key, width) in enumerate(QUESTION_COLUMNS):
+        sheet.set_column(col, col, width)
+        sheet.write_string(0, col, _w(lang, f"questions_{key}"), styles.header)
+    for r, q in enumerate(view.questions, start=1):
+        values = (
+            q.id,
+            view.names.get(q.layer, q.layer),
+            q.text,
+            q.answer,
+            _w(lang, "questions_answered" if q.answered else "questions_defaulted"),
+            q.rationale,
+            q.article,
+            "\n".join(q.switches_off),
+        )
+        # spreadsheets do not grow a row for wrapped text by themselves
+        most = max(lines(v, w) for v, (_, w) in zip(values, QUESTION_COLUMNS, strict=True))
+        sheet.set_row(r, min(LINE_HEIGHT * most, 409.0))
+        for col, value in enumerate(values):  # every text wraps; catalogue text stays text
+            if value:
+                sheet.write_string(r, col, value, styles.for_text("title", value))
+            else:
+                sheet.write_blank(r, col, None, styles.text)
+    sheet.freeze_panes(1, 0)
+    sheet.autofilter(0, 0, max(len(view.questions), 1), len(QUESTION_COLUMNS) - 1)
     return sheet

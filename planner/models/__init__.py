@@ -30,7 +30,9 @@ from planner.models.acts import (
     Transposition,
 )
 from planner.models.base import (
+    ID_MAX_LENGTH,
     ID_PATTERN,
+    OBLIGATION_ID_MAX_LENGTH,
     OBLIGATION_ID_PATTERN,
     PLANNED_ROLES,
     ActKind,
@@ -50,11 +52,13 @@ from planner.models.base import (
 from planner.models.conditions import (
     Answer,
     Choice,
+    Citation,
     Condition,
     Question,
     QuestionDefault,
     QuestionsFile,
     QuestionType,
+    cited,
 )
 from planner.models.files import (
     LayersFile,
@@ -67,7 +71,9 @@ from planner.models.files import (
 from planner.models.relations import RelationEdge, relations_of
 
 __all__ = [
+    "ID_MAX_LENGTH",
     "ID_PATTERN",
+    "OBLIGATION_ID_MAX_LENGTH",
     "OBLIGATION_ID_PATTERN",
     "PLANNED_ROLES",
     "Act",
@@ -76,6 +82,7 @@ __all__ = [
     "Answer",
     "Change",
     "Choice",
+    "Citation",
     "Condition",
     "Date",
     "Degree",
@@ -113,5 +120,6 @@ __all__ = [
     "Theme",
     "ThemesFile",
     "Transposition",
+    "cited",
     "relations_of",
 ]

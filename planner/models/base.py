@@ -66,10 +66,13 @@ def _parse_date(value: Any) -> Any:
 Date = Annotated[dt.date, BeforeValidator(_parse_date)]
 """A calendar date written `YYYY-MM-DD`."""
 
-Id = Annotated[str, Field(pattern=ID_PATTERN, max_length=80)]
+ID_MAX_LENGTH = 80
+OBLIGATION_ID_MAX_LENGTH = 160
+
+Id = Annotated[str, Field(pattern=ID_PATTERN, max_length=ID_MAX_LENGTH)]
 """A kebab-case identifier: lower-case letters, digits and single hyphens."""
 
-ObligationId = Annotated[str, Field(pattern=OBLIGATION_ID_PATTERN, max_length=160)]
+ObligationId = Annotated[str, Field(pattern=OBLIGATION_ID_PATTERN, max_length=OBLIGATION_ID_MAX_LENGTH)]
 """An obligation identifier `ACT-ID.NAME`."""
 
 

@@ -20,6 +20,22 @@ from planner.models.base import Id, Model, Source, Str, Text
 Answer = bool | int | float | str
 """One answer: a yes/no, a number or the id of a choice."""
 
+Citation = Str | Text
+"""The provision an answer or a condition rests on: one text for both languages (``Art. 6(1)``),
+or ``{en: ..., nl: ...}`` when it says more than a number (``Art. 2 (definition of ...)``)."""
+
+
+def cited(citation: Citation | None, lang: str) -> str:
+    """A citation in `lang` (the one text, or its text in that language); empty when absent.
+
+    Example:
+        >>> cited(Text(en="Art. 2 (definitions)", nl="art. 2 (definities)"), "nl"), cited("Art. 6(1)", "nl")
+        ('art. 2 (definities)', 'Art. 6(1)')
+    """
+    if citation is None:
+        return ""
+    return citation if isinstance(citation, str) else citation.get(lang)
+
 
 class QuestionType(StrEnum):
     """What kind of answer a question takes."""
@@ -57,7 +73,9 @@ class Question(Model):
     choices: tuple[Choice, ...] = ()
     unit: Text | None = Field(None, description="The unit of a number (inhabitants, FTE).")
     act: Id | None = Field(None, description="The act whose article makes the question matter.")
-    article: Str | None = Field(None, description="The article that makes the answer matter.")
+    article: Citation | None = Field(
+        None, description="The article that makes the answer matter (one text, or per language)."
+    )
     source: Id | None = None
     defaults: dict[Id, QuestionDefault] = Field(default_factory=dict, description="Per layer id.")
 
@@ -113,7 +131,9 @@ class Condition(Model):
     all: tuple[Condition, ...] | None = None
     any: tuple[Condition, ...] | None = None
     not_: Condition | None = Field(None, alias="not")
-    article: Str | None = Field(None, description="The provision that makes the duty conditional.")
+    article: Citation | None = Field(
+        None, description="The provision that makes the duty conditional (one text, or per language)."
+    )
     source: Id | None = None
 
     @model_validator(mode="after")

@@ -37,6 +37,9 @@ if TYPE_CHECKING:
 
 Row = tuple[Any, ...]
 
+PERCENT_MAX = 100
+"""The highest percentage an in-progress state can give."""
+
 
 def is_empty(value: Any) -> bool:
     """Whether a cell holds nothing (or only spaces)."""
@@ -88,7 +91,7 @@ def as_percent(value: Any) -> int:
         number = as_number(value)
     except ValueError:
         number = -1
-    if not isinstance(number, int) or not 0 <= number <= 100:
+    if not isinstance(number, int) or not 0 <= number <= PERCENT_MAX:
         raise ValueError(f"{shown(value)} is not a whole number from 0 to 100")
     return number
 
@@ -214,8 +217,8 @@ class WorkbookReader:
         """The answers on the Questions sheet; an empty answer is left to the layer's default."""
         column = QUESTION_COLUMNS.index("answer")
         found: dict[str, Answer] = {}
-        for row, cells in enumerate(sheet.iter_rows(min_row=2, values_only=True), start=2):
-            cells = (*cells, *[None] * len(QUESTION_COLUMNS))
+        for row, read in enumerate(sheet.iter_rows(min_row=2, values_only=True), start=2):
+            cells = (*read, *[None] * len(QUESTION_COLUMNS))
             qid, value = cells[0], cells[column]
             if is_empty(value):
                 continue
@@ -266,8 +269,8 @@ class WorkbookReader:
         """The state of every obligation whose row is filled in."""
         found: dict[str, StateEntry] = {}
         seen: dict[str, int] = {}
-        for row, cells in enumerate(rows, start=STATUS_HEADER_ROW + 1):
-            cells = (*cells, *[None] * len(STATUS_COLUMNS))[: len(STATUS_COLUMNS)]
+        for row, read in enumerate(rows, start=STATUS_HEADER_ROW + 1):
+            cells = (*read, *[None] * len(STATUS_COLUMNS))[: len(STATUS_COLUMNS)]
             inputs = dict(zip(("state", *INPUT_FIELDS), cells[5:], strict=True))
             if all(is_empty(v) for v in inputs.values()):
                 continue

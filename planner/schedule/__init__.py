@@ -197,17 +197,21 @@ def schedule(
     scenario = cat.scenario.id if cat.scenario else None
     load = stage_loads(groups, items, recurring)
     plan = Plan(as_of, stage_size, first, items, findings, caps, load, scenario, profiles)
-    explain_plan(plan, cat, deps, groups, group_of, due_stages)
+    explain_plan(plan, cat, deps, groups=groups, group_of=group_of, due_stages=due_stages)
     return plan
 
 
 def _recurring_loads(items: dict[Key, Item], stage_size: str, first: int) -> dict[tuple[str, int], float]:
-    """The person-days recurring duties take in each stage, by layer (not-applicable ones take none)."""
+    """The person-days recurring duties take in each stage, by layer.
+
+    Each occurrence takes its item's ``occurrence_effort`` in the stage holding its date; a duty
+    that does not apply has no occurrences, and one without a catalogue effort reserves nothing.
+    """
     load: dict[tuple[str, int], float] = {}
     for item in items.values():
-        if item.status == Status.NOT_APPLICABLE:
+        if item.status == Status.NOT_APPLICABLE or not item.occurrence_effort:
             continue
         for date in item.occurrences:
             key = (item.layer, period_index(date, stage_size) - first)
-            load[key] = load.get(key, 0.0) + item.effort
+            load[key] = load.get(key, 0.0) + item.occurrence_effort
     return load

@@ -17,10 +17,13 @@ from planner.schedule.model import Deps, Finding, Group, Item, Key, item_name
 if TYPE_CHECKING:
     from planner.analysis import Package
 
+CAUSES_SHOWN = 3
+"""How many causes a package-split finding names before it says "..."."""
+
 
 def joint_effort(efforts: list[float], ratio: float) -> float:
     """Members done as one piece of work save a share of their efforts, never below the largest."""
-    return max(sum(efforts) * ratio, max(efforts)) if efforts else 0.0
+    return max(sum(efforts) * ratio, *efforts) if efforts else 0.0
 
 
 def make_groups(
@@ -56,10 +59,10 @@ def make_groups(
                         by_layer[key[1]].append(key)
         for layer, keys in sorted(by_layer.items()):
             if len(keys) > 1:
-                _add_group(groups, group_of, items, f"{pkg.id}@{layer}", sorted(keys), ratio_of[pkg.id])
+                _add_group(groups, group_of, items, f"{pkg.id}@{layer}", sorted(keys), ratio=ratio_of[pkg.id])
     for key, item in items.items():
         if key not in group_of and not item.settled:
-            _add_group(groups, group_of, items, f"{key[0]}@{key[1]}", [key], 1.0)
+            _add_group(groups, group_of, items, f"{key[0]}@{key[1]}", [key], ratio=1.0)
     graph = _group_graph(groups, group_of, deps)
     split = False
     for component in nx.strongly_connected_components(graph):
@@ -68,7 +71,16 @@ def make_groups(
             continue
         packed = sorted(g for g in component if len(groups[g].keys) > 1)
         if packed:
-            split |= _split(packed, component, groups, group_of, items, deps, ratio_of, findings)
+            split |= _split(
+                packed,
+                component,
+                groups=groups,
+                group_of=group_of,
+                items=items,
+                deps=deps,
+                ratio_of=ratio_of,
+                findings=findings,
+            )
     if split:  # the graph still has the package groups the parts replace
         graph = _group_graph(groups, group_of, deps)
     return groups, group_of, graph
@@ -91,6 +103,7 @@ def _add_group(
     items: dict[Key, Item],
     gid: str,
     keys: list[Key],
+    *,
     ratio: float,
 ) -> None:
     efforts = [items[k].effort for k in keys]
@@ -103,6 +116,7 @@ def _add_group(
 def _split(
     packed: list[str],
     component: set[str],
+    *,
     groups: dict[str, Group],
     group_of: dict[Key, str],
     items: dict[Key, Item],
@@ -131,16 +145,18 @@ def _split(
         parts: dict[int, list[Key]] = defaultdict(list)
         for key in group.keys:
             parts[depth[key]].append(key)
-        if len(parts) < 2:
+        if len(parts) <= 1:  # all at one depth: nothing to split
             continue
         split = True
         del groups[gid]
         package = items[group.keys[0]].package
         for level, keys in sorted(parts.items()):
-            _add_group(groups, group_of, items, f"{gid}#{level + 1}", keys, ratio_of.get(package or "", 1.0))
+            _add_group(
+                groups, group_of, items, f"{gid}#{level + 1}", keys, ratio=ratio_of.get(package or "", 1.0)
+            )
         members = set(group.keys)
         causes = [_split_cause(k, members, sub, depth, items) for k in group.keys if depth[k] > 0]
-        shown = Seq([*causes[:3], *(["..."] if len(causes) > 3 else [])], "; ")
+        shown = Seq([*causes[:CAUSES_SHOWN], *(["..."] if len(causes) > CAUSES_SHOWN else [])], "; ")
         message = Msg("package-split", package=package, layer=group.layer, causes=shown, parts=len(parts))
         for key in group.keys:
             findings.append(Finding("package-split", key[0], key[1], message))

@@ -81,6 +81,7 @@ def build_items(
                     _collectives(item, cat, profile, as_of)
             if as_of is not None and ob.recurrence is not None and item.applicable:
                 item.occurrences = _occurrences(ob, item.due, as_of)
+                item.occurrence_effort = _occurrence_effort(ob, item, cat, profiles.get(layer))
             items[(oid, layer)] = item
     return items
 
@@ -210,6 +211,23 @@ def _seq(values: list[Msg]) -> object:
     from planner.messages import Seq
 
     return Seq(values, "; ")
+
+
+def _occurrence_effort(ob: Obligation, item: Item, cat: Catalogue, profile: Profile | None) -> float | None:
+    """The person-days one occurrence of a recurring duty takes, None when the catalogue gives none.
+
+    That is the catalogue's effort per occurrence, less the share the organisation's collectives
+    cover (:func:`~planner.house.use.remaining_share`).
+
+    Progress on the duty (``in-progress`` percent) is progress on setting it up, not on every
+    coming occurrence, so it does not lower this.
+    """
+    from planner.house.use import remaining_share, used_collectives
+
+    if ob.effort_estimate is None:
+        return None
+    used = used_collectives(cat, item.layer, profile.collectives if profile is not None else None)
+    return float(ob.effort_estimate) * remaining_share(used, item.obligation)
 
 
 def _occurrences(ob: Obligation, due: dt.date | None, as_of: dt.date) -> list[dt.date]:

@@ -90,6 +90,9 @@ class Item:
     delivery: dt.date | None = None  # a collective's delivery the work waits on (planned, not there yet)
     provider: str | None = None  # who delivers it: the collective's id
     occurrences: list[dt.date] = field(default_factory=list)  # a recurring duty's dates in the horizon
+    # person-days each occurrence takes (the catalogue's effort, less what collectives cover);
+    # None when the catalogue gives no effort: the occurrences are shown but reserve nothing
+    occurrence_effort: float | None = None
 
     @property
     def settled(self) -> bool:

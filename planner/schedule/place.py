@@ -81,7 +81,7 @@ def _ahead(
     A package never makes a member late that could be on time on its own, nor holds up the
     catch-up of a member already overdue; a package held back by its own deferral keeps them all.
     """
-    if len(group.keys) < 2:
+    if len(group.keys) <= 1:  # a group of one holds nothing back
         return []
     ahead = [
         k

@@ -14,11 +14,15 @@ if TYPE_CHECKING:
 FINDING_ORDER = ("overdue", "blocked", "at-risk", "deferred", "capacity", "package-split")
 """Findings are listed by kind in this order: what is already late first."""
 
+CHAIN_SHOWN = 8
+"""How many links of a chain of waiting items a reason names at most."""
+
 
 def explain_plan(
     plan: Plan,
     cat: Catalogue,
     deps: Deps,
+    *,
     groups: dict[str, Group],
     group_of: dict[Key, str],
     due_stages: dict[Key, int],
@@ -147,7 +151,7 @@ def _late_cause(
         )
     chain = [Msg("in-stage", name=item_name(first, item.layer), stage=plan.stage_id(bound))]
     node = groups.get(group_of.get(first, ""))
-    while node is not None and node.binding is not None and len(chain) < 8:
+    while node is not None and node.binding is not None and len(chain) < CHAIN_SHOWN:
         waited = node.binding[1]
         chain.append(
             Msg("in-stage", name=item_name(waited, item.layer), stage=plan.stage_id(plan.items[waited].stage))

@@ -77,11 +77,26 @@ BACKLOG = ("overdue", "unassessed")
 
 
 @dataclass(frozen=True)
+class RecurringRow:
+    """A recurring duty due in a stage, as a light line linking to the duty's page."""
+
+    obligation: ObligationRef
+    date: str
+    """The occurrence's date as ISO text."""
+    label: str
+    """The entry in words: the duty's title, the period, how often."""
+    note: str
+    """The person-days it takes and where the duty itself stands."""
+
+
+@dataclass(frozen=True)
 class Stage:
     """A stage of a roadmap view with its items as rows."""
 
     stage: ViewStage
     items: tuple[ItemRow, ...]
+    recurring: tuple[RecurringRow, ...] = ()
+    """The recurring duties due in the stage (each refers to its own item)."""
 
     @property
     def backlog(self) -> tuple[ItemRow, ...]:

@@ -10,6 +10,7 @@ import datetime as dt
 from collections import Counter, defaultdict
 from typing import TYPE_CHECKING
 
+from planner.formats.labels import occurrence_note
 from planner.roadmap import ALL
 from planner.site import timeline
 from planner.site.context import Count, Download, Local, Picture, relative_url
@@ -29,6 +30,7 @@ from planner.site.plan_context import (
     KeystoneRow,
     LayerCard,
     LayerPage,
+    RecurringRow,
     Stage,
 )
 from planner.site.refs import View, page_path
@@ -145,7 +147,19 @@ def layer_page(view: View, layer_id: str) -> LayerPage:
     data = view.roadmaps[layer_id]
     path = page_path("layer", layer_id)
     name = view.local(layer.name)
-    stages = tuple(Stage(s, tuple(view.item_row(i) for i in s.items)) for s in data.stages)
+    stages = tuple(
+        Stage(
+            s,
+            tuple(view.item_row(i) for i in s.items),
+            tuple(
+                RecurringRow(
+                    view.ob(o.obligation), o.date.isoformat(), o.label, occurrence_note(view.lang, o)
+                )
+                for o in s.recurring
+            ),
+        )
+        for s in data.stages
+    )
     rows = []
     for index, item in _items(data):
         ref = view.ob(item.obligation)

@@ -2,7 +2,7 @@
 
 It answers, in this order: what applies and why not the rest; what is in place; what the next
 twelve months hold; the backlog (duties already due: to assess, or known to be behind) and when
-it is cleared; the workload per stage against capacity; what the plan waits on from other layers;
+it is cleared; the recurring work per year; the workload per stage against capacity; what the plan waits on from other layers;
 and the defaults (assumptions) it rests on. The Markdown and HTML roadmaps print it first.
 """
 
@@ -39,6 +39,20 @@ class Board:
     waits: tuple[tuple[Item, str, str], ...]
     """(item, obligation waited on, its layer) for each wait on another layer."""
     assumptions: tuple[Assumption, ...]
+    recurring: tuple[tuple[int, float], ...] = ()
+    """Per calendar year in the plan's horizon, the person-days of the recurring duties due in it."""
+
+
+def recurring_per_year(view: RoadmapView) -> tuple[tuple[int, float], ...]:
+    """The person-days the recurring duties take per calendar year, years in order.
+
+    An occurrence without a catalogue effort counts for nothing; a year without any is left out.
+    """
+    years: dict[int, float] = {}
+    for stage in view.stages:
+        for o in stage.recurring:
+            years[o.date.year] = years.get(o.date.year, 0.0) + (o.effort_days or 0.0)
+    return tuple(sorted(years.items()))
 
 
 def board(view: RoadmapView) -> Board:
@@ -76,4 +90,5 @@ def board(view: RoadmapView) -> Board:
         over_capacity=tuple(s for s in view.load if s.capacity is not None and s.days > s.capacity + 1e-9),
         waits=tuple((i, w.obligation, w.layer) for i in planned for w in i.waits_on if w.layer != i.layer),
         assumptions=view.assumptions,
+        recurring=recurring_per_year(view),
     )

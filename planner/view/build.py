@@ -21,6 +21,8 @@ from planner.view.model import (
     StageLoad,
     Wait,
 )
+from planner.view.questions import question_uses
+from planner.view.recurring import occurrences_by_stage
 
 if TYPE_CHECKING:
     from planner.models import Obligation
@@ -105,14 +107,17 @@ def _stages(ctx: PlanContext, items: list[PlanItem], lang: str) -> tuple[Stage, 
     for item in items:
         if item.status not in OFF_PLAN:
             by_stage.setdefault(item.stage or 0, []).append(item)
+    # the stages run on to the last occurrence of a recurring duty in the plan's horizon
+    recurring = occurrences_by_stage(ctx, items, lang)
     stages = []
-    for index in range(max(by_stage, default=0) + 1):
+    for index in range(max([*by_stage, *recurring], default=0) + 1):
         sid, start, end = plan.stage_bounds(index)
         listed = sorted(
             by_stage.get(index, []),
             key=lambda i: (i.due or dt.date.max, i.package or "", i.obligation, i.layer),
         )
-        stages.append(Stage(sid, start, end, tuple(item_from_plan(ctx, i, sid, lang) for i in listed)))
+        entries = tuple(item_from_plan(ctx, i, sid, lang) for i in listed)
+        stages.append(Stage(sid, start, end, entries, tuple(recurring.get(index, []))))
     return tuple(stages)
 
 
@@ -199,6 +204,7 @@ def build_view(
         scenario_title=scenario.title.get(lang) if scenario is not None and plan.scenario else None,
         layers=tuple(LayerName(lid, layer_name(ctx, lid, lang)) for lid in cat.layers),
         options=(*ctx.options, *filters),
+        questions=question_uses(ctx, layer, lang),
     )
 
 

@@ -12,7 +12,10 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from planner.view.questions import QuestionUse
 
 JSON_KEY = "json_key"
 """Field metadata: the field's key in the JSON contract, or None when it is not in it."""
@@ -115,13 +118,40 @@ class Item:
 
 
 @dataclass(frozen=True)
+class Occurrence:
+    """One coming date of a recurring duty, listed in the stage that holds it.
+
+    A light entry: the duty itself is one item (planned in its own stage, or off the plan when it
+    is in place); each occurrence in the plan's horizon refers to it by `obligation` and `layer`.
+    """
+
+    obligation: str
+    layer: str
+    date: dt.date
+    every: str
+    """How often the duty comes back: ``year``, ``half``, ``quarter`` or ``month``."""
+    effort_days: float | None
+    """The person-days this occurrence takes in its stage's workload (None: the catalogue gives none)."""
+    item_stage: str | None
+    """The stage the duty's own item is planned in (None: off the plan, e.g. in place)."""
+    item_status: str
+    """The status of the duty's own item."""
+    title: str = field(metadata=VIEW_ONLY)
+    """The duty's title in the view's language."""
+    label: str = field(metadata=VIEW_ONLY)
+    """The entry in words, e.g. "ENSIA-verantwoording 2027 (terugkerend, elk jaar)"."""
+
+
+@dataclass(frozen=True)
 class Stage:
-    """A calendar stage with the items planned in it."""
+    """A calendar stage with the items planned in it, and the recurring duties that fall due in it."""
 
     id: str
     start: dt.date
     end: dt.date
     items: tuple[Item, ...]
+    recurring: tuple[Occurrence, ...] = ()
+    """The occurrences of recurring duties dated in this stage, by date."""
 
 
 @dataclass(frozen=True)
@@ -207,6 +237,8 @@ class RoadmapView:
     """Every layer of the catalogue in catalogue order, with its name."""
     options: tuple[tuple[str, str], ...] = field(default=(), metadata=VIEW_ONLY)
     """Further options the plan was made with (organisation file, capacity), for "made with"."""
+    questions: tuple[QuestionUse, ...] = field(default=(), metadata=VIEW_ONLY)
+    """Every profile question with the answer the plan used, whether assumed, and what it switched off."""
 
     @property
     def is_all(self) -> bool:
