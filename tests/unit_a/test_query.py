@@ -251,3 +251,17 @@ def test_show_an_obligation_gives_its_effort_with_the_rationale_and_its_sources(
 def test_describe_an_obligation_resolves_its_source_keys():
     record = describe(_act_with_history(), "eu.a")
     assert record["sources"] == [{"key": "oj", "url": "https://eur-lex.europa.eu/x", "title": "OJ L"}]
+
+
+def test_a_question_row_cites_its_article_in_the_language_asked():
+    question = {
+        "id": "q",
+        "text": {"en": "Q?"},
+        "type": "bool",
+        "article": {"en": "Art. 2 (definitions)", "nl": "art. 2 (definities)"},
+    }
+    cat = catalogue({"x.a": ob()}, questions=(question,))
+    assert [list_rows(cat, "questions", lang=lang)[0]["article"] for lang in ("en", "nl")] == [
+        "Art. 2 (definitions)",
+        "art. 2 (definities)",
+    ]

@@ -118,3 +118,27 @@ def test_a_duty_nothing_covers_keeps_all_of_its_effort():
 def test_delivering_finds_the_arrangement_that_is_a_facility_s_delivery():
     cat = catalogue({"x.f": ob(roles={"rijk": "provider"})}, collectives=(collective("c", delivers=["x.f"]),))
     assert (delivering(cat, "x.f").id, delivering(cat, "x.g")) == ("c", None)  # type: ignore[union-attr]
+
+
+YEARLY = {"nature": "recurring", "recurrence": {"every": "year", "first": "2027-03-01"}}
+
+
+def test_each_occurrence_of_a_covered_recurring_duty_takes_the_remaining_share():
+    cat = catalogue(
+        {"x.r": ob(effort_days=10, **YEARLY)},
+        collectives=(collective("c", {"x.r": 0.5}), collective("d", {"x.r": 0.8})),
+    )
+    assert _item(cat, "x.r").occurrence_effort == 5.0
+
+
+def test_progress_on_setting_up_a_recurring_duty_does_not_lower_each_occurrence():
+    own = profile(states={"x.r": {"state": "in-progress", "percent": 50}})
+    item = _item(catalogue({"x.r": ob(effort_days=10, **YEARLY)}), "x.r", profiles={"rijk": own})
+    assert (item.effort, item.occurrence_effort) == (5.0, 10.0)
+
+
+def test_a_recurring_duty_without_a_catalogue_effort_reserves_no_capacity():
+    p = plan(catalogue({"x.r": ob(**YEARLY)}, layers={"rijk": 4}))
+    assert p.items["x.r", "rijk"].occurrences and p.items["x.r", "rijk"].occurrence_effort is None
+    # only the duty's own work, in its first stage: its yearly dates (2027-Q1, ...) reserve nothing
+    assert p.load == {("rijk", 0): p.items["x.r", "rijk"].effort}
