@@ -139,3 +139,43 @@ def test_a_collective_covers_or_delivers_something():
 def test_a_remaining_share_lies_between_0_and_1(share):
     with pytest.raises(ValidationError):
         Collective.model_validate(collective("c", {"x.a": share}))
+
+
+def test_an_unknown_layer_a_collective_serves_is_located_at_its_entry(tmp_path):
+    text = entry().replace("    layers: [gemeenten]\n", "    layers: [gemeenten, provincies]\n")
+    (line,) = _problems(_root(tmp_path, text))
+    assert "collectives[0].layers[1]" in line and "'provincies'" in line
+
+
+def test_covering_an_unknown_obligation_is_located(tmp_path):
+    (line,) = _problems(_root(tmp_path, entry(extra=COVERS.format(obligation="act-a.ghost"))))
+    assert "collectives[0].covers[0].obligation" in line and "'act-a.ghost'" in line
+
+
+def test_covering_a_duty_of_no_layer_served_names_the_layers_that_do_have_it(tmp_path):
+    (line,) = _problems(_root(tmp_path, entry(extra=COVERS.format(obligation="act-a.platform"))))
+    assert "is not a duty of gemeenten; it is one of rijk" in line
+
+
+@pytest.mark.parametrize(
+    ("status", "what"), [("exists", "already exists"), ("proposed", "has no delivery date")]
+)
+def test_only_a_delivery_date_still_to_come_can_be_delayed(tmp_path, status, what):
+    act = (MINIMAL / "act-b.yaml").read_text(encoding="utf-8")
+    act = act.replace(
+        "      - milestone: transposition\n        date: 2027-10-17\n",
+        "      - collective: c\n        delay_months: 3\n",
+    )
+    (line,) = _problems(_root(tmp_path, entry(status=status), **{"act-b.yaml": act}))
+    assert what in line
+
+
+def test_a_collectives_file_with_errors_of_its_own_is_not_checked_for_delays_again(tmp_path):
+    act = (MINIMAL / "act-b.yaml").read_text(encoding="utf-8")
+    act = act.replace(
+        "      - milestone: transposition\n        date: 2027-10-17\n",
+        "      - collective: c\n        delay_months: 3\n",
+    )
+    broken = HEAD + "  - id: c\n    provider: P\n"  # no title, layers, status: the file itself is wrong
+    problems = _problems(_root(tmp_path, broken.removeprefix(HEAD), **{"act-b.yaml": act}))
+    assert problems and all(p.startswith("collectives.yaml:") for p in problems)

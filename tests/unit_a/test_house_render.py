@@ -144,3 +144,11 @@ def test_status_markdown_counts_the_files_left_out(lang, tmp_path):
     with_errors = status_render.render_md(aggregate(cat, profiles, AS_OF, problems=problems), cat, lang)
     without = status_render.render_md(aggregate(cat, profiles, AS_OF), cat, lang)
     assert with_errors.startswith(without.rstrip("\n")) and "1" in with_errors[len(without) :]
+
+
+@pytest.mark.parametrize(("fmt", "kind"), [("json", str), ("csv", str), ("md", str), ("xlsx", bytes)])
+def test_status_render_gives_each_format_its_own_kind_of_output(fmt, kind):
+    cat, status = _status()
+    out = status_render.render(status, cat, fmt, "en")
+    assert isinstance(out, kind)
+    assert out.startswith({"json": "{", "csv": "layer", "md": "# ", "xlsx": b"PK"}[fmt])  # type: ignore[arg-type]
