@@ -54,8 +54,10 @@ def test_house_markdown_shows_each_saving_as_a_formula():
 
 
 def test_house_markdown_names_an_unconfirmed_delivery_and_the_conflict():
+    from planner.i18n import gettext
+
     text = house_render.render_md(_view(), "en")
-    assert "2027-Q2 (" in text
+    assert f"2027-Q2 ({gettext('en', 'house', 'unconfirmed')})" in text
     assert "`x.b` ↔ `x.a`" in text
 
 
