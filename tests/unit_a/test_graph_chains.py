@@ -295,3 +295,35 @@ def test_mermaid_draws_each_kind_with_its_own_arrow():
         g.add_edge("x.b", "x.a", kind, kind=kind)
     arrows = [line.split()[1].split("|")[0] for line in to_mermaid(g).splitlines() if "|" in line]
     assert arrows == ["-->", "-.->", "---", "-.-"]
+
+
+def test_chains_that_can_still_be_acted_on_come_by_least_slack_first():
+    cat = catalogue(
+        {
+            "x.a": ob(),
+            "x.late": ob(requires=("x.a",), due="2029-12-31"),
+            "x.tight": ob(requires=("x.a",), due="2027-03-31"),
+        }
+    )
+    assert [c.target for c in critical_chains(build_graph(cat), cat, AS_OF)] == ["x.tight", "x.late"]
+
+
+def test_a_chain_runs_through_facilities_as_well_as_prerequisites():
+    cat = catalogue(
+        {"x.f": ob(roles={"gemeenten": "provider"}), "x.u": ob(needs=("x.f",), due="2027-12-31")},
+        layers=TWO_LAYERS,
+    )
+    (chain,) = critical_chains(build_graph(cat), cat, AS_OF)
+    assert chain.chain == ("x.f", "x.u")
+
+
+def test_keystones_of_equal_score_come_by_their_earliest_dependant_due_date():
+    cat = catalogue(
+        {
+            "x.k1": ob(),
+            "x.k2": ob(),
+            "x.a": ob(requires=("x.k1",), due="2035-06-30"),
+            "x.b": ob(requires=("x.k2",), due="2035-01-31"),
+        }
+    )
+    assert [k.obligation for k in keystones(build_graph(cat), cat, AS_OF)] == ["x.k2", "x.k1"]
