@@ -423,3 +423,20 @@ def test_the_package_entry_point_reads_an_organisation_file(tmp_path, cat):
     path = tmp_path / "org.yaml"
     path.write_text("organisation: X\nlayer: rijk\nstatus: {x.a: {state: done}}\n", encoding="utf-8")
     assert read(path, cat).states["x.a"].state is State.DONE
+
+
+def test_a_workbook_over_the_size_limit_is_refused_unread(tmp_path, cat, monkeypatch):
+    path = _workbook(tmp_path, cat, NAMED)
+    monkeypatch.setattr("planner.organisation.workbook_read.MAX_BYTES", 100)
+    ((cell, message),) = _errors(path, cat)
+    assert cell == "" and "at most 100" in message
+
+
+def test_a_yes_no_cell_as_a_number_answer_is_located(tmp_path, cat):
+    ((cell, message),) = _errors(_workbook(tmp_path, cat, {**NAMED, ("questions", "F4"): True}), cat)
+    assert cell == "Questions!F4" and "not a number" in message
+
+
+def test_read_workbook_of_a_missing_file_is_a_usage_error(tmp_path, cat):
+    with pytest.raises(UsageError, match="does not exist"):
+        read_workbook(tmp_path / "gone.xlsx", cat)
