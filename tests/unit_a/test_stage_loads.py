@@ -141,3 +141,31 @@ def test_placed_work_starts_in_the_first_stage_with_room(work):
         walked = next(s for s in range(earliest, len(plain)) if plain[s] + effort <= 4.0 + 1e-9)
         assert stage == walked
         plain[stage] += effort
+
+
+@PROPERTY
+@given(
+    work=st.lists(
+        st.tuples(
+            st.floats(0.5, 6.0, allow_nan=False),
+            st.integers(0, 6),
+            st.one_of(st.none(), st.integers(0, 8)),
+            st.integers(1, 3),
+        ),
+        min_size=1,
+        max_size=20,
+    )
+)
+def test_every_placement_keeps_its_rule_s_promise_and_all_effort_is_placed(work):
+    loads = StageLoads(4.0)
+    for effort, earliest, deadline, span in work:
+        stage, rule = loads.place(effort, earliest, deadline, span)
+        assert stage >= earliest
+        if rule == Rule.EARLIEST:
+            assert stage == earliest
+        elif rule == Rule.DEADLINE_FORCED:
+            assert deadline is not None and stage <= deadline
+        else:
+            assert rule == Rule.CAPACITY and stage > earliest
+    total = sum(loads.load(s) for s in range(loads.size))
+    assert abs(total - sum(effort for effort, *_ in work)) < 1e-6
