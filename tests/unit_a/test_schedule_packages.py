@@ -67,3 +67,17 @@ def test_an_overdue_duty_whose_facility_nobody_plans_stays_overdue_and_is_also_r
     p = plan(cat, profiles={"rijk": own})
     assert p.items["x.u", "rijk"].status == Status.OVERDUE
     assert sorted(f.kind for f in p.findings) == ["blocked", "overdue"]
+
+
+def test_a_member_whose_own_work_would_end_after_its_due_date_anyway_stays_with_its_package():
+    # x.a alone would run 2026-Q4..2027-Q2, past its due date 2026-12-31: it is not "on time
+    # alone", so it is not taken ahead with a sentence that claims it meets its due date
+    p = plan(catalogue({**HELD_UP, "x.a": ob(due="2026-12-31", overlaps=("y.b",), lead_time_months=9)}))
+    assert stage_of(p, "x.a") == stage_of(p, "y.b")
+    assert _split_findings(p) == []
+
+
+def test_spanning_work_that_fits_before_its_due_date_alone_still_goes_ahead():
+    p = plan(catalogue({**HELD_UP, "x.a": ob(due="2027-03-31", overlaps=("y.b",), lead_time_months=6)}))
+    assert (stage_of(p, "x.a"), p.stage_id(p.items["x.a", "rijk"].end)) == ("2026-Q4", "2027-Q1")
+    assert _split_findings(p) == [("x.a", "ahead-of-package")]
