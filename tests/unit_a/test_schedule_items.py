@@ -225,3 +225,23 @@ def test_a_leap_day_planning_date_lists_recurring_dates_up_to_28_february_three_
         dt.date(2030, 2, 28),
         dt.date(2031, 2, 28),
     ]
+
+
+def test_a_not_applicable_reason_cites_the_article_in_the_reader_s_language():
+    cited = {**BIG_CITIES, "article": {"en": "Art. 25 (large cities)", "nl": "art. 25 (grote steden)"}}
+    cat = catalogue({"x.a": ob(applies_if=cited)}, questions=(QUESTION,))
+    reason = build_items(cat, as_of=AS_OF)["x.a", "rijk"].reasons[-1]
+    assert "art. 25 (grote steden)" in reason.render("nl") and "Art. 25 (large cities)" in reason.render("en")
+
+
+def test_a_condition_without_an_article_cites_the_obligation_s_articles():
+    cat = catalogue(
+        {
+            "x.a": ob(
+                applies_if={k: v for k, v in BIG_CITIES.items() if k != "article"},
+                articles=["Art. 3", "Art. 4"],
+            )
+        },
+        questions=(QUESTION,),
+    )
+    assert build_items(cat, as_of=AS_OF)["x.a", "rijk"].reasons[-1].args["article"] == "Art. 3, Art. 4"
