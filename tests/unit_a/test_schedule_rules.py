@@ -252,3 +252,11 @@ def test_a_lapsed_deferral_of_a_duty_already_due_is_overdue():
 def test_a_deferral_until_the_planning_date_itself_still_holds():
     own = profile(states={"x.a": {"state": "deferred", "until": AS_OF.isoformat(), "decision": "board"}})
     assert _status(plan(catalogue({"x.a": ob()}), profiles={"rijk": own}), "x.a") == Status.DEFERRED
+
+
+@pytest.mark.parametrize(("size", "scale"), [("quarter", 1), ("half", 2), ("year", 4)])
+def test_a_quarterly_capacity_is_scaled_to_the_stage_length(size, scale):
+    assert (
+        plan(catalogue({"x.a": ob()}, layers={"rijk": 10.0}), stage_size=size).capacity["rijk"]
+        == 10.0 * scale
+    )

@@ -134,3 +134,16 @@ def test_the_workbook_is_in_the_language_asked():
         sheet_name("nl", s) for s in ("instructions", "questions", "status", "lists")
     ]
     assert sheet_name("nl", "questions") != sheet_name("en", "questions")
+
+
+def test_a_question_shows_its_unit_and_its_help_under_the_text():
+    question = {
+        "id": "inhabitants",
+        "text": {"en": "How many inhabitants?"},
+        "type": "number",
+        "unit": {"en": "people"},
+        "help": {"en": "As registered in the BRP."},
+    }
+    cat = catalogue({"x.a": ob(roles={"gemeenten": "addressee"})}, layers=LAYERS, questions=(question,))
+    cell = _book(cat)[sheet_name("en", "questions")]["B2"].value
+    assert cell == "How many inhabitants? (people)\nAs registered in the BRP."
