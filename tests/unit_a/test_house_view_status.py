@@ -218,3 +218,14 @@ def test_a_covered_duty_is_no_candidate_even_when_many_do_it():
     coll = collective("c", {"x.a": 0.5}, layers=["gemeenten"], default_for=[])
     view = _view(_ten_municipalities({"x.a": ob(roles={"gemeenten": "addressee"})}, collectives=(coll,)))
     assert view.candidates == ()
+
+
+def test_nobody_is_behind_on_a_duty_their_answers_rule_out_even_if_they_marked_it_not_started():
+    question = {"id": "ai", "text": {"en": "AI?"}, "type": "bool"}
+    cat = catalogue(
+        {"x.a": ob(due="2025-01-01", applies_if={"question": "ai", "equals": True})}, questions=(question,)
+    )
+    org = profile(answers={"ai": False}, states={"x.a": {"state": "not-started"}})
+    status = aggregate(cat, [org], AS_OF)
+    assert status.behind == ()
+    assert status.cells[0].counts["not-started"] == 1  # the state given is still counted as given
