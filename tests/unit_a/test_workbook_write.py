@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 from pathlib import Path
 from typing import Any
 
 import openpyxl
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from planner.organisation.workbook import sheet_name
 from planner.organisation.workbook_read import read_workbook
 from planner.organisation.workbook_write import answer_label, assess_workbook
-from tests.unit_a.builders import QUESTIONS, catalogue, ob
+from tests.unit_a.builders import PROPERTY, QUESTIONS, catalogue, ob
 
 LAYERS = {"rijk": None, "gemeenten": 40.0}
 
@@ -147,3 +150,51 @@ def test_a_question_shows_its_unit_and_its_help_under_the_text():
     cat = catalogue({"x.a": ob(roles={"gemeenten": "addressee"})}, layers=LAYERS, questions=(question,))
     cell = _book(cat)[sheet_name("en", "questions")]["B2"].value
     assert cell == "How many inhabitants? (people)\nAs registered in the BRP."
+
+
+STATE_ENTRIES = st.one_of(
+    st.builds(lambda: {"state": "not-started"}),
+    st.builds(lambda p: {"state": "in-progress", "percent": p}, st.integers(0, 100)),
+    st.builds(
+        lambda d: {"state": "in-place", "since": d}, st.dates(dt.date(2000, 1, 1), dt.date(2030, 12, 31))
+    ),
+    st.builds(lambda: {"state": "done"}),
+    st.builds(
+        lambda r: {"state": "not-applicable", "reason": r},
+        st.sampled_from(["no such service", "B&W 12-11", "0"]),
+    ),
+    st.builds(
+        lambda d, r: {"state": "deferred", "until": d, "decision": r},
+        st.dates(dt.date(2026, 1, 1), dt.date(2030, 12, 31)),
+        st.sampled_from(["board", "raad 2027"]),
+    ),
+)
+
+
+@PROPERTY
+@given(
+    entries=st.tuples(STATE_ENTRIES, STATE_ENTRIES, STATE_ENTRIES),
+    lang=st.sampled_from(["en", "nl"]),
+    by_label=st.booleans(),
+)
+def test_states_filled_into_the_workbook_read_back_as_the_same_entries(
+    tmp_path_factory, entries, lang, by_label
+):
+    from planner.organisation.model import State, StateEntry
+    from planner.organisation.workbook import STATUS_COLUMNS, state_label
+
+    cat = _cat()
+    book = _book(cat, lang=lang)
+    sheet = book[sheet_name(lang, "status")]
+    sheet["B1"] = "Gemeente X"
+    for row, entry in zip(range(6, 9), entries, strict=True):
+        state = State(entry["state"])
+        sheet.cell(row=row, column=6, value=state_label(lang, state) if by_label else state.value)
+        for field, value in entry.items():
+            if field != "state":
+                sheet.cell(row=row, column=STATUS_COLUMNS.index(field) + 1, value=value)
+    path = tmp_path_factory.mktemp("wb") / "b.xlsx"
+    book.save(path)
+    read = read_workbook(path, cat).status
+    ids = [r[0] for r in _status_rows(_book(cat, lang=lang), lang)]
+    assert read == {oid: StateEntry.model_validate(e) for oid, e in zip(ids, entries, strict=True)}
