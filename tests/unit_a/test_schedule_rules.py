@@ -260,3 +260,18 @@ def test_a_quarterly_capacity_is_scaled_to_the_stage_length(size, scale):
         plan(catalogue({"x.a": ob()}, layers={"rijk": 10.0}), stage_size=size).capacity["rijk"]
         == 10.0 * scale
     )
+
+
+def test_a_capacity_option_of_none_lifts_the_organisation_s_limit():
+    cat = catalogue({"x.a": ob(effort_days=5), "x.b": ob(effort_days=5)})
+    p = plan(cat, profiles={"rijk": profile(capacity=5.0)}, capacity={"rijk": None})
+    assert (p.capacity["rijk"], stage_of(p, "x.a"), stage_of(p, "x.b")) == (None, "2026-Q4", "2026-Q4")
+
+
+def test_a_progress_file_s_done_wins_over_the_organisation_s_state():
+    from planner.models import Progress, ProgressEntry
+
+    own = profile(states={"x.a": {"state": "not-started"}})
+    done = Progress(layer="rijk", done=(ProgressEntry(obligation="x.a"),))
+    p = plan(catalogue({"x.a": ob(due="2025-01-01")}), profiles={"rijk": own}, progress=[done])
+    assert (_status(p, "x.a"), p.findings) == (Status.DONE, [])
