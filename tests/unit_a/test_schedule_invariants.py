@@ -114,3 +114,36 @@ def test_a_recurring_duty_s_dates_lie_between_the_planning_date_and_the_horizon_
     )
     if first <= as_of:  # a series already running has a date in every period of the horizon
         assert len(dates) >= 36 // step
+
+
+STATES = st.sampled_from(
+    [
+        None,
+        {"state": "not-started"},
+        {"state": "in-progress", "percent": 50},
+        {"state": "done"},
+        {"state": "deferred", "until": "2025-06-30", "decision": "d"},
+        {"state": "deferred", "until": "2027-09-30", "decision": "d"},
+    ]
+)
+
+
+@PROPERTY
+@given(spec=catalogues(), data=st.data())
+def test_statuses_follow_what_the_organisation_said_and_the_dates(spec, data):
+    from planner.schedule.model import Status
+    from tests.unit_a.builders import AS_OF, profile
+
+    states = {oid: s for oid in spec if (s := data.draw(STATES)) is not None}
+    rijk = profile(states={oid: s for oid, s in states.items() if "rijk" in spec[oid]["roles"]})
+    p = plan(catalogue(spec, layers=LAYERS), profiles={"rijk": rijk})
+    for (oid, layer), item in p.items.items():
+        given_state = states.get(oid) if layer == "rijk" else None
+        if item.status == Status.UNASSESSED:
+            assert given_state is None and item.due is not None and item.due < AS_OF
+        if item.status == Status.OVERDUE:
+            assert given_state is not None and item.due is not None and item.due < AS_OF
+        if item.status == Status.DEFERRED:
+            assert given_state is not None and given_state["until"] >= AS_OF.isoformat()
+        if given_state is not None and given_state["state"] == "done":
+            assert item.status == Status.DONE
