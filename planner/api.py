@@ -277,6 +277,7 @@ def build_site(
     check: bool = False,
     progress: BuildProgress | None = None,
     organisations: Sequence[str | Path] = (),
+    status: str | Path | None = None,
 ) -> SiteReport:
     """Build the published site into `outdir`, as ``planner build`` does.
 
@@ -290,6 +291,8 @@ def build_site(
         base_url: where the site will be published (canonical links and a sitemap).
         check: only compare `outdir` with a fresh build.
         progress: told how far the build is.
+        organisations: organisation files, each given a page with its plan.
+        status: a folder of organisation files, aggregated on the status page (a heat map).
 
     Raises:
         UsageError: an option is not valid, or (with `check`) the folder differs.
@@ -309,6 +312,7 @@ def build_site(
         parse_langs(lang),
         parse_base_url(base_url),
         organisations=_organisation_files(organisations),
+        status=Path(status) if status is not None else None,
     )
     folder = root if root is not None else None if callable(cat) else cat.root
     stamp = input_stamp(folder, templates_dir(), options.key()) if folder is not None else None

@@ -13,8 +13,10 @@ from planner.errors import NotFoundError, Problem
 from planner.models import (
     PLANNED_ROLES,
     Act,
+    Change,
     Layer,
     Milestone,
+    Nature,
     Obligation,
     PrimaryHost,
     Question,
@@ -94,9 +96,12 @@ class Catalogue:
             >>> cat.is_primary(Source(url="https://gdprinfo.eu/en-article-99", title="copy"))
             False
         """
-        if not source.url:
+        from urllib.parse import urlsplit
+
+        # the parsed host: text after '#', '?' or '@' must not pass for a publisher's domain
+        host = urlsplit(source.url).hostname if source.url else None
+        if not host:
             return False
-        host = source.url.split("/")[2].split(":")[0].lower()
         return any(host == h or host.endswith("." + h) for h in self.primary_hosts)
 
     def source(self, owner: str, key: str | None) -> Source | None:
@@ -143,10 +148,20 @@ class Catalogue:
         for edge in self.relations:
             yield edge.kind, self.obligations[edge.source], edge.target
 
+    def replacement(self, obligation_id: str) -> Change | None:
+        """The applied scenario's change that replaces this obligation by another act, if any."""
+        if self.scenario is None:
+            return None
+        return next(
+            (c for c in self.scenario.changes if c.obligation == obligation_id and c.replaced is not None),
+            None,
+        )
+
     def with_scenario(self, scenario_id: str) -> Catalogue:
         """A copy of the catalogue with the named scenario's changes applied.
 
-        Milestone and due-date changes replace dates; a delay (``collective`` with
+        Milestone and due-date changes replace dates; a replaced one-off duty due on or after its
+        replacement date leaves (any other replaced duty stays, see :meth:`replacement`); a delay (``collective`` with
         ``delay_months``) moves only that collective's delivery, never a consumer's due date.
 
         Raises:
@@ -173,8 +188,10 @@ class Catalogue:
         for change in scenario.changes:
             if change.obligation is None or change.obligation not in obligations:
                 continue
-            if change.remove:
+            if change.remove or _never_due(self, obligations[change.obligation], change):
                 del obligations[change.obligation]
+            elif change.replaced is not None:
+                continue  # it keeps its place; the plan says what replaces it
             else:
                 obligations[change.obligation] = obligations[change.obligation].model_copy(
                     update={"due": change.due, "milestone": None}
@@ -184,6 +201,13 @@ class Catalogue:
             if change.collective in collectives and change.delay_months:
                 collectives[change.collective] = collectives[change.collective].delayed(change.delay_months)
         return replace(self, acts=acts, obligations=obligations, collectives=collectives, scenario=scenario)
+
+
+def _never_due(cat: Catalogue, ob: Obligation, change: Change) -> bool:
+    """A one-off duty whose own act is replaced before (or on) the day it would fall due."""
+    due = cat.due(ob)
+    one_off = ob.nature in (None, Nature.ONE_OFF)
+    return change.replaced is not None and one_off and due is not None and due >= change.replaced
 
 
 def did_you_mean(value: str, candidates: list[str]) -> str:

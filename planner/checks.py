@@ -199,6 +199,10 @@ class ActCheck:
                     self.src.add(
                         [*loc, "milestone"], unknown(where, "milestone", ch.milestone, self.milestone_ids)
                     )
+                known = [*self.cat.acts, *self.cat.obligations]
+                if ch.by is not None and ch.by not in known:
+                    where = f"scenarios[{i}].changes[{j}].by"
+                    self.src.add([*loc, "by"], unknown(where, "act or obligation", ch.by, known))
                 missing = ch.obligation is not None and ch.obligation not in self.cat.obligations
                 if missing and ch.obligation is not None and ch.obligation.split(".")[0] not in self.failed:
                     where = f"scenarios[{i}].changes[{j}].obligation"

@@ -49,7 +49,7 @@ def write_bytes(path: Path, data: bytes) -> bool:
             raise
     except FileNotFoundError:
         raise UsageError(f"cannot write {str(path)!r}: folder {str(path.parent)!r} does not exist") from None
-    except (PermissionError, IsADirectoryError) as exc:
+    except (PermissionError, IsADirectoryError, NotADirectoryError) as exc:
         raise UsageError(f"cannot write {str(path)!r}: {exc.strerror}") from None
     except OSError as exc:  # a full disk, a quota, an I/O error: nothing half-written is left
         raise OutputError(f"cannot write {str(path)!r}: {exc.strerror or exc}") from None

@@ -185,12 +185,16 @@ def _describe_changes(changes: Any) -> str:
             parts.append(f"milestone {ch.milestone} {ch.date}")
         elif ch.collective is not None:
             parts.append(f"collective {ch.collective} +{ch.delay_months} months")
-    dated = sum(1 for ch in changes if ch.obligation is not None and not ch.remove)
+    dated = sum(1 for ch in changes if ch.due is not None)
+    replaced = sorted({(str(ch.replaced), ch.by or "") for ch in changes if ch.replaced is not None})
     removed = sum(1 for ch in changes if ch.obligation is not None and ch.remove)
     if dated:
         parts.append(f"{dated} obligation date(s)")
     if removed:
         parts.append(f"{removed} obligation(s) removed")
+    for date, by in replaced:
+        count = sum(1 for ch in changes if str(ch.replaced) == date and (ch.by or "") == by)
+        parts.append(f"{count} obligation(s) replaced from {date}" + (f" by {by}" if by else ""))
     return "; ".join(parts)
 
 

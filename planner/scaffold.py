@@ -13,7 +13,7 @@ from pathlib import Path
 from planner import yamlsafe
 from planner.errors import DataError, NotFoundError, UsageError, display_path
 from planner.fmt import SCHEMA_LINE
-from planner.loading import LAYERS_FILE, THEMES_FILE, SourceFile, read_yaml
+from planner.loading import LAYERS_FILE, NAMED_FILES, SourceFile, read_yaml
 from planner.models import (
     ID_MAX_LENGTH,
     ID_PATTERN,
@@ -28,7 +28,8 @@ from planner.output import write_text
 DEFAULT_LAYERS = ("rijk", "provincies", "waterschappen", "gemeenten")
 """Layers named in a new obligation when the catalogue's layers.yaml cannot be read."""
 
-_RESERVED = {Path(LAYERS_FILE).stem, Path(THEMES_FILE).stem}
+_RESERVED = {Path(name).stem for name in NAMED_FILES}
+"""Act ids that would name a file the catalogue reads as something else (layers, questions...)."""
 
 
 def check_act_id(act_id: str) -> str:
@@ -191,8 +192,9 @@ def new_obligation(root: Path, obligation_id: str) -> Path:
     data = read_yaml(src)
     if data is None or any(p.is_error for p in src.problems):
         raise DataError([p for p in src.problems if p.is_error])
-    existing = data.get("obligations") or []
-    if any(isinstance(ob, dict) and ob.get("id") == obligation_id for ob in existing):
+    existing = data.get("obligations")
+    listed = existing if isinstance(existing, list) else []  # anything else is refused on insertion
+    if any(isinstance(ob, dict) and ob.get("id") == obligation_id for ob in listed):
         raise UsageError(f"ACT.NAME: obligation {obligation_id!r} already exists in {display_path(path)}")
     bom = "\ufeff" if path.read_bytes().startswith(b"\xef\xbb\xbf") else ""  # keep every byte
     write_text(path, bom + insert_obligation(src.text, obligation_id, catalogue_layers(root)))

@@ -341,6 +341,30 @@ def house_schema() -> dict[str, Any]:
             "foundations": {"type": "array", "items": foundation},
             "candidates": {"type": "array", "items": candidate},
             "decisions": {"type": "array", "items": decision},
+            "impact": {"type": "array", "items": _impact()},
+        },
+    }
+
+
+def _impact() -> dict[str, Any]:
+    """One layer's impact of a scenario (``planner house --scenario``)."""
+    stage_or_null = {"anyOf": [_TEXT, {"type": "null"}]}
+    item = {
+        "type": "object",
+        "required": ["obligation", "old_stage", "old_status", "new_stage", "new_status"],
+        "properties": {
+            "obligation": _TEXT,
+            **{k: stage_or_null for k in ("old_stage", "old_status", "new_stage", "new_status")},
+        },
+    }
+    return {
+        "type": "object",
+        "required": ["layer", "moved", "became", "items"],
+        "properties": {
+            "layer": _TEXT,
+            "moved": {"type": "integer"},
+            "became": {"type": "object", "additionalProperties": {"type": "integer"}},
+            "items": {"type": "array", "items": item},
         },
     }
 

@@ -47,8 +47,15 @@ PAGES = {
     "analysis": "nl/analysis.html",
     "package": "nl/packages/pkg-ai-act.deployer-obligations.html",
     "search": "nl/search.html",
+    "house": "nl/house.html",
+    "scenario": "nl/scenarios/nl-wallet-12-months-late.html",
+    "organisation": "nl/organisations/gemeente-voorbeeld.html",
+    "status": "nl/status.html",
+    "status-en": "en/status.html",
 }
-"""One page of each type (and the longest pages) of the real catalogue's site."""
+"""One page of each type (and the longest pages) of the real catalogue's site, built with the
+example organisation files (a page each, and the status page over the folder)."""
+EXAMPLES = REPO / "examples"
 
 WIDTHS = (1280, 390)
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
@@ -64,7 +71,8 @@ def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Browser]:
 @pytest.fixture(scope="module")
 def real_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("real") / "site"
-    write_site(out, build_site(load_catalogue(REPO / "regulations"), BuildOptions(AS_OF)))
+    options = BuildOptions(AS_OF, organisations=tuple(sorted(EXAMPLES.glob("*.yaml"))), status=EXAMPLES)
+    write_site(out, build_site(load_catalogue(REPO / "regulations"), options))
     return out
 
 

@@ -22,13 +22,17 @@ def house(
     Example: planner house --as-of 2026-12-01 --scenario nl-wallet-12-months-late --format html -o house.html
     """
     from planner import api
+    from planner.house.impact import scenario_impact
     from planner.house.render import FORMATS, render
     from planner.house.view import house_view
 
     choice("--format", fmt, FORMATS)
     choice("--lang", lang, ("nl", "en"))
-    made = api.plan(load(ctx, scenario), parse_as_of(as_of))
-    emit(render(house_view(made), fmt, lang), output)
+    day = parse_as_of(as_of)
+    base = load(ctx)
+    impact = scenario_impact(base, scenario, day) if scenario else ()
+    made = api.plan(base.with_scenario(scenario) if scenario else base, day)
+    emit(render(house_view(made, impact), fmt, lang), output)
 
 
 def register(app: typer.Typer) -> None:

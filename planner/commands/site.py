@@ -38,10 +38,18 @@ def build(
         list[Path] | None,
         typer.Option("--organisation", help="An organisation file: its plan gets a page (repeatable)."),
     ] = None,
+    status: Annotated[
+        Path | None,
+        typer.Option(
+            "--status",
+            metavar="DIR",
+            help="A folder of organisation files: where the house stands (status.html).",
+        ),
+    ] = None,
 ) -> None:
     """Build the published site: pages, pictures and roadmap files, in Dutch and English.
 
-    Example: planner build site --as-of 2026-12-01 && planner build site --as-of 2026-12-01 --check
+    Example: planner build site --as-of 2026-12-01 --status organisations/ && planner build site --as-of 2026-12-01 --status organisations/ --check
     """
     from planner import api
     from planner.loading import find_catalogue
@@ -64,6 +72,7 @@ def build(
             check=check,
             progress=Progress(sys.stderr),
             organisations=organisation or (),
+            status=status,
         )
         return str(report)
 

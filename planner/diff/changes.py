@@ -225,6 +225,7 @@ def compare_catalogues(old: Catalogue, new: Catalogue) -> ChangeSet:
         ("id", "due", "milestone"),
     )
     fields += [c for oid in pairs if (c := _due_change(oid, olds[oid], pairs[oid], old, new))]
+    fields += [c for oid in pairs if (c := _replacement(oid, old, new))]
     rel_old, rel_new = _relations(old, rename), _relations(new, {})
     return ChangeSet(
         acts_added=tuple(
@@ -247,6 +248,17 @@ def compare_catalogues(old: Catalogue, new: Catalogue) -> ChangeSet:
         relations_added=_refs(rel_new - rel_old),
         relations_removed=_refs(rel_old - rel_new),
     )
+
+
+def _replacement(oid: str, old: Catalogue, new: Catalogue) -> FieldChange | None:
+    """A scenario's replacement of a duty by another act (it lives on the scenario, not the duty)."""
+    before, after = old.replacement(oid), new.replacement(oid)
+    was = f"{before.replaced}" + (f" by {before.by}" if before.by else "") if before else None
+    becomes = f"{after.replaced}" + (f" by {after.by}" if after.by else "") if after else None
+    if was == becomes:
+        return None
+    message = f"{oid}: replaced from {becomes}" if becomes else f"{oid}: no longer replaced"
+    return FieldChange("obligation", oid, "replaced", was, becomes, message)
 
 
 def _milestone_moves(old: Catalogue, new: Catalogue) -> tuple[MilestoneMove, ...]:

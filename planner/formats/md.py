@@ -121,8 +121,14 @@ def _board(view: RoadmapView) -> list[str]:
     total = b.applicable + len(b.not_applicable)
     out += [f"- {t('board_applies', applicable=b.applicable, total=total, na=len(b.not_applicable))}"]
     out += [f"- {t('board_in_place', count=len(b.in_place))}"]
-    days = f"{b.next_days:g}"
-    out += [f"- {t('board_next', count=len(b.next_items), days=days)}"]
+    out += [f"- {t('board_next', count=len(b.next_items))}"]
+    if b.next_stages is not None:
+        first, last = b.next_stages
+        if b.next_capacity is None:
+            out += [f"- {t('board_next_days', days=b.next_days, first=first, last=last)}"]
+        else:
+            cap = b.next_capacity
+            out += [f"- {t('board_next_capacity', days=b.next_days, first=first, last=last, capacity=cap)}"]
     out += [f"- {t('board_unassessed', count=len(b.unassessed))}"]
     if b.overdue:
         out += [f"- {t('board_overdue', count=len(b.overdue), stage=b.backlog_cleared or t('none'))}"]

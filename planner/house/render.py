@@ -9,10 +9,13 @@ from __future__ import annotations
 
 import json
 from functools import partial
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from planner.formats.md import code, inline
 from planner.house.view import CANDIDATE_SHARE, HouseView
+
+if TYPE_CHECKING:
+    from planner.house.impact import LayerShift
 from planner.i18n import gettext
 
 FORMATS = ("md", "json", "html")
@@ -76,8 +79,69 @@ def to_data(view: HouseView) -> dict[str, Any]:
     }
 
 
+def impact_data(impact: tuple[LayerShift, ...]) -> list[dict[str, Any]]:
+    """A scenario's impact per layer as JSON-ready data."""
+    return [
+        {
+            "layer": lay.layer,
+            "moved": lay.moved,
+            "became": dict(lay.became),
+            "items": [
+                {
+                    "obligation": s.obligation,
+                    "old_stage": s.old_stage,
+                    "old_status": s.old_status,
+                    "new_stage": s.new_stage,
+                    "new_status": s.new_status,
+                }
+                for s in lay.shifts
+            ],
+        }
+        for lay in impact
+    ]
+
+
 def render_json(view: HouseView) -> str:
-    return json.dumps(to_data(view), indent=2, ensure_ascii=False) + "\n"
+    data = to_data(view)
+    if view.scenario:
+        data["impact"] = impact_data(view.impact)
+    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+
+
+def impact_md(impact: tuple[LayerShift, ...], layer_names: dict[str, str], lang: str) -> list[str]:
+    """A scenario's impact as Markdown lines: a count table, then per layer what moves.
+
+    `layer_names` gives each layer's name in `lang` (Markdown-escaped already).
+    """
+    from planner.labels import STATUS
+
+    w = partial(_w, lang)
+    words = STATUS[lang]
+    head = (
+        [w("layer"), w("moved"), *(w("became", status=words[s]) for s, _ in impact[0].became)]
+        if impact
+        else []
+    )
+    rows = [
+        [layer_names.get(lay.layer, lay.layer), str(lay.moved), *(str(n) for _, n in lay.became)]
+        for lay in impact
+    ]
+    out = [*_table(head, rows), ""] if impact else []
+    for lay in impact:
+        out += [f"### {layer_names.get(lay.layer, lay.layer)}", ""]
+        if not lay.shifts:
+            out += [w("scenario_unchanged"), ""]
+            continue
+        table = [
+            [
+                code(s.obligation),
+                f"{s.old_stage or '—'}, {words.get(s.old_status, s.old_status) if s.old_status else '—'}",
+                f"{s.new_stage or '—'}, {words.get(s.new_status, s.new_status) if s.new_status else '—'}",
+            ]
+            for s in lay.shifts
+        ]
+        out += [*_table([w("obligation"), w("was"), w("becomes")], table), ""]
+    return out
 
 
 def _table(header: list[str], rows: list[list[str]]) -> list[str]:
@@ -90,6 +154,9 @@ def render_md(view: HouseView, lang: str) -> str:
     w = partial(_w, lang)
     out = [f"# {w('title')}", "", f"{w('as_of')}: **{view.as_of}**", ""]
     out += [f"*{w('made_with', command=command(view, 'md', lang))}*", ""]
+    if view.scenario:
+        out += [f"## {w('impact_title', id=code(view.scenario))}", "", w("impact_intro"), ""]
+        out += impact_md(view.impact, {s.layer: s.layer for s in view.impact}, lang)
     out += [f"## {w('foundations')}", "", w("foundations_intro"), ""]
     rows = []
     for f in view.foundations:

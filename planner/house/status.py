@@ -84,7 +84,18 @@ class HouseStatus:
         return len({p.path for p in self.problems if p.is_error})
 
 
-def read_folder(folder: Path, cat: Catalogue) -> tuple[list[Profile], list[Problem]]:
+def organisation_files(folder: Path, option: str = "DIR") -> list[Path]:
+    """The organisation files (``*.yaml``, ``*.yml``) directly in `folder`, sorted by name.
+
+    Raises:
+        UsageError: `folder` is not a folder (named after `option`).
+    """
+    if not folder.is_dir():
+        raise UsageError(f"{option}: {str(folder)!r} is not a folder of organisation files")
+    return sorted(p for p in folder.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
+
+
+def read_folder(folder: Path, cat: Catalogue, option: str = "DIR") -> tuple[list[Profile], list[Problem]]:
     """Every organisation file (``*.yaml``, ``*.yml``) directly in `folder`, sorted by name.
 
     Returns:
@@ -93,13 +104,11 @@ def read_folder(folder: Path, cat: Catalogue) -> tuple[list[Profile], list[Probl
     Raises:
         UsageError: `folder` is not a folder.
     """
-    if not folder.is_dir():
-        raise UsageError(f"DIR: {str(folder)!r} is not a folder of organisation files")
     profiles: list[Profile] = []
     problems: list[Problem] = []
-    for path in sorted(p for p in folder.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file()):
+    for path in organisation_files(folder, option):
         try:
-            profiles.append(load_organisation(path, cat, option="DIR"))
+            profiles.append(load_organisation(path, cat, option=option))
         except DataError as exc:
             problems.extend(exc.problems)
     return profiles, problems
@@ -141,7 +150,7 @@ def aggregate(
                 state = _state(ob.id, profile, applicable)
                 counts[state] += 1
                 # behind only on a duty that applies: the roadmap takes one the answers rule out off the plan
-                if due is not None and due < as_of and state in _BEHIND and applicable is not False:
+                if due is not None and due < as_of and state in BEHIND_STATES and applicable is not False:
                     behind.append(Behind(profile.name or "", lid, ob.id, due, state, profile.source or ""))
             cells.append(Cell(lid, ob.id, due, counts))
     layers = tuple(
@@ -153,7 +162,8 @@ def aggregate(
     return HouseStatus(as_of, folder, layers, tuple(cells), tuple(behind), tuple(sorted(problems or [])))
 
 
-_BEHIND = frozenset({State.NOT_STARTED.value, State.IN_PROGRESS.value, State.DEFERRED.value})
+BEHIND_STATES = frozenset({State.NOT_STARTED.value, State.IN_PROGRESS.value, State.DEFERRED.value})
+"""The states of a duty assessed as not done: behind once the duty is due."""
 
 
 def _state(obligation: str, profile: Profile, applicable: bool | None) -> str:

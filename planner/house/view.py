@@ -21,6 +21,7 @@ from planner.schedule import DEFAULT_EFFORT
 from planner.schedule.periods import period_index
 
 if TYPE_CHECKING:
+    from planner.house.impact import LayerShift
     from planner.roadmap import PlanContext
 
 CANDIDATE_SHARE = 0.5
@@ -120,6 +121,8 @@ class HouseView:
     """Person-days with the arrangements each layer uses by default."""
     candidates: tuple[Candidate, ...]
     decisions: tuple[Decision, ...]
+    impact: tuple[LayerShift, ...] = ()
+    """With a scenario: per layer what it moves or changes against the catalogue as adopted."""
 
 
 def organisations(ctx: PlanContext, layer: str, role: Role) -> int:
@@ -163,8 +166,9 @@ def foundation(ctx: PlanContext, coll: Collective) -> Foundation:
     return Foundation(coll, _stage(ctx, coll), users, savings)
 
 
-def house_view(ctx: PlanContext) -> HouseView:
-    """The house view of a plan (made for the layers' typical organisations).
+def house_view(ctx: PlanContext, impact: tuple[LayerShift, ...] = ()) -> HouseView:
+    """The house view of a plan (made for the layers' typical organisations); with a scenario,
+    `impact` says per layer what it changes (:func:`planner.house.impact.scenario_impact`).
 
     Example:
         >>> import datetime as dt
@@ -209,6 +213,7 @@ def house_view(ctx: PlanContext) -> HouseView:
         with_,
         tuple(c for c in candidates if c.organisations > 1)[:CANDIDATES],
         _decisions(ctx),
+        impact,
     )
 
 

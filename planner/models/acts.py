@@ -227,10 +227,15 @@ class Obligation(Model):
 
 
 class Change(Model):
-    """One change a scenario makes: a milestone date, an obligation's due date, or a delivery delay.
+    """One change a scenario makes: a milestone date, an obligation's due date, its removal or its
+    replacement by another act, or a delivery delay.
 
     A delay (``collective`` with ``delay_months``) moves only when the provider delivers: the
     consumers' due dates stay, so work that waits on the delivery can become at risk.
+    A replacement (``obligation`` with ``replaced``, optionally ``by``) says the duty rests on
+    another act from that date (a proposal that repeals the act and moves its rules elsewhere):
+    a one-off duty due on or after that date is never due under its own act and leaves the plan;
+    any other keeps its place and says what replaces it.
     """
 
     milestone: Id | None = None
@@ -238,6 +243,8 @@ class Change(Model):
     obligation: ObligationId | None = None
     due: Date | None = None
     remove: bool = False
+    replaced: Date | None = Field(None, description="From this date the obligation rests on another act.")
+    by: Id | None = Field(None, description="The act or obligation that replaces it (with 'replaced').")
     collective: Id | None = Field(None, description="A collective (collectives.yaml) delivered later.")
     delay_months: int | None = Field(None, ge=1, le=120, description="How many months later it is delivered.")
 
@@ -246,14 +253,19 @@ class Change(Model):
         named = [k for k in ("milestone", "obligation", "collective") if getattr(self, k) is not None]
         if len(named) != 1:
             raise ValueError("a change names exactly one of 'milestone', 'obligation' or 'collective'")
-        if self.milestone is not None and (self.date is None or self.due or self.remove or self.delay_months):
-            raise ValueError("a milestone change gives a new 'date'")
-        if self.obligation is not None and (
-            (self.due is None) == (not self.remove) or self.date or self.delay_months
+        if self.milestone is not None and (
+            self.date is None or self.due or self.remove or self.delay_months or self.replaced
         ):
-            raise ValueError("an obligation change gives a new 'due' or 'remove: true'")
+            raise ValueError("a milestone change gives a new 'date'")
+        given = [self.due is not None, self.remove, self.replaced is not None]
+        if self.obligation is not None and (sum(given) != 1 or self.date or self.delay_months):
+            raise ValueError(
+                "an obligation change gives one of a new 'due', 'remove: true' or 'replaced' (a date)"
+            )
+        if self.by is not None and self.replaced is None:
+            raise ValueError("'by' names what replaces an obligation: give it with 'replaced'")
         if self.collective is not None and (
-            self.delay_months is None or self.date or self.due or self.remove
+            self.delay_months is None or self.date or self.due or self.remove or self.replaced
         ):
             raise ValueError(
                 "a collective change gives 'delay_months' (how many months later it is delivered)"

@@ -22,7 +22,7 @@ from planner.schedule.periods import STAGE_SIZES
 
 if TYPE_CHECKING:
     from planner.catalogue import Catalogue
-    from planner.models import Obligation, Progress
+    from planner.models import Change, Obligation, Progress
 
 DEFAULT_EFFORT = 1.0
 """The effort (person-days) of an obligation whose catalogue entry gives none."""
@@ -79,11 +79,22 @@ def build_items(
                     _fit(item, ob, profile, cat, as_of)
                 if not item.settled:
                     _collectives(item, cat, profile, as_of)
+            replaced = cat.replacement(oid)
+            if replaced is not None:
+                item.reasons.append(_replaced_reason(cat, replaced))
             if as_of is not None and ob.recurrence is not None and item.applicable:
                 item.occurrences = _occurrences(ob, item.due, as_of)
                 item.occurrence_effort = _occurrence_effort(ob, item, cat, profiles.get(layer))
             items[(oid, layer)] = item
     return items
+
+
+def _replaced_reason(cat: Catalogue, change: Change) -> Msg:
+    """What replaces a duty from which date, in the scenario applied."""
+    scenario = cat.scenario.id if cat.scenario else ""
+    if change.by is None:
+        return Msg("replaced-from", date=change.replaced, scenario=scenario)
+    return Msg("replaced-by", date=change.replaced, by=change.by, scenario=scenario)
 
 
 def _done_by_progress(cat: Catalogue, progress: list[Progress] | None) -> dict[Key, dt.date | None]:

@@ -44,11 +44,13 @@ from planner.site.i18n import LANG_NAMES, LANGS, labels
 from planner.site.palette import COLOURS
 from planner.site.refs import View, page_path
 from planner.site.search import search_page
+from planner.site.status_pages import STATUS_PAGE, status_page
 
 if TYPE_CHECKING:
     import jinja2
 
     from planner.catalogue import Catalogue
+    from planner.house.status import HouseStatus
     from planner.site.progress import Progress
 
 
@@ -63,6 +65,8 @@ class BuildOptions:
     """Make the Pagefind search index (when Pagefind is installed)."""
     organisations: tuple[Path, ...] = ()
     """Organisation files: each gets a page with its plan and board summary."""
+    status: Path | None = None
+    """A folder of organisation files: the status page (heat map) aggregates them."""
 
     def key(self) -> tuple[str, ...]:
         """The options as text, for the input stamp (whether an index can be made counts too, and
@@ -74,7 +78,26 @@ class BuildOptions:
             f"{p.name}:{hashlib.blake2b(p.read_bytes(), digest_size=8).hexdigest()}"
             for p in self.organisations
         )
-        return (self.as_of.isoformat(), ",".join(self.langs), self.base_url or "", searchable, orgs)
+        return (
+            self.as_of.isoformat(),
+            ",".join(self.langs),
+            self.base_url or "",
+            searchable,
+            orgs,
+            self._status_key(),
+        )
+
+    def _status_key(self) -> str:
+        """The status folder's files and their contents (any change makes every page again: the
+        menu links the status page)."""
+        if self.status is None:
+            return ""
+        from planner.house.status import organisation_files
+
+        files = organisation_files(self.status, "--status")
+        return ",".join(
+            f"{p.name}:{hashlib.blake2b(p.read_bytes(), digest_size=8).hexdigest()}" for p in files
+        )
 
 
 def parse_langs(value: str) -> tuple[str, ...]:
@@ -125,8 +148,10 @@ class PageSpec:
     make: Callable[[], Page]
 
 
-def page_specs(view: View, organisations: tuple[Path, ...] = ()) -> list[PageSpec]:
-    """Every page of one language, in a fixed order."""
+def page_specs(
+    view: View, organisations: tuple[Path, ...] = (), status: HouseStatus | None = None
+) -> list[PageSpec]:
+    """Every page of one language, in a fixed order (the status page only with `status`)."""
     cat = view.cat
     orgs = organisation_slugs(organisations)
     specs = [PageSpec("index", path, path, partial(make, view)) for path, make in INDEX_PAGES]
@@ -139,7 +164,11 @@ def page_specs(view: View, organisations: tuple[Path, ...] = ()) -> list[PageSpe
     ):
         specs += [PageSpec(kind, ident, page_path(kind, ident), partial(make, view, ident)) for ident in ids]
     # the house pages read the collectives and scenarios too: no input key, so always made
-    specs.append(PageSpec("house", HOUSE_PAGE, HOUSE_PAGE, partial(house_page, view, orgs)))
+    specs.append(
+        PageSpec("house", HOUSE_PAGE, HOUSE_PAGE, partial(house_page, view, orgs, status is not None))
+    )
+    if status is not None:
+        specs.append(PageSpec("status", STATUS_PAGE, STATUS_PAGE, partial(status_page, view, status)))
     specs += [
         PageSpec("organisation", slug, organisation_path(slug), partial(organisation_page, view, path, slug))
         for slug, path in orgs

@@ -14,7 +14,7 @@ from functools import partial
 from pathlib import Path
 from typing import ClassVar
 
-from planner.models import Scenario
+from planner.models import Change, Scenario
 from planner.site.context import Page
 from planner.site.refs import View
 
@@ -39,13 +39,39 @@ class DocPage(Page):
     """HTML made by markdown-it from Markdown that escapes catalogue text."""
     scenarios: tuple[PageLink, ...] = ()
     organisations: tuple[PageLink, ...] = ()
+    status: str | None = None
+    """The status page (where the house stands), when the site has one."""
 
 
 def _html(markdown: str) -> str:
     from markdown_it import MarkdownIt
 
     html: str = MarkdownIt("commonmark", {"html": False}).enable("table").render(markdown)
-    return html
+    return scroll_tables(html)
+
+
+_PIECES = re.compile(r"(<h[1-6][^>]*>.*?</h[1-6]>|<table>|</table>)", re.DOTALL)
+
+
+def scroll_tables(html: str) -> str:
+    r"""Each table in a box that scrolls sideways on a narrow screen: a named region that takes
+    the keyboard focus (as the site's own tables), named after the heading above it.
+
+    >>> scroll_tables("<h2>Who <em>pays</em></h2><table><tr><td>1</td></tr></table>")
+    '<h2>Who <em>pays</em></h2><div class="table-scroll" tabindex="0" role="region" aria-label="Who pays"><table><tr><td>1</td></tr></table></div>'
+    """
+    out: list[str] = []
+    label = ""
+    for piece in _PIECES.split(html):
+        if piece.startswith("<h"):
+            label = re.sub(r"<[^>]+>", "", piece).strip()
+        if piece == "<table>":
+            out.append(f'<div class="table-scroll" tabindex="0" role="region" aria-label="{label}"><table>')
+        elif piece == "</table>":
+            out.append("</table></div>")
+        else:
+            out.append(piece)
+    return "".join(out)
 
 
 def _without_title(markdown: str) -> str:
@@ -59,8 +85,9 @@ def scenario_path(ident: str) -> str:
     return f"scenarios/{ident}.html"
 
 
-def house_page(view: View, organisations: tuple[tuple[str, Path], ...] = ()) -> DocPage:
-    """The plan for the whole house, the shipped scenarios and the organisations' own pages."""
+def house_page(view: View, organisations: tuple[tuple[str, Path], ...] = (), status: bool = False) -> DocPage:
+    """The plan for the whole house, the shipped scenarios, the organisations' own pages and (with
+    `status`) the status page."""
     from planner.house.render import render_md
     from planner.house.view import house_view
     from planner.i18n import gettext
@@ -71,7 +98,9 @@ def house_page(view: View, organisations: tuple[tuple[str, Path], ...] = ()) -> 
     )
     orgs = tuple(PageLink(organisation_path(slug), path.stem, slug) for slug, path in organisations)
     title = view.plain(gettext(view.lang, "house", "title"))
-    return DocPage(HOUSE_PAGE, title, "house", _html(text), scenarios, orgs)
+    return DocPage(
+        HOUSE_PAGE, title, "house", _html(text), scenarios, orgs, "status.html" if status else None
+    )
 
 
 def sorted_scenarios(view: View) -> list[Scenario]:
@@ -82,35 +111,49 @@ def sorted_scenarios(view: View) -> list[Scenario]:
 def scenario_page(view: View, ident: str) -> DocPage:
     """What one scenario does to every layer's roadmap: what it changes, and per layer the items
     that move or change status (the catalogue as adopted against the scenario, as of the site's date)."""
-    from planner.diff import diff
-    from planner.diff.render import to_dict
-    from planner.diff.sources import Side
     from planner.formats.md import code, inline
+    from planner.house.impact import scenario_impact
+    from planner.house.render import impact_md
     from planner.i18n import gettext
-    from planner.site.i18n import term
 
     cat, lang = view.cat, view.lang
     w = partial(gettext, lang, "house")
     scenario = next(s for s in sorted_scenarios(view) if s.id == ident)
     # the catalogue as adopted is the site's own plan: only the scenario's side is planned here
-    sides = Side("catalogue", cat), Side(ident, cat.with_scenario(ident))
-    report = to_dict(diff(*sides, view.as_of, made_old=view.ctx))
+    impact = scenario_impact(cat, ident, view.as_of, made_old=view.ctx)
     out = [w("scenario_intro", id=code(ident)), ""]
     if scenario.description is not None:
         out += [inline(scenario.description.get(lang)), ""]
-    for layer, impact in report["impact"].items():
-        out += [f"## {inline(cat.layers[layer].name.get(lang) if layer in cat.layers else layer)}", ""]
-        rows = impact.get("items", [])
-        if not rows:
-            out += [w("scenario_unchanged"), ""]
-            continue
-        out += ["| " + " | ".join(w(k) for k in ("obligation", "was", "becomes")) + " |", "|---|---|---|"]
-        for row in rows:
-            before = f"{row['old_stage'] or '—'}, {term('status', row['old_status'], lang) if row['old_status'] else '—'}"
-            after = f"{row['new_stage'] or '—'}, {term('status', row['new_status'], lang) if row['new_status'] else '—'}"
-            out.append(f"| {code(row['obligation'])} | {before} | {after} |")
-        out.append("")
+    out += [f"## {w('scenario_changes_title')}", ""]
+    out += [f"- {change_line(change, lang)}" for change in scenario.changes] + [""]
+    out += [f"## {w('impact_title', id=code(ident))}", ""]
+    names = {lid: inline(layer.name.get(lang)) for lid, layer in cat.layers.items()}
+    out += impact_md(impact, names, lang)
     return DocPage(scenario_path(ident), view.plain(scenario.title.get(lang)), "house", _html("\n".join(out)))
+
+
+def change_line(change: Change, lang: str) -> str:
+    """One change of a scenario in words (Markdown; ids as code).
+
+    >>> change_line(Change(collective="nl-wallet", delay_months=12), "en")
+    '`nl-wallet`: delivered 12 months later'
+    """
+    from planner.formats.md import code
+    from planner.i18n import gettext
+
+    w = partial(gettext, lang, "house")
+    if change.milestone is not None:
+        return w("change_milestone", milestone=code(change.milestone), date=str(change.date))
+    if change.collective is not None:
+        return w("change_delay", collective=code(change.collective), months=change.delay_months)
+    ob = code(change.obligation or "")
+    if change.replaced is not None:
+        if change.by is None:
+            return w("change_replaced_other", obligation=ob, date=str(change.replaced))
+        return w("change_replaced", obligation=ob, date=str(change.replaced), by=code(change.by))
+    if change.remove:
+        return w("change_remove", obligation=ob)
+    return w("change_due", obligation=ob, date=str(change.due))
 
 
 def organisation_slugs(paths: tuple[Path, ...]) -> tuple[tuple[str, Path], ...]:

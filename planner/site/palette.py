@@ -36,6 +36,11 @@ COLOURS: dict[str, str] = {
     "overlaps": "#256b2a",
     "conflicts": "#a4262c",
     "due": "#1b1b1b",
+    "heat-in-order": "#dcefdd",
+    "heat-behind": "#f9dedf",
+    "heat-open": "#fbeccf",
+    "heat-not-applicable": "#eceff2",
+    "heat-unassessed": "#e4e4e4",
 }
 """Colour name → sRGB hex."""
 
@@ -52,6 +57,9 @@ STATUSES = (
 )
 """Every status an item can have, in the order the site lists them (as in :mod:`planner.schedule`)."""
 
+HEAT_GROUPS = ("in-order", "behind", "open", "not-applicable", "unassessed")
+"""The groups of the status page's heat map (planner.site.status_pages.GROUPS): each tints a cell."""
+
 TEXT_PAIRS: tuple[tuple[str, str], ...] = (
     ("text", "background"),
     ("muted", "background"),
@@ -65,6 +73,7 @@ TEXT_PAIRS: tuple[tuple[str, str], ...] = (
     ("muted", "node"),
     ("link", "node"),
     *(("bar_text", status) for status in STATUSES),
+    *((text, f"heat-{group}") for text in ("text", "link", "muted") for group in HEAT_GROUPS),
 )
 """(text colour, background colour) pairs that occur on the site: each needs 4.5:1."""
 

@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     import jinja2
 
     from planner.catalogue import Catalogue
+    from planner.house.status import HouseStatus
     from planner.site.build import BuildOptions, PageSpec
     from planner.site.progress import Progress
     from planner.site.refs import View
@@ -116,6 +117,7 @@ def _plan(cat: Catalogue, options: BuildOptions) -> _State:
     from planner.site.refs import View
     from planner.site.render import SiteInfo, environment
 
+    status = read_status(cat, options)
     ctx = build_plan(cat, options.as_of)
     analysis = analyse(build_graph(cat), cat, options.as_of)
     multi = len(options.langs) > 1
@@ -128,11 +130,30 @@ def _plan(cat: Catalogue, options: BuildOptions) -> _State:
             options.as_of.isoformat(),
             __version__,
             options.base_url,
+            status=status is not None,
         )
         for view in views
     ]
-    specs = [page_specs(view, options.organisations) for view in views]
+    specs = [page_specs(view, options.organisations, status) for view in views]
     return _State(views, specs, sites, environment())
+
+
+def read_status(cat: Catalogue, options: BuildOptions) -> HouseStatus | None:
+    """The aggregate of the ``--status`` folder, or None without one.
+
+    Raises:
+        DataError: a file in it has problems (every problem of every file, each located): a
+            published page does not leave organisations out silently.
+    """
+    if options.status is None:
+        return None
+    from planner.errors import DataError
+    from planner.house.status import aggregate, read_folder
+
+    profiles, problems = read_folder(options.status, cat, option="--status")
+    if any(p.is_error for p in problems):
+        raise DataError(sorted(problems))
+    return aggregate(cat, profiles, options.as_of, str(options.status), problems)
 
 
 def _tasks(state: _State, prints: Fingerprints, old: dict[str, Entry]) -> tuple[list[Task], dict[str, Entry]]:

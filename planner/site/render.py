@@ -29,9 +29,10 @@ MENU = (
     ("government", "government.html"),
     ("analysis", "analysis.html"),
     ("house", "house.html"),
+    ("status", "status.html"),
     ("search", "search.html"),
 )
-"""The main menu: (section, page), in the order shown."""
+"""The main menu: (section, page), in the order shown (``status`` only when the site has that page)."""
 
 
 def templates_dir() -> Path:
@@ -51,6 +52,8 @@ class SiteInfo:
     as_of: str
     version: str
     base_url: str | None = None
+    status: bool = False
+    """The site has the status page (``build --status DIR``)."""
 
 
 def local(text: Local) -> Markup:

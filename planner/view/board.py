@@ -12,6 +12,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from planner.dates import add_months
+from planner.schedule.periods import period_bounds, period_index
 from planner.view.model import Assumption, Item, RoadmapView, StageLoad
 
 NEXT_MONTHS = 12
@@ -31,6 +32,11 @@ class Board:
     next_items: tuple[Item, ...]
     """Work starting within :data:`NEXT_MONTHS` of the planning date."""
     next_days: float
+    """Person-days the workload table plans in the stages that end within :data:`NEXT_MONTHS`
+    (whole days: the efforts are estimates), not the full effort of the items that start then."""
+    next_stages: tuple[str, str] | None
+    next_capacity: float | None
+    """The capacity of those stages, when the view plans one layer with a capacity; else None."""
     unassessed: tuple[Item, ...]
     overdue: tuple[Item, ...]
     backlog_cleared: str | None
@@ -55,6 +61,23 @@ def recurring_per_year(view: RoadmapView) -> tuple[tuple[int, float], ...]:
     return tuple(sorted(years.items()))
 
 
+def next_window(as_of: dt.date, horizon: dt.date, size: str) -> tuple[str, ...]:
+    """The ids of the stages from the one holding `as_of` to the last one that ends by `horizon`.
+
+    Example:
+        >>> next_window(dt.date(2026, 12, 7), dt.date(2027, 12, 7), "quarter")
+        ('2026-Q4', '2027-Q1', '2027-Q2', '2027-Q3')
+        >>> next_window(dt.date(2026, 12, 7), dt.date(2027, 12, 7), "year")
+        ('2026',)
+    """
+    out = []
+    index = period_index(as_of, size)
+    while (bounds := period_bounds(index, size))[2] <= horizon:
+        out.append(bounds[0])
+        index += 1
+    return tuple(out)
+
+
 def board(view: RoadmapView) -> Board:
     """The board summary of `view`.
 
@@ -76,13 +99,20 @@ def board(view: RoadmapView) -> Board:
         and i.start is not None
         and starts.get(i.start, dt.date.max) < horizon
     )
+    window = next_window(view.as_of, horizon, view.stage_size)
+    soon = [s for s in view.load if s.stage in window]
+    capacities = {s.capacity for s in soon}
+    per_stage = capacities.pop() if len(capacities) == 1 else None
+    one_layer = len({s.layer for s in soon}) == 1
     return Board(
         organisation=view.organisation,
         applicable=sum(1 for i in view.items if i.applicable),
         not_applicable=tuple(i for i in view.off_plan if not i.applicable),
         in_place=tuple(i for i in view.off_plan if i.applicable),
         next_items=nexts,
-        next_days=sum(i.effort_days for i in nexts),
+        next_days=round(sum(s.days for s in soon)),
+        next_stages=(window[0], window[-1]) if window else None,
+        next_capacity=round(len(window) * per_stage) if one_layer and per_stage is not None else None,
         unassessed=tuple(i for i in planned if i.status == "unassessed"),
         overdue=tuple(i for i in planned if i.status == "overdue"),
         backlog_cleared=view.backlog_cleared,
