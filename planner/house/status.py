@@ -146,9 +146,11 @@ def aggregate(
             due = cat.due(ob)
             counts = dict.fromkeys(COLUMNS, 0)
             for profile in members:
-                state = _state(ob.id, profile, applies(ob, profile))
+                applicable = applies(ob, profile)
+                state = _state(ob.id, profile, applicable)
                 counts[state] += 1
-                if due is not None and due < as_of and state in BEHIND_STATES:
+                # behind only on a duty that applies: the roadmap takes one the answers rule out off the plan
+                if due is not None and due < as_of and state in BEHIND_STATES and applicable is not False:
                     behind.append(Behind(profile.name or "", lid, ob.id, due, state, profile.source or ""))
             cells.append(Cell(lid, ob.id, due, counts))
     layers = tuple(

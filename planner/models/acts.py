@@ -39,11 +39,13 @@ class Layer(Model):
     capacity: float | None = Field(
         None,
         gt=0,
+        allow_inf_nan=False,
         description="Deprecated: effort points per stage; use capacity_days.",
     )
     capacity_days: float | None = Field(
         None,
         gt=0,
+        allow_inf_nan=False,
         description="Person-days one organisation can spend on this work per quarter; null = unlimited.",
     )
     capacity_rationale: Text | None = Field(None, description="What the default capacity rests on.")

@@ -8,6 +8,7 @@ models and the evaluation; it imports nothing of ours except the base models.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterator, Mapping
 from enum import StrEnum
 from typing import Any
@@ -101,7 +102,7 @@ class Question(Model):
         if self.type is QuestionType.BOOL:
             return None if isinstance(answer, bool) else f"{answer!r} is not true or false"
         if self.type is QuestionType.NUMBER:
-            ok = isinstance(answer, int | float) and not isinstance(answer, bool)
+            ok = isinstance(answer, int | float) and not isinstance(answer, bool) and math.isfinite(answer)
             return None if ok else f"{answer!r} is not a number"
         ids = [c.id for c in self.choices]
         return None if answer in ids else f"{answer!r} is not one of: {', '.join(ids)}"

@@ -86,7 +86,9 @@ class OrganisationFile(Model):
     organisation: Str = Field(description="The organisation's name, printed on every output.")
     layer: Id
     answers: dict[Id, Answer] = Field(default_factory=dict, description="Answers to the profile questions.")
-    capacity: float | None = Field(None, gt=0, description="Person-days per quarter for this work.")
+    capacity: float | None = Field(
+        None, gt=0, allow_inf_nan=False, description="Person-days per quarter for this work."
+    )
     collectives: tuple[Id, ...] | dict[Id, bool] = Field(
         default_factory=dict,
         description="Collective arrangements (collectives.yaml) used: a list of ids (exactly these), "

@@ -76,7 +76,7 @@ def as_number(value: Any) -> int | float:
             number = float(value.strip().replace(",", "."))
         except ValueError:
             number = None
-    if isinstance(number, bool) or not isinstance(number, int | float) or math.isnan(number):
+    if isinstance(number, bool) or not isinstance(number, int | float) or not math.isfinite(number):
         raise ValueError(f"{shown(value)} is not a number")
     return int(number) if float(number).is_integer() else float(number)
 

@@ -131,8 +131,9 @@ def _fit(item: Item, ob: Obligation, profile: Profile, cat: Catalogue, as_of: dt
         item.effort *= 1 - entry.percent / 100
         item.reasons.append(Msg("in-progress", percent=entry.percent))
     if entry is not None and entry.state is State.DEFERRED:
-        item.not_before = entry.until
         item.reasons.append(Msg("deferred", until=entry.until, decision=entry.decision))
+        if as_of is None or entry.until is None or entry.until >= as_of:
+            item.not_before = entry.until  # a deferral that has lapsed puts the duty back on the plan
     if entry is None and as_of is not None and item.due is not None and item.due < as_of:
         item.stage, item.span = 0, 1  # assessed in the first stage; what waits on it comes after
         _settle(item, Status.UNASSESSED, Msg("unassessed", due=item.due))
@@ -166,7 +167,7 @@ def _collectives(item: Item, cat: Catalogue, profile: Profile, as_of: dt.date | 
     left to the organisation, and waits for a planned collective's delivery.
     """
     from planner.house.model import DeliveryStatus
-    from planner.house.use import covering, delivering, used_collectives
+    from planner.house.use import covering, delivering, remaining_share, used_collectives
 
     made = delivering(cat, item.obligation)
     if made is not None and made.delivery is not None:
@@ -176,9 +177,11 @@ def _collectives(item: Item, cat: Catalogue, profile: Profile, as_of: dt.date | 
         item.reasons.append(
             Msg("delivery-expected", provider=made.provider, collective=made.id, date=made.delivery)
         )
-    for coll, cov in covering(used_collectives(cat, item.layer, profile.collectives), item.obligation):
+    used = used_collectives(cat, item.layer, profile.collectives)
+    # two arrangements may provide the same part: the smallest share counts, as in the house view
+    item.effort *= remaining_share(used, item.obligation)
+    for coll, cov in covering(used, item.obligation):
         share = cov.remaining.share
-        item.effort *= share
         item.reasons.append(
             Msg("covered-by", provider=coll.provider, collective=coll.id, percent=round(100 * share))
         )
@@ -253,7 +256,7 @@ def _occurrences(ob: Obligation, due: dt.date | None, as_of: dt.date) -> list[dt
     if first is None:
         return []
     step = ob.recurrence.every.months
-    end = as_of.replace(year=as_of.year + HORIZON_YEARS)
+    end = add_months(as_of, 12 * HORIZON_YEARS)  # a leap day's horizon ends on 28 February
     dates: list[dt.date] = []
     k = 0
     while True:

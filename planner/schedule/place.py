@@ -74,19 +74,25 @@ def place_all(state: Placing) -> None:
 
 
 def _ahead(
-    group: Group, own: dict[Key, tuple[int, Binding]], earliest: int, due_stages: dict[Key, int]
+    group: Group,
+    own: dict[Key, tuple[int, Binding]],
+    earliest: int,
+    due_stages: dict[Key, int],
+    items: dict[Key, Item],
 ) -> list[Key]:
     """Members to plan ahead of their package: on time alone but late with it, or overdue and held up.
 
-    A package never makes a member late that could be on time on its own, nor holds up the
-    catch-up of a member already overdue; a package held back by its own deferral keeps them all.
+    A package never makes a member late that could be on time on its own (its work, all the
+    stages it spans, done by its due stage), nor holds up the catch-up of a member already
+    overdue; a package held back by its own deferral keeps them all.
     """
     if len(group.keys) <= 1:  # a group of one holds nothing back
         return []
     ahead = [
         k
         for k in group.keys
-        if own[k][0] <= due_stages[k] < earliest or (own[k][0] < earliest and due_stages[k] < 0)
+        if own[k][0] + items[k].span - 1 <= due_stages[k] < earliest
+        or (own[k][0] < earliest and due_stages[k] < 0)
     ]
     return [] if len(ahead) == len(group.keys) else ahead
 
@@ -96,7 +102,7 @@ def _place(state: Placing, group: Group) -> None:
     items, due_stages = state.items, state.due_stages
     earliest, own = _earliest(group, items, state.deps)
     earliest = max(earliest, group.not_before)
-    ahead = _ahead(group, own, earliest, due_stages)
+    ahead = _ahead(group, own, earliest, due_stages, items)
     if ahead:
         # the member that decides `earliest` is never ahead, so the rest is never empty
         taken = set(ahead)

@@ -101,8 +101,9 @@ def _deferred(plan: Plan, item: Item) -> None:
     """A deferred item: its own status, and a finding when the deferral passes the due date."""
     item.status = Status.DEFERRED
     if item.due is not None and item.not_before is not None and item.due < item.not_before:
-        entry = item.reasons[-1]  # the deferral's own sentence, added when the item was built
-        decision = entry.args.get("decision", "") if hasattr(entry, "args") else ""
+        # the deferral's own sentence, added when the item was built (reasons follow it since)
+        entry = next((r for r in item.reasons if getattr(r, "key", None) == "deferred"), None)
+        decision = entry.args.get("decision", "") if isinstance(entry, Msg) else ""
         message = Msg("deferred-past-due", until=item.not_before, due=item.due, decision=decision)
         plan.findings.append(Finding("deferred", item.obligation, item.layer, message))
 
