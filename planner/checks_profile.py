@@ -63,6 +63,7 @@ def add_profile(
         if hosts:
             check_primary(cat, act, act_srcs[act_id])
         check_binding_dates(cat, act, act_srcs[act_id])
+        check_signature_dates(act, act_srcs[act_id])
     return cat
 
 
@@ -230,4 +231,22 @@ def check_binding_dates(cat: Catalogue, act: Act, src: SourceFile) -> None:
                 f"{milestone.date}, which binds the member state, not {', '.join(decentral)}; "
                 "follow the commencement of the Dutch act that binds them",
                 "warning",
+            )
+
+
+def check_signature_dates(act: Act, src: SourceFile) -> None:
+    """List, for review, a duty due on its act's signature: an act binds from its commencement.
+
+    A signature (or adoption) date is when the act was made; its duties apply from entry into
+    force or application, which is often months later and sometimes set by a separate decree.
+    """
+    for i, ob in enumerate(act.obligations):
+        milestone = act.milestone(ob.milestone) if ob.milestone else None
+        if milestone is not None and milestone.kind is MilestoneKind.SIGNATURE:
+            src.add(
+                ["obligations", i, "milestone"],
+                f"obligations[{i}].milestone: {ob.id!r} is due on the signature of the act "
+                f"({milestone.date}); a duty binds from the act's commencement or application: "
+                "follow that milestone",
+                REVIEW,
             )
