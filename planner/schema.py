@@ -4,7 +4,8 @@
 ``schema/catalog.schema.json``, which every catalogue file names on its first line so editors
 validate while you type. `progress` describes a progress file. `roadmap` describes the roadmap JSON
 output contract of DESIGN.md and `house` the `planner house` JSON; both are written by hand because
-they are not pydantic models. `organisation` describes an organisation file.
+they are not pydantic models (in :mod:`planner.contract_schema`). `organisation` describes an
+organisation file.
 """
 
 from __future__ import annotations
@@ -15,12 +16,19 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from planner.organisation.model import State
-from planner.schedule import STATUSES
+from planner.contract_schema import DIALECT, house_schema, roadmap_schema
 
-# Draft 7 is the newest draft the yaml-language-server (VS Code's YAML extension) validates; the
-# schemas use no later keyword, and `$defs` is only the place their JSON-pointer refs point into.
-DIALECT = "http://json-schema.org/draft-07/schema#"
+__all__ = [
+    "NAMES",
+    "SCHEMAS",
+    "catalog_schema",
+    "house_schema",
+    "organisation_schema",
+    "progress_schema",
+    "render",
+    "roadmap_schema",
+]
+
 NAMES = ("catalog", "roadmap", "progress", "organisation", "house")
 
 
@@ -103,142 +111,6 @@ def progress_schema() -> dict[str, Any]:
     }
 
 
-_DATE = {"type": "string", "format": "date"}
-_TEXT = {"type": "string"}
-
-
-def roadmap_schema() -> dict[str, Any]:
-    """The schema of `planner roadmap --format json` (the DESIGN.md contract; extensions allowed).
-
-    Example:
-        >>> sorted(roadmap_schema()["properties"])
-        ['as_of', 'backlog_cleared', 'findings', 'layer', 'off_plan', 'organisation', 'stages', 'workload']
-    """
-    item = {
-        "type": "object",
-        "required": ["obligation", "act", "due", "status", "package", "reasons"],
-        "properties": {
-            "obligation": {**_TEXT, "description": "Obligation id, e.g. 'ai-act.fria'."},
-            "act": {**_TEXT, "description": "Id of the act the obligation belongs to."},
-            "due": {"anyOf": [_DATE, {"type": "null"}], "description": "Due date, or null."},
-            "status": {"enum": list(STATUSES)},
-            "package": {
-                "anyOf": [_TEXT, {"type": "null"}],
-                "description": "Id of the joint work package, or null.",
-            },
-            "reasons": {"type": "array", "items": _TEXT, "description": "Why the item sits here."},
-            "applicable": {"type": "boolean", "description": "Whether the duty applies to the organisation."},
-            "state": {
-                "anyOf": [{"enum": [s.value for s in State]}, {"type": "null"}],
-                "description": "The organisation's own state (organisation file), null when not assessed.",
-            },
-            "nature": {"enum": ["one-off", "continuing", "recurring"]},
-            "start": {"anyOf": [_TEXT, {"type": "null"}], "description": "Stage the work starts in."},
-            "end": {"anyOf": [_TEXT, {"type": "null"}], "description": "Stage the work ends in."},
-            "effort_days": {
-                "type": "number",
-                "minimum": 0,
-                "description": "Person-days left, per organisation.",
-            },
-            "lead_time_months": {"type": "number", "minimum": 0},
-            "occurrences": {"type": "array", "items": _DATE, "description": "A recurring duty's next dates."},
-            # --- the kind of duty (issue 16) ---
-            "recurrence": {
-                "anyOf": [{"$ref": "#/$defs/Recurrence"}, {"type": "null"}],
-                "description": "For a recurring duty: how often it comes back, and from when.",
-            },
-        },
-    }
-    recurrence = {
-        "type": "object",
-        "required": ["every", "first"],
-        "properties": {
-            "every": {"enum": ["year", "half", "quarter", "month"]},
-            "first": {"anyOf": [_DATE, {"type": "null"}], "description": "The first due date."},
-        },
-    }
-    load = {
-        "type": "object",
-        "required": ["stage", "layer", "days", "capacity"],
-        "properties": {
-            "stage": _TEXT,
-            "layer": _TEXT,
-            "days": {"type": "number"},
-            "capacity": {"anyOf": [{"type": "number"}, {"type": "null"}]},
-        },
-    }
-    stage = {
-        "type": "object",
-        "required": ["id", "start", "end", "items"],
-        "properties": {
-            "id": {**_TEXT, "description": "Stage id, e.g. '2027-Q1'."},
-            "start": _DATE,
-            "end": _DATE,
-            "items": {"type": "array", "items": {"$ref": "#/$defs/Item"}},
-            "recurring": {
-                "type": "array",
-                "items": {"$ref": "#/$defs/Occurrence"},
-                "description": "The recurring duties due in this stage, one entry per occurrence.",
-            },
-        },
-    }
-    occurrence = {
-        "type": "object",
-        "required": ["obligation", "layer", "date", "every", "effort_days", "item_stage", "item_status"],
-        "properties": {
-            "obligation": {**_TEXT, "description": "The recurring duty: the id of its own item."},
-            "layer": _TEXT,
-            "date": {**_DATE, "description": "The date this occurrence is due."},
-            "every": {"enum": ["year", "half", "quarter", "month"]},
-            "effort_days": {
-                "anyOf": [{"type": "number", "minimum": 0}, {"type": "null"}],
-                "description": "Person-days it takes in this stage's workload; null: the catalogue gives none.",
-            },
-            "item_stage": {
-                "anyOf": [_TEXT, {"type": "null"}],
-                "description": "The stage the duty's own item is planned in; null when it is off the plan.",
-            },
-            "item_status": {"enum": list(STATUSES)},
-        },
-    }
-    finding = {
-        "type": "object",
-        "required": ["kind", "obligation", "message"],
-        "properties": {"kind": _TEXT, "obligation": _TEXT, "message": _TEXT},
-    }
-    return {
-        "$schema": DIALECT,
-        "$comment": "Written by hand in planner/schema.py after the roadmap JSON contract in DESIGN.md.",
-        "title": "planner roadmap",
-        "type": "object",
-        "required": ["layer", "as_of", "stages", "findings"],
-        "properties": {
-            "layer": {**_TEXT, "description": "Layer id, or 'all' for the whole government."},
-            "as_of": _DATE,
-            "stages": {"type": "array", "items": {"$ref": "#/$defs/Stage"}},
-            "findings": {"type": "array", "items": {"$ref": "#/$defs/Finding"}},
-            "organisation": {
-                "anyOf": [_TEXT, {"type": "null"}],
-                "description": "The organisation planned for.",
-            },
-            "workload": {"type": "array", "items": {"$ref": "#/$defs/StageLoad"}},
-            "backlog_cleared": {
-                "anyOf": [_TEXT, {"type": "null"}],
-                "description": "The stage by whose end the duties known to be behind are done.",
-            },
-            "off_plan": {"type": "array", "items": {"$ref": "#/$defs/Item"}},
-        },
-        "$defs": {
-            "Item": item,
-            "Stage": stage,
-            "Finding": finding,
-            "StageLoad": load,
-            "Recurrence": recurrence,
-            "Occurrence": occurrence,
-        },
-    }
-
-
 def organisation_schema() -> dict[str, Any]:
     """The schema of an organisation file (`--organisation`, DESIGN.md contract)."""
     from planner.organisation.model import OrganisationFile
@@ -250,122 +122,6 @@ def organisation_schema() -> dict[str, Any]:
         "title": "planner organisation file",
         **defs.pop("OrganisationFile"),
         "$defs": defs,
-    }
-
-
-def house_schema() -> dict[str, Any]:
-    """The schema of `planner house --format json`.
-
-    Example:
-        >>> sorted(house_schema()["required"])
-        ['as_of', 'candidates', 'days_with', 'days_without', 'decisions', 'foundations']
-    """
-    num = {"type": "number"}
-    saving = {
-        "type": "object",
-        "required": ["obligation", "layer", "organisations", "effort_days", "share_provided", "days"],
-        "properties": {
-            "obligation": _TEXT,
-            "layer": _TEXT,
-            "organisations": {"type": "integer"},
-            "effort_days": num,
-            "share_provided": {"type": "number", "minimum": 0, "maximum": 1},
-            "days": num,
-        },
-    }
-    foundation = {
-        "type": "object",
-        "required": [
-            "collective",
-            "provider",
-            "status",
-            "delivery",
-            "stage",
-            "users",
-            "savings",
-            "days_saved",
-        ],
-        "properties": {
-            "collective": _TEXT,
-            "provider": _TEXT,
-            "status": {"enum": ["exists", "planned", "proposed"]},
-            "delivery": {"anyOf": [_DATE, {"type": "null"}]},
-            "delivery_confirmed": {"type": "boolean"},
-            "stage": {"anyOf": [_TEXT, {"type": "null"}]},
-            "users": {
-                "type": "array",
-                "items": {
-                    "type": "object",
-                    "required": ["layer", "organisations"],
-                    "properties": {"layer": _TEXT, "organisations": {"type": "integer"}},
-                },
-            },
-            "savings": {"type": "array", "items": saving},
-            "days_saved": num,
-        },
-    }
-    candidate = {
-        "type": "object",
-        "required": ["obligation", "organisations", "effort_days", "days_separate", "days_saved"],
-        "properties": {
-            "obligation": _TEXT,
-            "organisations": {"type": "integer"},
-            "effort_days": num,
-            "days_separate": num,
-            "days_saved": num,
-            "share_assumed": num,
-        },
-    }
-    decision = {
-        "type": "object",
-        "required": ["kind", "subject", "text"],
-        "properties": {
-            "kind": {"enum": ["conflict", "blocked", "provider"]},
-            "subject": _TEXT,
-            "other": {"anyOf": [_TEXT, {"type": "null"}]},
-            "layer": {"anyOf": [_TEXT, {"type": "null"}]},
-            "text": _TEXT,
-        },
-    }
-    return {
-        "$schema": DIALECT,
-        "$comment": "Written by hand in planner/schema.py after planner/house/render.py.",
-        "title": "planner house",
-        "type": "object",
-        "required": ["as_of", "days_without", "days_with", "foundations", "candidates", "decisions"],
-        "properties": {
-            "as_of": _DATE,
-            "scenario": {"anyOf": [_TEXT, {"type": "null"}]},
-            "days_without": num,
-            "days_with": num,
-            "foundations": {"type": "array", "items": foundation},
-            "candidates": {"type": "array", "items": candidate},
-            "decisions": {"type": "array", "items": decision},
-            "impact": {"type": "array", "items": _impact()},
-        },
-    }
-
-
-def _impact() -> dict[str, Any]:
-    """One layer's impact of a scenario (``planner house --scenario``)."""
-    stage_or_null = {"anyOf": [_TEXT, {"type": "null"}]}
-    item = {
-        "type": "object",
-        "required": ["obligation", "old_stage", "old_status", "new_stage", "new_status"],
-        "properties": {
-            "obligation": _TEXT,
-            **{k: stage_or_null for k in ("old_stage", "old_status", "new_stage", "new_status")},
-        },
-    }
-    return {
-        "type": "object",
-        "required": ["layer", "moved", "became", "items"],
-        "properties": {
-            "layer": _TEXT,
-            "moved": {"type": "integer"},
-            "became": {"type": "object", "additionalProperties": {"type": "integer"}},
-            "items": {"type": "array", "items": item},
-        },
     }
 
 

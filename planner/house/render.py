@@ -157,7 +157,17 @@ def render_md(view: HouseView, lang: str) -> str:
     if view.scenario:
         out += [f"## {w('impact_title', id=code(view.scenario))}", "", w("impact_intro"), ""]
         out += impact_md(view.impact, {s.layer: s.layer for s in view.impact}, lang)
-    out += [f"## {w('foundations')}", "", w("foundations_intro"), ""]
+    out += _foundations_md(view, lang)
+    out += _days_md(view, lang)
+    out += _candidates_md(view, lang)
+    out += _decisions_md(view, lang)
+    return "\n".join(out).rstrip("\n") + "\n"
+
+
+def _foundations_md(view: HouseView, lang: str) -> list[str]:
+    """The foundations section: one table row per foundation, with its users and days saved."""
+    w = partial(_w, lang)
+    out = [f"## {w('foundations')}", "", w("foundations_intro"), ""]
     rows = []
     for f in view.foundations:
         users = ", ".join(f"{u.layer} ({u.organisations})" for u in f.users) or "—"
@@ -174,11 +184,17 @@ def render_md(view: HouseView, lang: str) -> str:
                 _n(f.days_saved),
             ]
         )
-    out += [
+    return [
+        *out,
         *_table([w(k) for k in ("id", "name", "provider", "status", "delivery", "users", "saved")], rows),
         "",
     ]
-    out += [f"## {w('days')}", ""]
+
+
+def _days_md(view: HouseView, lang: str) -> list[str]:
+    """The person-days section: the house's total with and without, and each foundation's sum."""
+    w = partial(_w, lang)
+    out = [f"## {w('days')}", ""]
     out += [
         w(
             "days_total",
@@ -199,7 +215,13 @@ def render_md(view: HouseView, lang: str) -> str:
         ]
         terms.append([f"**{w('sum')}**", "", "", f"**{_n(f.days_saved)}**"])
         out += [*_table([w("obligation"), w("layer"), w("formula"), w("saved")], terms), ""]
-    out += [f"## {w('candidates')}", "", w("candidates_intro", share=f"{CANDIDATE_SHARE:.0%}"), ""]
+    return out
+
+
+def _candidates_md(view: HouseView, lang: str) -> list[str]:
+    """The candidates section: duties many organisations do apart, with the days a foundation would save."""
+    w = partial(_w, lang)
+    out = [f"## {w('candidates')}", "", w("candidates_intro", share=f"{CANDIDATE_SHARE:.0%}"), ""]
     rows = [
         [
             code(c.obligation),
@@ -209,12 +231,15 @@ def render_md(view: HouseView, lang: str) -> str:
         ]
         for c in view.candidates
     ]
-    out += (
-        [*_table([w("obligation"), w("users"), w("separate"), w("saved")], rows), ""]
-        if rows
-        else [w("none"), ""]
-    )
-    out += [f"## {w('decisions')}", ""]
+    if not rows:
+        return [*out, w("none"), ""]
+    return [*out, *_table([w("obligation"), w("users"), w("separate"), w("saved")], rows), ""]
+
+
+def _decisions_md(view: HouseView, lang: str) -> list[str]:
+    """The decisions section: one bullet per conflict, blocker or provider question."""
+    w = partial(_w, lang)
+    out = [f"## {w('decisions')}", ""]
     if not view.decisions:
         out += [w("none"), ""]
     for d in view.decisions:
@@ -227,7 +252,7 @@ def render_md(view: HouseView, lang: str) -> str:
         )
         where = f" [{d.layer}]" if d.layer else ""
         out.append(f"- **{w('decision_' + d.kind)}**: {code(d.subject)}{other}{where}: {inline(d.text)}")
-    return "\n".join(out).rstrip("\n") + "\n"
+    return out
 
 
 def command(view: HouseView, fmt: str, lang: str) -> str:

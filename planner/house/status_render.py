@@ -129,33 +129,37 @@ def render_md(status: HouseStatus, cat: Catalogue, lang: str) -> str:
             [[*r, f"{c.assessed:.0%}"] for r, c in zip(rows, status.cells, strict=True)],
         )
     ]
-    lines += ["", f"## {_w(lang, 'behind_title')}", ""]
-    if status.behind:
-        lines += _table(
-            [
-                _w(lang, "organisation"),
-                _w(lang, "layer"),
-                _w(lang, "obligation"),
-                _w(lang, "due"),
-                _w(lang, "state"),
-            ],
-            [
-                [
-                    inline(b.organisation),
-                    layer_name[b.layer],
-                    code(b.obligation),
-                    b.due.isoformat(),
-                    _w(lang, b.state),
-                ]
-                for b in status.behind
-            ],
-        )
-    else:
-        lines.append(_w(lang, "none_behind"))
+    lines += _behind_md(status, layer_name, lang)
     if status.files_with_errors:
         n = status.files_with_errors
         lines += ["", ngettext(lang, "house_status", "files_left_out", n, count=n)]
     return "\n".join(lines) + "\n"
+
+
+def _behind_md(status: HouseStatus, layer_name: dict[str, str], lang: str) -> list[str]:
+    """The section of organisations behind on a duty past its due date, or a line saying none are."""
+    lines = ["", f"## {_w(lang, 'behind_title')}", ""]
+    if not status.behind:
+        return [*lines, _w(lang, "none_behind")]
+    return lines + _table(
+        [
+            _w(lang, "organisation"),
+            _w(lang, "layer"),
+            _w(lang, "obligation"),
+            _w(lang, "due"),
+            _w(lang, "state"),
+        ],
+        [
+            [
+                inline(b.organisation),
+                layer_name[b.layer],
+                code(b.obligation),
+                b.due.isoformat(),
+                _w(lang, b.state),
+            ]
+            for b in status.behind
+        ],
+    )
 
 
 def render_xlsx(status: HouseStatus, lang: str = "en") -> bytes:

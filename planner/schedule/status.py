@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from planner.messages import Msg, Seq
@@ -34,67 +35,88 @@ def explain_plan(
     for key, item in ordered:
         if item.settled:
             continue
-        group = groups[group_of[key]]
-        stage_name = stage_id(item.stage)
         waits = [(kind, items[dep]) for kind, dep in deps.get(key, []) if items[dep].status not in OFF_PLAN]
         item.waits_on = [(kind, d.obligation, d.layer) for kind, d in waits]
-        if item.rule == Rule.EARLIEST and not waits:
-            item.reasons.append(Msg("start-now", stage=stage_name))
-        for kind, dep in sorted(waits, key=lambda w: (w[1].stage or 0, w[1].obligation, w[1].layer)):
-            where = stage_id(dep.stage)
-            if kind == "requires":
-                item.reasons.append(Msg("after-prerequisite", obligation=dep.obligation, stage=where))
-            else:
-                item.reasons.append(
-                    Msg("after-facility", layer=dep.layer, obligation=dep.obligation, stage=where)
-                )
-        others = [k[0] for k in group.keys if k != key]
-        if others:
-            item.reasons.append(Msg("together", others=Seq(others), package=item.package))
-        if item.rule == Rule.PACKAGE and group.binding is not None:
-            _, dep_key, member = group.binding
-            item.reasons.append(
-                Msg(
-                    "package-starts",
-                    package=item.package,
-                    stage=stage_name,
-                    dep=item_name(dep_key, item.layer),
-                    dep_stage=stage_id(items[dep_key].stage),
-                    member=member[0],
-                )
-            )
-        if item.rule == Rule.CAPACITY:
-            item.reasons.append(Msg("stages-full", layer=item.layer, capacity=plan.capacity.get(item.layer)))
-        if item.rule == Rule.DEADLINE_FORCED:
-            item.reasons.append(Msg("deadline-forced", stage=stage_name))
-        if item.span > 1:
-            item.reasons.append(
-                Msg(
-                    "spans",
-                    span=item.span,
-                    start=stage_name,
-                    end=stage_id(item.end),
-                    months=item.lead_time_months,
-                )
-            )
-        if item.not_before is not None:
-            _deferred(plan, item)
-        elif item.due is not None and item.due < plan.as_of:
-            _flag(plan, item, Status.OVERDUE, Msg("overdue", due=item.due, as_of=plan.as_of))
-            item.reasons.append(Msg("catch-up", due=item.due, start=stage_name, end=stage_id(item.end)))
-        elif item.end is not None and item.end > due_stages[key]:
-            status, cause = _late_cause(plan, item, waits, groups, group_of)
-            due_name = stage_id(due_stages[key])
-            _flag(
-                plan,
-                item,
-                status,
-                Msg("late", cause=cause, due=item.due, due_stage=due_name, stage=stage_name),
-            )
-        elif item.due is not None:
-            item.reasons.append(Msg("in-time", due=item.due))
+        _placement_reasons(plan, item, waits, groups[group_of[key]], stage_id)
+        _timing(plan, item, waits, (groups, group_of), due_stage=due_stages[key], stage_id=stage_id)
     _undelivered(plan, cat, ordered)
     plan.findings.sort(key=lambda f: (FINDING_ORDER.index(f.kind), f.obligation, f.layer, f.message))
+
+
+StageName = Callable[[int | None], str | None]
+"""Names a relative stage (``Plan.stage_id``, cached)."""
+
+
+def _placement_reasons(
+    plan: Plan, item: Item, waits: list[tuple[str, Item]], group: Group, stage_id: StageName
+) -> None:
+    """Add the reasons for the item's stage: what it waits on, its package, capacity, its span."""
+    stage_name = stage_id(item.stage)
+    if item.rule == Rule.EARLIEST and not waits:
+        item.reasons.append(Msg("start-now", stage=stage_name))
+    for kind, dep in sorted(waits, key=lambda w: (w[1].stage or 0, w[1].obligation, w[1].layer)):
+        where = stage_id(dep.stage)
+        if kind == "requires":
+            item.reasons.append(Msg("after-prerequisite", obligation=dep.obligation, stage=where))
+        else:
+            item.reasons.append(
+                Msg("after-facility", layer=dep.layer, obligation=dep.obligation, stage=where)
+            )
+    others = [k[0] for k in group.keys if k != item.key]
+    if others:
+        item.reasons.append(Msg("together", others=Seq(others), package=item.package))
+    if item.rule == Rule.PACKAGE and group.binding is not None:
+        _, dep_key, member = group.binding
+        item.reasons.append(
+            Msg(
+                "package-starts",
+                package=item.package,
+                stage=stage_name,
+                dep=item_name(dep_key, item.layer),
+                dep_stage=stage_id(plan.items[dep_key].stage),
+                member=member[0],
+            )
+        )
+    if item.rule == Rule.CAPACITY:
+        item.reasons.append(Msg("stages-full", layer=item.layer, capacity=plan.capacity.get(item.layer)))
+    if item.rule == Rule.DEADLINE_FORCED:
+        item.reasons.append(Msg("deadline-forced", stage=stage_name))
+    if item.span > 1:
+        item.reasons.append(
+            Msg(
+                "spans",
+                span=item.span,
+                start=stage_name,
+                end=stage_id(item.end),
+                months=item.lead_time_months,
+            )
+        )
+
+
+def _timing(
+    plan: Plan,
+    item: Item,
+    waits: list[tuple[str, Item]],
+    grouping: tuple[dict[str, Group], dict[Key, str]],
+    *,
+    due_stage: int,
+    stage_id: StageName,
+) -> None:
+    """Set the item's status against its due date (deferred, overdue, late or in time) and say why."""
+    stage_name = stage_id(item.stage)
+    if item.not_before is not None:
+        _deferred(plan, item)
+    elif item.due is not None and item.due < plan.as_of:
+        _flag(plan, item, Status.OVERDUE, Msg("overdue", due=item.due, as_of=plan.as_of))
+        item.reasons.append(Msg("catch-up", due=item.due, start=stage_name, end=stage_id(item.end)))
+    elif item.end is not None and item.end > due_stage:
+        status, cause = _late_cause(plan, item, waits, *grouping)
+        due_name = stage_id(due_stage)
+        _flag(
+            plan, item, status, Msg("late", cause=cause, due=item.due, due_stage=due_name, stage=stage_name)
+        )
+    elif item.due is not None:
+        item.reasons.append(Msg("in-time", due=item.due))
 
 
 def _deferred(plan: Plan, item: Item) -> None:

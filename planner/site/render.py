@@ -9,6 +9,7 @@ search script. Catalogue text reaches HTML only through autoescaping or through
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -88,83 +89,104 @@ def _page(ctx: Any) -> Page:
     return page
 
 
+def _url(ctx: Any, target: str) -> str:
+    """A link from the current page to `target` (a path from the language root)."""
+    return relative_url(_page(ctx).path, target)
+
+
+def _asset(ctx: Any, name: str) -> str:
+    """A link from the current page to a shared file under ``assets/``."""
+    return relative_url(_site(ctx).prefix + _page(ctx).path, f"assets/{name}")
+
+
+def _root_url(ctx: Any, path: str) -> str:
+    """A link from the current page to a file from the site's root (the search index)."""
+    return relative_url(_site(ctx).prefix + _page(ctx).path, path)
+
+
+def _lang_url(ctx: Any, lang: str) -> str:
+    """A link from the current page to the same page in another language."""
+    return relative_url(_site(ctx).prefix + _page(ctx).path, f"{lang}/{_page(ctx).path}")
+
+
+def _date(ctx: Any, iso: str | None) -> Markup:
+    """An ISO date written out in the page's language, in a ``<time>`` element."""
+    if not iso:
+        return Markup("")
+    return Markup('<time datetime="{0}">{1}</time>').format(iso, long_date(iso, _site(ctx).lang))
+
+
+def _term(ctx: Any, value: str, vocabulary: str) -> str:
+    """The name of a status, role, kind ... in the page's language."""
+    return term(vocabulary, value, _site(ctx).lang)
+
+
+def _article(ctx: Any, reference: str) -> str:
+    """An article reference with its legal words in the page's language."""
+    return article(reference, _site(ctx).lang)
+
+
+def _number(ctx: Any, value: float | None) -> str:
+    """A number without needless decimals, with a decimal comma in Dutch."""
+    if value is None:
+        return ""
+    text = f"{value:g}"
+    return text.replace(".", ",") if _site(ctx).lang == "nl" else text
+
+
+def _obl(ctx: Any, ref: ObligationRef) -> Markup:
+    """A link to an obligation's page, its title as the link text."""
+    # an f-string with explicit escaping: Markup.format is slow, and this runs for every link
+    return Markup(
+        f'<a href="{escape(relative_url(_page(ctx).path, ref.href))}">{escape(local(ref.title))}</a>'
+    )
+
+
+def _link(ctx: Any, target: Link) -> Markup:
+    """A link inside the site."""
+    return Markup(
+        f'<a href="{escape(relative_url(_page(ctx).path, target.href))}">{escape(local(target.text))}</a>'
+    )
+
+
+def _status(ctx: Any, value: str) -> Markup:
+    """A roadmap status as a coloured label (the word is always written out)."""
+    return Markup('<span class="status status-{0}">{1}</span>').format(
+        value, term("status", value, _site(ctx).lang)
+    )
+
+
+def _fill(label: str, **values: Any) -> Markup:
+    """A label with its ``{placeholders}`` filled in; the values are escaped.
+
+    A label with plural forms gets the form that fits the count first (escaping loses it).
+    """
+    return escape(pick(label, values)).format(**values)
+
+
+CONTEXT_FILTERS: dict[str, Callable[..., Any]] = {
+    "date": _date,
+    "term": _term,
+    "number": _number,
+    "article": _article,
+}
+"""The filters that need the page's context (its language), by name."""
+
+CONTEXT_GLOBALS: dict[str, Callable[..., Any]] = {
+    "obl": _obl,
+    "link": _link,
+    "status": _status,
+    "url": _url,
+    "asset": _asset,
+    "root_url": _root_url,
+    "lang_url": _lang_url,
+}
+"""The template functions that need the page's context (its path or language), by name."""
+
+
 def environment(root: Path | None = None) -> jinja2.Environment:
     """The Jinja environment for the site's templates (all filters and globals registered here)."""
     import jinja2
-
-    @jinja2.pass_context
-    def url(ctx: Any, target: str) -> str:
-        """A link from the current page to `target` (a path from the language root)."""
-        return relative_url(_page(ctx).path, target)
-
-    @jinja2.pass_context
-    def asset(ctx: Any, name: str) -> str:
-        """A link from the current page to a shared file under ``assets/``."""
-        return relative_url(_site(ctx).prefix + _page(ctx).path, f"assets/{name}")
-
-    @jinja2.pass_context
-    def root_url(ctx: Any, path: str) -> str:
-        """A link from the current page to a file from the site's root (the search index)."""
-        return relative_url(_site(ctx).prefix + _page(ctx).path, path)
-
-    @jinja2.pass_context
-    def lang_url(ctx: Any, lang: str) -> str:
-        """A link from the current page to the same page in another language."""
-        return relative_url(_site(ctx).prefix + _page(ctx).path, f"{lang}/{_page(ctx).path}")
-
-    @jinja2.pass_context
-    def date(ctx: Any, iso: str | None) -> Markup:
-        """An ISO date written out in the page's language, in a ``<time>`` element."""
-        if not iso:
-            return Markup("")
-        return Markup('<time datetime="{0}">{1}</time>').format(iso, long_date(iso, _site(ctx).lang))
-
-    @jinja2.pass_context
-    def term_filter(ctx: Any, value: str, vocabulary: str) -> str:
-        """The name of a status, role, kind ... in the page's language."""
-        return term(vocabulary, value, _site(ctx).lang)
-
-    @jinja2.pass_context
-    def article_filter(ctx: Any, reference: str) -> str:
-        """An article reference with its legal words in the page's language."""
-        return article(reference, _site(ctx).lang)
-
-    @jinja2.pass_context
-    def number(ctx: Any, value: float | None) -> str:
-        """A number without needless decimals, with a decimal comma in Dutch."""
-        if value is None:
-            return ""
-        text = f"{value:g}"
-        return text.replace(".", ",") if _site(ctx).lang == "nl" else text
-
-    @jinja2.pass_context
-    def obl(ctx: Any, ref: ObligationRef) -> Markup:
-        """A link to an obligation's page, its title as the link text."""
-        # an f-string with explicit escaping: Markup.format is slow, and this runs for every link
-        return Markup(
-            f'<a href="{escape(relative_url(_page(ctx).path, ref.href))}">{escape(local(ref.title))}</a>'
-        )
-
-    @jinja2.pass_context
-    def link(ctx: Any, target: Link) -> Markup:
-        """A link inside the site."""
-        return Markup(
-            f'<a href="{escape(relative_url(_page(ctx).path, target.href))}">{escape(local(target.text))}</a>'
-        )
-
-    @jinja2.pass_context
-    def status(ctx: Any, value: str) -> Markup:
-        """A roadmap status as a coloured label (the word is always written out)."""
-        return Markup('<span class="status status-{0}">{1}</span>').format(
-            value, term("status", value, _site(ctx).lang)
-        )
-
-    def fill(label: str, **values: Any) -> Markup:
-        """A label with its ``{placeholders}`` filled in; the values are escaped.
-
-        A label with plural forms gets the form that fits the count first (escaping loses it).
-        """
-        return escape(pick(label, values)).format(**values)
 
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(root or templates_dir())),
@@ -174,20 +196,9 @@ def environment(root: Path | None = None) -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.filters.update(date=date, term=term_filter, number=number, fill=fill, article=article_filter)
-    env.globals.update(
-        obl=obl,
-        link=link,
-        status=status,
-        url=url,
-        asset=asset,
-        root_url=root_url,
-        lang_url=lang_url,
-        local=local,
-        prose=prose,
-        menu=MENU,
-        lang_names=LANG_NAMES,
-    )
+    env.filters.update({name: jinja2.pass_context(f) for name, f in CONTEXT_FILTERS.items()}, fill=_fill)
+    env.globals.update({name: jinja2.pass_context(f) for name, f in CONTEXT_GLOBALS.items()})
+    env.globals.update(local=local, prose=prose, menu=MENU, lang_names=LANG_NAMES)
     return env
 
 
