@@ -77,7 +77,7 @@ def test_list_scenarios_shows_each_with_what_it_changes(runner):  # type: ignore
     assert result.exit_code == 0
     rows = {row["id"]: row for row in json.loads(result.stdout)}
     assert rows["nl-wallet-12-months-late"]["changes"] == "collective nl-wallet +12 months"
-    assert rows["cbw-q2-2026-planning"]["act"] == "cyberbeveiligingswet"
+    assert rows["cbw-commencement-6-months-later"]["act"] == "cyberbeveiligingswet"
 
 
 def test_list_scenarios_filters_by_act(runner):  # type: ignore[no-untyped-def]
