@@ -165,9 +165,7 @@ def test_the_omnibus_replaces_every_dga_and_open_data_duty_by_the_data_act(cat):
     assert duties and replaced == duties
 
 
-@pytest.mark.parametrize(
-    "sid", ["nl-wallet-12-months-late", "cbw-commencement-6-months-later", "wallet-deadline-end-of-2026"]
-)
+@pytest.mark.parametrize("sid", ["nl-wallet-12-months-late", "cbw-commencement-6-months-later"])
 def test_a_what_if_says_so_in_its_title(cat, sid):  # type: ignore[no-untyped-def]
     _, scenario = cat.scenarios()[sid]
     assert scenario.title.en.startswith("What-if") and scenario.title.nl.startswith("Verkenning")
