@@ -87,18 +87,31 @@ def index_site(files: dict[str, bytes], binary: str | None = None) -> tuple[dict
                 path = root / rel
                 path.parent.mkdir(parents=True, exist_ok=True)
                 path.write_bytes(data)
-        command = [binary, "--site", str(root), "--output-subdir", BUNDLE, "--keep-index-url", "--silent"]
-        try:
-            done = subprocess.run(command, capture_output=True, text=True, check=False)
-        except OSError as exc:
-            raise IndexerFailed(f"cannot run Pagefind ({binary}): {exc.strerror or exc}") from None
-        bundle = root / BUNDLE
-        if done.returncode != 0 or not bundle.is_dir():
-            message = (done.stderr or done.stdout).strip().splitlines()
-            raise IndexerFailed(f"Pagefind failed: {message[-1] if message else f'exit {done.returncode}'}")
-        made = {
-            f"{BUNDLE}/{path.relative_to(bundle).as_posix()}": path.read_bytes()
-            for path in sorted(bundle.rglob("*"))
-            if path.is_file() and not path.name.startswith(UNUSED)
-        }
-        return canonical(made), None
+        return index_folder(root, binary), None
+
+
+def index_folder(root: Path, binary: str) -> dict[str, bytes]:
+    """The Pagefind index of the pages in folder `root` (which gets the index too).
+
+    A build streams its pages into such a folder as it makes them
+    (:mod:`planner.site.pipeline`), so the site's HTML is never held in memory for the index.
+
+    Raises:
+        IndexerFailed: Pagefind ran and failed (with its own message).
+    """
+    root.mkdir(parents=True, exist_ok=True)
+    command = [binary, "--site", str(root), "--output-subdir", BUNDLE, "--keep-index-url", "--silent"]
+    try:
+        done = subprocess.run(command, capture_output=True, text=True, check=False)
+    except OSError as exc:
+        raise IndexerFailed(f"cannot run Pagefind ({binary}): {exc.strerror or exc}") from None
+    bundle = root / BUNDLE
+    if done.returncode != 0 or not bundle.is_dir():
+        message = (done.stderr or done.stdout).strip().splitlines()
+        raise IndexerFailed(f"Pagefind failed: {message[-1] if message else f'exit {done.returncode}'}")
+    made = {
+        f"{BUNDLE}/{path.relative_to(bundle).as_posix()}": path.read_bytes()
+        for path in sorted(bundle.rglob("*"))
+        if path.is_file() and not path.name.startswith(UNUSED)
+    }
+    return canonical(made)
