@@ -1,4 +1,4 @@
-"""The full-text search index of the site, made by Pagefind over the pages built in memory.
+"""The full-text search index of the site, made by Pagefind over the pages a build made.
 
 Pagefind (https://pagefind.app) indexes static HTML into small files that its own script
 searches in the browser: no server, no network. It reads each page's ``lang`` (so Dutch pages
@@ -10,7 +10,8 @@ The indexer is a binary, shipped on PyPI in the ``pagefind-bin`` wheel; ``pip in
 output is added to the site in memory, so the writer still puts the whole site on disk in
 one step and ``build --check`` compares the index too. Without the binary the site is built
 all the same, without the index: :func:`index_site` says so in one sentence, and the search
-page falls back to its plain list of every act and obligation.
+page falls back to its plain list of every act and obligation. A build does not hold its pages
+for this: it puts each into the indexer's folder as it is made and calls :func:`index_folder`.
 """
 
 from __future__ import annotations
