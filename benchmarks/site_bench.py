@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import re
 import shutil
+import statistics
 import subprocess
 import sys
 from collections.abc import Callable
@@ -37,6 +38,16 @@ def one_word_edit(catalogue: Path, dest: Path) -> str:
     raise SystemExit(f"{catalogue}: no act with an English note to edit")
 
 
+def page_sizes(site: Path) -> str:
+    """Bytes per HTML page of a built site: median, 90th percentile and total."""
+    sizes = sorted(p.stat().st_size for p in site.rglob("*.html") if p.is_file())
+    if not sizes:
+        return "no pages"
+    median = statistics.median(sizes)
+    p90 = sizes[min(len(sizes) - 1, int(0.9 * len(sizes)))]
+    return f"HTML per page: median {median / 1024:.1f} KiB, p90 {p90 / 1024:.1f} KiB, total {sum(sizes) / 1e6:.1f} MB"
+
+
 def site_stats(site: Path) -> tuple[int, int, int]:
     """(HTML pages, files, bytes) of a built site."""
     files = [p for p in site.rglob("*") if p.is_file()]
@@ -51,12 +62,13 @@ def env_with(extra: dict[str, str]) -> dict[str, str]:
 def build_rows(
     measure: Callable[..., Any], catalogue: Path, work: Path, repeat: int, tag: str, env: dict[str, str]
 ) -> tuple[dict[str, Any], list[str]]:
-    """Measure one planner's builds: full (default workers), full serial, unchanged, one-word edit."""
+    """Measure one planner's builds: full (default workers), full serial, full without the search
+    index, unchanged, one-word edit."""
     py = sys.executable
     edited = work / f"edited{tag}"
     if not edited.is_dir():
         one_word_edit(catalogue, edited)
-    site, serial = work / f"site{tag}", work / f"site{tag}-serial"
+    site, serial, bare = work / f"site{tag}", work / f"site{tag}-serial", work / f"site{tag}-bare"
 
     def build(cat: Path, out: Path) -> list[str]:
         return [py, "-m", "planner", "--catalog", str(cat), "build", str(out), "--as-of", AS_OF]
@@ -64,12 +76,17 @@ def build_rows(
     prefix = f"{tag}: " if tag else ""
     rows: dict[str, Any] = {}
     notes: list[str] = []
-    for out in (site, serial):
+    for out in (site, serial, bare):
         shutil.rmtree(out, ignore_errors=True)
     rows[f"{prefix}build"] = measure(build(catalogue, site), work, 1, env)
     rows[f"{prefix}build, 1 process"] = measure(
         build(catalogue, serial), work, 1, {**env, "PLANNER_BUILD_JOBS": "1"}
     )
+    # planner's own peak: Pagefind (a separate binary) takes more memory than the build itself
+    rows[f"{prefix}build, no search index"] = measure(
+        build(catalogue, bare), work, 1, {**env, "PLANNER_PAGEFIND": ""}
+    )
+    shutil.rmtree(bare, ignore_errors=True)
     rows[f"{prefix}build unchanged"] = measure(build(catalogue, site), work, repeat, env)
     best = None
     for _ in range(repeat):
@@ -80,7 +97,7 @@ def build_rows(
     pages, files, size = site_stats(site)
     notes.append(
         f"{prefix}{files:,} files, {pages:,} HTML pages, {size / 1e6:.1f} MB; "
-        f"{size / files / 1024:.1f} KiB per file"
+        f"{size / files / 1024:.1f} KiB per file; {page_sizes(site)}"
     )
     return rows, notes
 

@@ -64,6 +64,7 @@ def add_profile(
             check_primary(cat, act, act_srcs[act_id])
         check_binding_dates(cat, act, act_srcs[act_id])
         check_signature_dates(act, act_srcs[act_id])
+        act_srcs[act_id].release()  # the review gaps of every act would otherwise keep every tree
     return cat
 
 

@@ -48,6 +48,14 @@ class SourceFile:
         line, col = yamlsafe.locate(self._root, loc, key=key)
         self.at(line, col, message, severity)
 
+    def release(self) -> None:
+        """Drop the node tree made for locating problems (made again if another problem comes).
+
+        A tree is many times the size of its file's values: kept for every file, the trees
+        were most of the memory a load of a large catalogue took.
+        """
+        self._root, self._composed = None, False
+
     def at(self, line: int, col: int, message: str, severity: str = "error") -> None:
         """Record a problem at a known place."""
         # File names are untrusted too: a name with a line break must not forge a report line.

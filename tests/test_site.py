@@ -363,7 +363,7 @@ def test_graph_lines_never_cross_a_box():
     drawing = svg.graph(nodes, edges, ident="g", title="t", desc="d", legend={})
     boxes = _boxes(drawing)
     assert len(boxes) == 5
-    for d in re.findall(r'<path d="(M[^"]+)" fill="none"', drawing):
+    for d in re.findall(r'<path d="(M[^"]+)" class="e-', drawing):
         for px, py in _path_points(d)[1:-1]:
             inside = [b for b in boxes if b[0] + 1 < px < b[0] + b[2] - 1 and b[1] + 1 < py < b[1] + b[3] - 1]
             assert not inside, (d, px, py)
@@ -388,7 +388,7 @@ def test_gantt_has_a_row_per_item_and_marks_due_dates():
     assert drawing.count('tabindex="-1"') == 3  # three items, each row a link
     # three due diamonds: inventory and connect are due before the first stage (drawn in the
     # "earlier" gutter with their year), assess inside 2027-Q1
-    assert drawing.count('fill="#1b1b1b" stroke="#ffffff" stroke-width="1.2"') == 3
+    assert drawing.count('class="due"') == 3
     assert ">2026</text>" in drawing
     assert '<desc id="picture-timeline-desc">3 rows over 2 stages, from 2026-Q4 to 2027-Q1.</desc>' in drawing
 
@@ -498,6 +498,41 @@ def test_stylesheet_uses_only_palette_colours():
     css = environment().get_template("assets/site.css").render(c=COLOURS)
     used = set(re.findall(r"#[0-9a-fA-F]{3,6}\b", css))
     assert used and used <= set(COLOURS.values())
+
+
+@pytest.mark.parametrize("module", ["svg", "timeline"])
+def test_stylesheet_styles_every_class_of_the_pictures(module):
+    import importlib
+
+    from planner.site.palette import COLOURS
+    from planner.site.render import environment
+
+    css = environment().get_template("assets/site.css").render(c=COLOURS)
+    classes = importlib.import_module(f"planner.site.{module}").CLASSES
+    unstyled = [name for name in classes if not re.search(rf"\.picture \.{re.escape(name)}\b[^-]", css)]
+    assert not unstyled
+
+
+def test_pictures_use_only_classes_the_stylesheet_knows():
+    from planner.site import svg, timeline
+
+    drawings = [cp.act_page(view(), "act-a").picture, pp.layer_page(view(), "gemeenten").timeline]
+    drawings.append(pp.government_page(view()).picture)
+    used = {
+        c
+        for d in drawings
+        if d is not None
+        for attr in re.findall(r'class="([^"]+)"', d.svg)
+        for c in attr.split()
+    }
+    assert used - {"picture"} <= set(svg.CLASSES) | set(timeline.CLASSES)
+    assert "e-requires" in used and "due" in used  # the pictures do use them
+
+
+def test_pictures_carry_no_colours_of_their_own_but_the_arrowheads():
+    drawing = pp.government_page(view()).picture.svg
+    without_markers = re.sub(r"<marker .*?</marker>", "", drawing)
+    assert "fill=" not in without_markers and "stroke=" not in without_markers and "font-size" not in drawing
 
 
 def test_stylesheet_shows_focus():

@@ -120,12 +120,16 @@ class Fingerprints:
 
     def __init__(self, cat: Catalogue, options: tuple[str, ...], templates: Path) -> None:
         self.cat = cat
-        self.dumps = {aid: act.model_dump(mode="json") for aid, act in cat.acts.items()}
+        # the dumps (a copy of the whole catalogue as plain values) are hashed and let go
+        dumps = {aid: act.model_dump(mode="json") for aid, act in cat.acts.items()}
         sources = {aid: tuple((k, _json(s)) for k, s in cat.sources.get(aid, {}).items()) for aid in cat.acts}
-        self.acts = {aid: digest((dump, sources[aid])) for aid, dump in self.dumps.items()}
+        self.acts = {aid: digest((dump, sources[aid])) for aid, dump in dumps.items()}
         """Per act everything in its file."""
-        self.outside = {aid: digest((_act_page_only(dump), sources[aid])) for aid, dump in self.dumps.items()}
+        self.outside = {aid: digest((_act_page_only(dump), sources[aid])) for aid, dump in dumps.items()}
         """Per act its file without what only the act's own page shows (its notes and summaries)."""
+        self.bare = tuple((aid, digest(_without_prose(dump))) for aid, dump in dumps.items())
+        """Per act its file without its prose (what the roadmap views show of it)."""
+        del dumps
         rest = (
             tuple((k, _json(v)) for k, v in cat.layers.items()),
             tuple((k, _json(v)) for k, v in cat.themes.items()),
@@ -152,8 +156,7 @@ class Fingerprints:
         and the planner's sentences, but none of the catalogue's prose (notes, descriptions,
         rationales, summaries): editing prose leaves every roadmap, and its downloads, as it was.
         """
-        acts = tuple((aid, digest(_without_prose(dump))) for aid, dump in self.dumps.items())
-        self.plan = digest((plan, packages, acts))
+        self.plan = digest((plan, packages, self.bare))
 
     def roadmap_key(self, lang: str, layer: str) -> str:
         """The key of one roadmap view (and of the downloads rendered from it)."""

@@ -14,9 +14,12 @@ more than they save. The files and their bytes do not depend on the number of wo
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
+import shutil
 import sys
+import tempfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -39,6 +42,10 @@ if TYPE_CHECKING:
 MIN_PARALLEL = 1000
 """Fewer files to make than this are made serially (the real catalogue makes ~530 in ~1 s)."""
 CHUNK = 4
+
+HEAVY = ("json", "xlsx")
+"""Downloads after which the collector runs: their writers leave large reference cycles behind,
+which would otherwise wait for the next full collection while the next download grows."""
 
 Previous = tuple[str, dict[str, Entry]]
 """The previous build's manifest: its global key and an entry per file."""
@@ -88,6 +95,9 @@ def make_file(task: Task) -> tuple[str, str | None, str, bytes | None]:
         )
         result = render_roadmap(fmt, view.roadmaps[layer], options)
         data = result if isinstance(result, bytes) else result.encode("utf-8")
+        del result
+        if fmt in HEAVY:
+            gc.collect()
         assert output_key is not None
         return site.prefix + pp.download_path(layer, fmt), input_key, output_key, data
     spec = state.specs[index][which]
@@ -188,6 +198,53 @@ def _tasks(state: _State, prints: Fingerprints, old: dict[str, Entry]) -> tuple[
     return downloads + pages, kept
 
 
+class SearchPages:
+    """The HTML pages the search index is made of, put into a private folder as they come.
+
+    Pagefind reads pages from a folder; gathering them there one by one (instead of holding
+    every page's bytes until the end) keeps the site out of memory. None of it is made when
+    the index is not: search off, ``PLANNER_PAGEFIND`` empty, or Pagefind missing (then
+    :meth:`index` says so).
+    """
+
+    def __init__(self, wanted: bool) -> None:
+        self.binary = search_index.executable() if wanted and not search_index.disabled() else None
+        self.missing = (
+            search_index.MISSING if wanted and not search_index.disabled() and not self.binary else None
+        )
+        self._tmp = tempfile.mkdtemp(prefix="planner-search-") if self.binary else None
+        self.root = Path(self._tmp) / "site" if self._tmp else None
+
+    def add(self, path: str, data: bytes | None, old_root: Path | None) -> None:
+        """One file of the site: a page's bytes, or None for the page kept in `old_root`."""
+        if self.root is None or not path.endswith(".html"):
+            return
+        dest = self.root / path
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        if data is not None:
+            dest.write_bytes(data)
+        elif old_root is not None:
+            shutil.copyfile(old_root / path, dest)
+        else:
+            dest.write_bytes(b"")
+
+    def index(self, fixed: dict[str, bytes]) -> dict[str, bytes]:
+        """The index files, with the `fixed` files' pages added first; the folder is removed."""
+        if self.root is None:
+            if self.missing:
+                print(self.missing, file=sys.stderr)
+            return {}
+        for path, data in fixed.items():
+            self.add(path, data, None)
+        assert self.binary is not None
+        return search_index.index_folder(self.root, self.binary)
+
+    def close(self) -> None:
+        """Remove the folder (also when the build failed)."""
+        if self._tmp:
+            shutil.rmtree(self._tmp, ignore_errors=True)
+
+
 def stream_site(
     cat: Catalogue,
     options: BuildOptions,
@@ -215,32 +272,34 @@ def stream_site(
     prints.plan_key(state.views[0].plan, state.views[0].ctx.packages)
     old = previous[1] if previous is not None and previous[0] == prints.globals else {}
     tasks, entries = _tasks(state, prints, old)
+    gc.collect()  # planning leaves cycles (a third of its memory at 10x): gone before pages are made
     if progress:
         progress.start(len(tasks) + len(entries))
     sizes: dict[str, int] = {}
-    searched = options.search and not search_index.disabled()
-    html: dict[str, bytes] = {}  # the pages the search index is made of (only with search on)
-    for path, entry in entries.items():
-        if searched and path.endswith(".html") and old_root is not None:
-            html[path] = (old_root / path).read_bytes()
-        sizes[path] = entry.size
-        yield path, None
-        if progress:
-            progress.advance()
-    _STATE = state
+    search = SearchPages(options.search)
     try:
-        for path, input_key, output_key, data in _make_all(tasks):
-            size = len(data) if data is not None else old[path].size
-            entries[path] = Entry(input_key, output_key, size)
-            sizes[path] = size
-            if searched and path.endswith(".html"):
-                html[path] = data if data is not None else (old_root / path).read_bytes() if old_root else b""
-            yield path, data
+        for path, entry in entries.items():
+            search.add(path, None, old_root)
+            sizes[path] = entry.size
+            yield path, None
             if progress:
                 progress.advance()
+        _STATE = state
+        try:
+            for path, input_key, output_key, data in _make_all(tasks):
+                size = len(data) if data is not None else old[path].size
+                entries[path] = Entry(input_key, output_key, size)
+                sizes[path] = size
+                search.add(path, data, old_root)
+                yield path, data
+                del data  # the writer has it on disk: nothing here holds a page any longer
+                if progress:
+                    progress.advance()
+        finally:
+            _STATE = None
+        yield from _closing(options, state.env, entries, sizes, prints.globals, stamp, search)
     finally:
-        _STATE = None
-    yield from _closing(options, state.env, entries, sizes, prints.globals, stamp, html if searched else None)
+        search.close()
     if progress:
         progress.done()
 
@@ -252,19 +311,14 @@ def _closing(
     sizes: dict[str, int],
     globals_key: str,
     stamp: str | None,
-    html: dict[str, bytes] | None = None,
+    search: SearchPages,
 ) -> Iterable[tuple[str, bytes]]:
     """The fixed files, the search index, the manifest, and last the marker (which records every
     other file's size)."""
     from planner.site.build import fixed_files
 
     files = fixed_files(options, env, sorted(entries))
-    if html is not None:
-        pages = {**html, **{p: d for p, d in files.items() if p.endswith(".html")}}
-        index, missing = search_index.index_site(dict(sorted(pages.items())))
-        files.update(index)
-        if missing:
-            print(missing, file=sys.stderr)
+    files.update(search.index(files))
     files[MANIFEST] = manifest_bytes(globals_key, entries)
     if stamp is not None:
         sizes.update((path, len(data)) for path, data in files.items())

@@ -1,4 +1,4 @@
-"""The full-text search index of the site, made by Pagefind over the pages built in memory.
+"""The full-text search index of the site, made by Pagefind over the pages a build made.
 
 Pagefind (https://pagefind.app) indexes static HTML into small files that its own script
 searches in the browser: no server, no network. It reads each page's ``lang`` (so Dutch pages
@@ -10,7 +10,8 @@ The indexer is a binary, shipped on PyPI in the ``pagefind-bin`` wheel; ``pip in
 output is added to the site in memory, so the writer still puts the whole site on disk in
 one step and ``build --check`` compares the index too. Without the binary the site is built
 all the same, without the index: :func:`index_site` says so in one sentence, and the search
-page falls back to its plain list of every act and obligation.
+page falls back to its plain list of every act and obligation. A build does not hold its pages
+for this: it puts each into the indexer's folder as it is made and calls :func:`index_folder`.
 """
 
 from __future__ import annotations
@@ -87,18 +88,31 @@ def index_site(files: dict[str, bytes], binary: str | None = None) -> tuple[dict
                 path = root / rel
                 path.parent.mkdir(parents=True, exist_ok=True)
                 path.write_bytes(data)
-        command = [binary, "--site", str(root), "--output-subdir", BUNDLE, "--keep-index-url", "--silent"]
-        try:
-            done = subprocess.run(command, capture_output=True, text=True, check=False)
-        except OSError as exc:
-            raise IndexerFailed(f"cannot run Pagefind ({binary}): {exc.strerror or exc}") from None
-        bundle = root / BUNDLE
-        if done.returncode != 0 or not bundle.is_dir():
-            message = (done.stderr or done.stdout).strip().splitlines()
-            raise IndexerFailed(f"Pagefind failed: {message[-1] if message else f'exit {done.returncode}'}")
-        made = {
-            f"{BUNDLE}/{path.relative_to(bundle).as_posix()}": path.read_bytes()
-            for path in sorted(bundle.rglob("*"))
-            if path.is_file() and not path.name.startswith(UNUSED)
-        }
-        return canonical(made), None
+        return index_folder(root, binary), None
+
+
+def index_folder(root: Path, binary: str) -> dict[str, bytes]:
+    """The Pagefind index of the pages in folder `root` (which gets the index too).
+
+    A build streams its pages into such a folder as it makes them
+    (:mod:`planner.site.pipeline`), so the site's HTML is never held in memory for the index.
+
+    Raises:
+        IndexerFailed: Pagefind ran and failed (with its own message).
+    """
+    root.mkdir(parents=True, exist_ok=True)
+    command = [binary, "--site", str(root), "--output-subdir", BUNDLE, "--keep-index-url", "--silent"]
+    try:
+        done = subprocess.run(command, capture_output=True, text=True, check=False)
+    except OSError as exc:
+        raise IndexerFailed(f"cannot run Pagefind ({binary}): {exc.strerror or exc}") from None
+    bundle = root / BUNDLE
+    if done.returncode != 0 or not bundle.is_dir():
+        message = (done.stderr or done.stdout).strip().splitlines()
+        raise IndexerFailed(f"Pagefind failed: {message[-1] if message else f'exit {done.returncode}'}")
+    made = {
+        f"{BUNDLE}/{path.relative_to(bundle).as_posix()}": path.read_bytes()
+        for path in sorted(bundle.rglob("*"))
+        if path.is_file() and not path.name.startswith(UNUSED)
+    }
+    return canonical(made)

@@ -12,6 +12,13 @@ page as text, which the caption points to. Node links are for pointer users and 
 the tab order (``tabindex="-1"``); keyboard users follow the text.
 Colours come from :mod:`planner.site.palette`; numbers are written with at most one decimal
 so the same picture gives the same bytes.
+
+How a part looks (colour, line width and dashes, font size, text alignment) is not written on
+each element but named by a class whose rules sit in the site's one stylesheet
+(``templates/site/assets/site.css``, the section on pictures), which every page already links:
+a page with a picture of 500 boxes would otherwise repeat the same few attribute sets 500
+times. Only geometry and text stay in the picture. :data:`CLASSES` lists every class a picture
+may use; a test checks that the stylesheet has a rule for each.
 """
 
 from __future__ import annotations
@@ -23,7 +30,6 @@ from html import escape
 from planner.site.layout import Link, layout
 from planner.site.palette import COLOURS
 
-FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif"
 CHAR_WIDTH = 0.56
 """Average glyph width in em of a sans-serif face, to shorten labels that would not fit."""
 
@@ -70,8 +76,7 @@ def frame(ident: str, width: float, height: float, title: str, desc: str, body: 
         [
             f'<svg xmlns="http://www.w3.org/2000/svg" class="picture" id="{esc(ident)}" '
             f'viewBox="0 0 {num(width)} {num(height)}" width="{num(width)}" height="{num(height)}" '
-            f'role="{role}" aria-labelledby="{esc(ident)}-title {esc(ident)}-desc" '
-            f'font-family="{esc(FONT)}" font-size="12">',
+            f'role="{role}" aria-labelledby="{esc(ident)}-title {esc(ident)}-desc">',
             f'<title id="{esc(ident)}-title">{esc(title)}</title>',
             f'<desc id="{esc(ident)}-desc">{esc(desc)}</desc>',
             *body,
@@ -89,14 +94,19 @@ def arrow_marker(ident: str, kind: str) -> str:
     )
 
 
-EDGE_STYLE = {
-    "requires": 'stroke-width="1.6"',
-    "needs-facility": 'stroke-width="1.6" stroke-dasharray="6 3"',
-    "overlaps": 'stroke-width="2" stroke-dasharray="2 3"',
-    "conflicts": 'stroke-width="2.4" stroke-dasharray="8 3 2 3"',
-}
-"""Each edge kind differs in dash pattern as well as colour, so colour is not the only cue."""
+EDGE_KINDS = ("requires", "needs-facility", "overlaps", "conflicts")
+"""The edge kinds, each drawn by class ``e-KIND``: it differs in dash pattern as well as colour
+(see the stylesheet), so colour is not the only cue."""
 DIRECTED = ("requires", "needs-facility")
+CLASSES = (
+    *(f"e-{kind}" for kind in EDGE_KINDS),
+    "el",  # an edge's label, on a halo of the background
+    "nb",  # a box
+    "nx",  # a box outside the picture's subject (dashed, no fill)
+    "nt",  # a box's title
+    "ns",  # a box's second line
+)
+"""The classes the interaction pictures use (the stylesheet styles them)."""
 
 
 @dataclass(frozen=True)
@@ -173,7 +183,7 @@ def graph(
     """
     links = [Link(e.source, e.target, e.kind in DIRECTED, e.label) for e in edges]
     placed = layout([n.id for n in nodes], links, (NODE_W, NODE_H))
-    kinds = [k for k in EDGE_STYLE if any(e.kind == k for e in edges)]
+    kinds = [k for k in EDGE_KINDS if any(e.kind == k for e in edges)]
     if any(n.external for n in nodes) and "external" in legend:
         kinds.append("external")
     width = max(480.0, 2 * MARGIN + placed.width)
@@ -199,30 +209,24 @@ def _edge(ident: str, edge: Edge, points: list[tuple[float, float]], at: tuple[f
     # read as the catalogue writes it: the dependant requires (or needs) its prerequisite
     said = (edge.target, edge.source) if edge.kind in DIRECTED else (edge.source, edge.target)
     out = (
-        f'<path d="{d}" fill="none" stroke="{COLOURS[edge.kind]}" {EDGE_STYLE[edge.kind]}{marker}>'
+        f'<path d="{d}" class="e-{edge.kind}"{marker}>'
         f"<title>{esc(said[0])} {esc(edge.kind)} {esc(said[1])}</title></path>"
     )
     if edge.label and at is not None:
-        out += (
-            f'<text x="{num(at[0] + MARGIN)}" y="{num(at[1] + MARGIN + 4)}" text-anchor="middle" font-size="11" '
-            f'fill="{COLOURS["text"]}" stroke="{COLOURS["background"]}" stroke-width="3" '
-            f'paint-order="stroke">{esc(edge.label)}</text>'
-        )
+        out += f'<text x="{num(at[0] + MARGIN)}" y="{num(at[1] + MARGIN + 4)}" class="el">{esc(edge.label)}</text>'
     return out
 
 
 def _node(node: Node, x: float, y: float) -> str:
-    fill = COLOURS["background"] if node.external else COLOURS["node"]
-    dash = ' stroke-dasharray="4 3"' if node.external else ""
+    box = "nb nx" if node.external else "nb"
     lines = wrap(node.label, NODE_W - 16, 13)
     parts = [
-        f'<rect x="{num(x)}" y="{num(y)}" width="{num(NODE_W)}" height="{num(NODE_H)}" rx="4" '
-        f'fill="{fill}" stroke="{COLOURS["border"]}"{dash}/>',
+        f'<rect x="{num(x)}" y="{num(y)}" width="{num(NODE_W)}" height="{num(NODE_H)}" rx="4" class="{box}"/>',
         *(
-            f'<text x="{num(x + 8)}" y="{num(y + 17 + i * 16)}" font-size="13" fill="{COLOURS["text"]}">{esc(line)}</text>'
+            f'<text x="{num(x + 8)}" y="{num(y + 17 + i * 16)}" class="nt">{esc(line)}</text>'
             for i, line in enumerate(lines)
         ),
-        f'<text x="{num(x + 8)}" y="{num(y + NODE_H - 7)}" font-size="11" fill="{COLOURS["muted"]}">'
+        f'<text x="{num(x + 8)}" y="{num(y + NODE_H - 7)}" class="ns">'
         f"{esc(fit(node.sublabel, NODE_W - 16, 11))}</text>",
         f"<title>{esc(node.label)} ({esc(node.sublabel)})</title>",
     ]
@@ -244,20 +248,11 @@ def _legend(
         if x > x0 and x + item_w > x0 + width:
             x, y = x0, y + 22
         if kind == "external":
-            sample = (
-                f'<rect x="{num(x)}" y="{num(y)}" width="34" height="16" rx="3" fill="{COLOURS["background"]}" '
-                f'stroke="{COLOURS["border"]}" stroke-dasharray="4 3"/>'
-            )
+            sample = f'<rect x="{num(x)}" y="{num(y)}" width="34" height="16" rx="3" class="nb nx"/>'
         else:
             marker = f' marker-end="url(#{esc(ident)}-arrow-{kind})"' if kind in DIRECTED else ""
-            sample = (
-                f'<path d="M{num(x)} {num(y + 8)}H{num(x + 34)}" fill="none" stroke="{COLOURS[kind]}" '
-                f"{EDGE_STYLE[kind]}{marker}/>"
-            )
-        out.append(
-            sample + f'<text x="{num(x + 42)}" y="{num(y + 12)}" font-size="12" fill="{COLOURS["text"]}">'
-            f"{esc(label)}</text>"
-        )
+            sample = f'<path d="M{num(x)} {num(y + 8)}H{num(x + 34)}" class="e-{kind}"{marker}/>'
+        out.append(sample + f'<text x="{num(x + 42)}" y="{num(y + 12)}">{esc(label)}</text>')
         x += item_w + 12
     out.append("</g>")
     return "".join(out), y - y0 + 30

@@ -3,7 +3,8 @@
 Both share one horizontal axis: a column per stage, plus a narrow "earlier" gutter on the left
 for due dates before the first stage (overdue work) and a "later" gutter on the right for due
 dates after the last, so a 2018 deadline does not squeeze the next two years into a sliver.
-Status is written on each bar as well as coloured.
+Status is written on each bar as well as coloured. How each part looks is named by a class
+the site's stylesheet styles (see :mod:`planner.site.svg`): :data:`CLASSES` lists them.
 """
 
 from __future__ import annotations
@@ -12,8 +13,21 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from planner.site.palette import COLOURS, STATUSES
+from planner.site.palette import STATUSES
 from planner.site.svg import arrow_marker, esc, fit, frame, num
+
+TEXTS = ("gutter", "stage", "asof", "row", "bar", "year", "lane", "count", "arrow")
+"""The kinds of text in a time picture, each drawn by class ``t-KIND``."""
+CLASSES = (
+    *(f"t-{kind}" for kind in TEXTS),
+    *(f"s-{status}" for status in STATUSES),  # a bar in the colour of its status
+    "shade",  # every other row or lane
+    "rule",  # a line between columns, a lane's baseline
+    "asof",  # the as-of line
+    "due",  # a due date's diamond
+    "e-needs-facility",  # a wait on another lane
+)
+"""The classes the time pictures use (the stylesheet styles them)."""
 
 
 @dataclass(frozen=True)
@@ -66,53 +80,34 @@ class Axis:
     def header(self, y: float, earlier: str, later: str) -> list[str]:
         """Stage names above the columns and the gutter names, with column rules."""
         out = [
-            _text(self.left + self.gutter / 2, y, earlier, size=11, anchor="middle", colour="muted"),
-            _text(self.right - self.gutter / 2, y, later, size=11, anchor="middle", colour="muted"),
+            _text(self.left + self.gutter / 2, y, earlier, "gutter"),
+            _text(self.right - self.gutter / 2, y, later, "gutter"),
         ]
         for i, span in enumerate(self.spans):
-            out.append(_text(self.stage_x(i) + self.column / 2, y, span.id, anchor="middle", bold=True))
+            out.append(_text(self.stage_x(i) + self.column / 2, y, span.id, "stage"))
         return out
 
     def rules(self, top: float, bottom: float) -> list[str]:
         """Vertical lines between columns."""
         xs = [self.first + i * self.column for i in range(len(self.spans) + 1)]
-        return [
-            f'<path d="M{num(x)} {num(top)}V{num(bottom)}" stroke="{COLOURS["border"]}" stroke-width="0.6"/>'
-            for x in xs
-        ]
+        return [f'<path d="M{num(x)} {num(top)}V{num(bottom)}" class="rule"/>' for x in xs]
 
 
-def _text(
-    x: float,
-    y: float,
-    text: str,
-    *,
-    size: float = 12,
-    anchor: str = "start",
-    colour: str = "text",
-    bold: bool = False,
-) -> str:
-    weight = ' font-weight="bold"' if bold else ""
-    return (
-        f'<text x="{num(x)}" y="{num(y)}" font-size="{num(size)}" text-anchor="{anchor}" '
-        f'fill="{COLOURS[colour]}"{weight}>{esc(text)}</text>'
-    )
+def _text(x: float, y: float, text: str, kind: str) -> str:
+    """A text of one of the :data:`TEXTS` kinds."""
+    return f'<text x="{num(x)}" y="{num(y)}" class="t-{kind}">{esc(text)}</text>'
 
 
 def _diamond(x: float, y: float, r: float = 5.5) -> str:
-    return (
-        f'<path d="M{num(x)} {num(y - r)}L{num(x + r)} {num(y)}L{num(x)} {num(y + r)}L{num(x - r)} {num(y)}z" '
-        f'fill="{COLOURS["due"]}" stroke="{COLOURS["background"]}" stroke-width="1.2"/>'
-    )
+    return f'<path d="M{num(x)} {num(y - r)}l{num(r)} {num(r)}-{num(r)} {num(r)}-{num(r)}-{num(r)}z" class="due"/>'
 
 
 def _as_of_line(axis: Axis, as_of: dt.date, top: float, bottom: float, label: str) -> list[str]:
     """The as-of date as a dashed line from `top` to `bottom`, labelled just above `top`."""
     x = axis.date_x(as_of)
     return [
-        f'<path d="M{num(x)} {num(top - 12)}V{num(bottom)}" stroke="{COLOURS["overdue"]}" stroke-width="1.5" '
-        'stroke-dasharray="3 2"/>',
-        _text(x + 4, top - 3, label, size=10, colour="overdue"),
+        f'<path d="M{num(x)} {num(top - 12)}V{num(bottom)}" class="asof"/>',
+        _text(x + 4, top - 3, label, "asof"),
     ]
 
 
@@ -169,34 +164,24 @@ def _gantt_row(axis: Axis, row: Row, y: float, shade: bool) -> str:
     parts = []
     if shade:
         parts.append(
-            f'<rect x="0" y="{num(y)}" width="{num(axis.right + 8)}" height="{num(ROW_H)}" '
-            f'fill="{COLOURS["surface"]}"/>'
+            f'<rect x="0" y="{num(y)}" width="{num(axis.right + 8)}" height="{num(ROW_H)}" class="shade"/>'
         )
     parts.append(
         f'<a href="{esc(row.href)}" tabindex="-1">'
-        + _text(6, y + 14, fit(row.label, LABEL_W - 12, 12), colour="link")
+        + _text(6, y + 14, fit(row.label, LABEL_W - 12, 12), "row")
         + "</a>"
     )
     x = axis.stage_x(row.stage)
     parts.append(
         f'<rect x="{num(x + 3)}" y="{num(y + 3)}" width="{num(axis.column - 6)}" height="{num(ROW_H - 6)}" '
-        f'rx="3" fill="{COLOURS[row.status]}"/>'
+        f'rx="3" class="s-{row.status}"/>'
     )
-    parts.append(
-        _text(
-            x + axis.column / 2,
-            y + 14,
-            fit(row.status_label, axis.column - 10, 11),
-            size=11,
-            anchor="middle",
-            colour="bar_text",
-        )
-    )
+    parts.append(_text(x + axis.column / 2, y + 14, fit(row.status_label, axis.column - 10, 11), "bar"))
     if row.due is not None:
         dx = axis.date_x(row.due)
         parts.append(_diamond(dx, y + ROW_H / 2))
         if row.due < axis.spans[0].start or row.due > axis.spans[-1].end:
-            parts.append(_text(dx + 8, y + 14, str(row.due.year), size=10, colour="muted"))
+            parts.append(_text(dx + 8, y + 14, str(row.due.year), "year"))
     return f"<g><title>{esc(row.tooltip)}</title>{''.join(parts)}</g>"
 
 
@@ -261,11 +246,10 @@ def _lane(axis: Axis, lane: Lane, y: float, most: int, shade: bool, words: dict[
     parts = []
     if shade:
         parts.append(
-            f'<rect x="0" y="{num(y)}" width="{num(axis.right + 8)}" height="{num(LANE_H)}" '
-            f'fill="{COLOURS["surface"]}"/>'
+            f'<rect x="0" y="{num(y)}" width="{num(axis.right + 8)}" height="{num(LANE_H)}" class="shade"/>'
         )
     parts.append(
-        f'<a href="{esc(lane.href)}" tabindex="-1">{_text(8, y + BAR_Y + 15, lane.label, size=13, colour="link", bold=True)}</a>'
+        f'<a href="{esc(lane.href)}" tabindex="-1">{_text(8, y + BAR_Y + 15, lane.label, "lane")}</a>'
     )
     for s, cell in enumerate(lane.cells):
         total = sum(cell.values())
@@ -280,18 +264,14 @@ def _lane(axis: Axis, lane: Lane, y: float, most: int, shade: bool, words: dict[
             w = full * n / total
             parts.append(
                 f'<rect x="{num(x)}" y="{num(y + BAR_Y)}" width="{num(max(w, 1.5))}" height="{num(BAR_H)}" '
-                f'fill="{COLOURS[status]}"><title>{n} {esc(words.get(f"status-{status}", status))}</title></rect>'
+                f'class="s-{status}"><title>{n} {esc(words.get(f"status-{status}", status))}</title></rect>'
             )
             if w >= 20:
-                parts.append(
-                    _text(x + w / 2, y + BAR_Y + 15, str(n), size=11, anchor="middle", colour="bar_text")
-                )
+                parts.append(_text(x + w / 2, y + BAR_Y + 15, str(n), "bar"))
             x += w
-        parts.append(_text(x + 4, y + BAR_Y + 15, f"{total}", size=11, colour="muted"))
+        parts.append(_text(x + 4, y + BAR_Y + 15, f"{total}", "count"))
     base = y + LANE_H - 24
-    parts.append(
-        f'<path d="M{num(axis.left)} {num(base)}H{num(axis.right)}" stroke="{COLOURS["border"]}" stroke-width="0.6"/>'
-    )
+    parts.append(f'<path d="M{num(axis.left)} {num(base)}H{num(axis.right)}" class="rule"/>')
     earlier = sum(1 for d in lane.dues if d < axis.spans[0].start)
     later = sum(1 for d in lane.dues if d > axis.spans[-1].end)
     for day in sorted(set(lane.dues)):
@@ -299,7 +279,7 @@ def _lane(axis: Axis, lane: Lane, y: float, most: int, shade: bool, words: dict[
             parts.append(_diamond(axis.date_x(day), base))
     for n, x in ((earlier, axis.left + axis.gutter / 2), (later, axis.right - axis.gutter / 2)):
         if n:
-            parts.append(_diamond(x - 10, base) + _text(x - 2, base + 4, str(n), size=11, colour="muted"))
+            parts.append(_diamond(x - 10, base) + _text(x - 2, base + 4, str(n), "count"))
     return f"<g>{''.join(parts)}</g>"
 
 
@@ -328,10 +308,7 @@ def _arrows(ident: str, axis: Axis, arrows: Sequence[Arrow], top: float) -> list
         d = f"M{num(x1)} {num(y1)}C{num(x1)} {num(y1 + bend)} {num(x2)} {num(y2 - bend)} {num(x2)} {num(y2)}"
         label_y = y2 - 6 if down else y2 + 14
         out.append(
-            f'<g><path d="{d}" fill="none" stroke="{COLOURS["needs-facility"]}" stroke-width="1.6" '
-            f'stroke-dasharray="6 3" marker-end="url(#{esc(ident)}-arrow-needs-facility)"/>'
-            f'<text x="{num(x2 + 6)}" y="{num(label_y)}" font-size="11" font-weight="bold" '
-            f'fill="{COLOURS["needs-facility"]}" stroke="{COLOURS["background"]}" stroke-width="3" '
-            f'paint-order="stroke">{arrow.count}</text></g>'
+            f'<g><path d="{d}" class="e-needs-facility" marker-end="url(#{esc(ident)}-arrow-needs-facility)"/>'
+            f"{_text(x2 + 6, label_y, str(arrow.count), 'arrow')}</g>"
         )
     return out
