@@ -14,21 +14,11 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from planner.catalogue import Catalogue
+    from planner.diff.impact import ItemChange
     from planner.roadmap import PlanContext
 
 WATCHED = ("at-risk", "overdue", "blocked")
 """The statuses a layer's items can newly get that the house view counts."""
-
-
-@dataclass(frozen=True)
-class Shift:
-    """One item (obligation × layer) that moved or changed status under the scenario."""
-
-    obligation: str
-    old_stage: str | None
-    old_status: str | None
-    new_stage: str | None
-    new_status: str | None
 
 
 @dataclass(frozen=True)
@@ -39,7 +29,8 @@ class LayerShift:
     moved: int
     became: tuple[tuple[str, int], ...]
     """(status, how many items newly have it) for each of :data:`WATCHED`."""
-    shifts: tuple[Shift, ...]
+    shifts: tuple[ItemChange, ...]
+    """The items that moved or changed status, as the diff reports them."""
 
 
 def scenario_impact(
@@ -64,9 +55,7 @@ def scenario_impact(
     )
     out = []
     for impact in report.impact:
-        shifts = tuple(
-            Shift(i.obligation, i.old_stage, i.old_status, i.new_stage, i.new_status) for i in impact.items
-        )
+        shifts = impact.items
         moved = sum(1 for s in shifts if s.old_stage and s.new_stage and s.old_stage != s.new_stage)
         became = tuple(
             (status, sum(1 for s in shifts if s.new_status == status and s.old_status != status))
