@@ -23,13 +23,22 @@ def _w(lang: str, key: str) -> str:
     return gettext(lang, "workbook", key)
 
 
+def new_sheet(book: Any, styles: Any, lang: str, name: str, columns: tuple[tuple[str, int], ...]) -> Any:
+    """A worksheet named by the ``<name>_sheet`` word, with its columns' widths and the header
+    row of their ``<name>_<key>`` words."""
+    sheet = book.add_worksheet(_w(lang, f"{name}_sheet"))
+    for col, (key, width) in enumerate(columns):
+        sheet.set_column(col, col, width)
+        sheet.write_string(0, col, _w(lang, f"{name}_{key}"), styles.header)
+    return sheet
+
+
 def write_workload(book: Any, styles: Any, view: RoadmapView) -> Any:
     """The workload sheet: stage, layer, person-days planned, capacity."""
     lang = view.lang
-    sheet = book.add_worksheet(_w(lang, "workload_sheet"))
-    for col, (key, width) in enumerate((("stage", 10), ("layer", 18), ("days", 14), ("capacity", 14))):
-        sheet.set_column(col, col, width)
-        sheet.write_string(0, col, _w(lang, f"workload_{key}"), styles.header)
+    sheet = new_sheet(
+        book, styles, lang, "workload", (("stage", 10), ("layer", 18), ("days", 14), ("capacity", 14))
+    )
     for r, load in enumerate(view.load, start=1):
         over = load.capacity is not None and load.days > load.capacity
         sheet.write_string(r, 0, load.stage, styles.text)
@@ -46,10 +55,9 @@ def write_workload(book: Any, styles: Any, view: RoadmapView) -> Any:
 def write_assumptions(book: Any, styles: Any, view: RoadmapView) -> Any:
     """The assumptions sheet: what the plan took as given, and why."""
     lang = view.lang
-    sheet = book.add_worksheet(_w(lang, "assumptions_sheet"))
-    for col, (key, width) in enumerate((("subject", 28), ("layer", 18), ("value", 22), ("why", 80))):
-        sheet.set_column(col, col, width)
-        sheet.write_string(0, col, _w(lang, f"assumptions_{key}"), styles.header)
+    sheet = new_sheet(
+        book, styles, lang, "assumptions", (("subject", 28), ("layer", 18), ("value", 22), ("why", 80))
+    )
     for r, a in enumerate(view.assumptions, start=1):
         for col, value in enumerate((a.subject, view.names.get(a.layer, a.layer), a.value, a.rationale)):
             sheet.write_string(r, col, value, styles.for_text("reasons" if col == 3 else "title", value))
@@ -73,10 +81,7 @@ QUESTION_COLUMNS = (
 def write_questions(book: Any, styles: Any, view: RoadmapView) -> Any:
     """The questions sheet: each question, the answer used and where it came from, what it switched off."""
     lang = view.lang
-    sheet = book.add_worksheet(_w(lang, "questions_sheet"))
-    for col, (key, width) in enumerate(QUESTION_COLUMNS):
-        sheet.set_column(col, col, width)
-        sheet.write_string(0, col, _w(lang, f"questions_{key}"), styles.header)
+    sheet = new_sheet(book, styles, lang, "questions", QUESTION_COLUMNS)
     for r, q in enumerate(view.questions, start=1):
         values = (
             q.id,

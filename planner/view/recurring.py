@@ -30,8 +30,7 @@ def period_label(date: dt.date, every: str) -> str:
     """
     if every == "month":
         return f"{date.year}-{date.month:02d}"
-    size = {"year": "year", "half": "half", "quarter": "quarter"}[every]
-    return period_bounds(period_index(date, size), size)[0]
+    return period_bounds(period_index(date, every), every)[0]
 
 
 def occurrences_by_stage(ctx: PlanContext, items: list[PlanItem], lang: str) -> dict[int, list[Occurrence]]:
