@@ -68,6 +68,8 @@ def build_plan(
         raise UsageError(f"--stage: {stage_size!r} is not one of: {', '.join(STAGE_SIZES)}")
     overrides: dict[str, float | None] = {}
     if capacity is not None:
+        if capacity_layer not in (None, ALL, *cat.layers):
+            raise UsageError(f"--capacity: no layer {capacity_layer!r}; layers: {', '.join(cat.layers)}")
         targets = list(cat.layers) if capacity_layer in (None, ALL) else [capacity_layer]
         overrides = {lid: capacity for lid in targets}
     pkgs = find_packages(build_graph(cat), cat)

@@ -39,6 +39,11 @@ def test_a_capacity_for_one_layer_leaves_the_others_as_they_were(cat):
     assert plan.capacity == {"rijk": 10.0, "provincies": None, "gemeenten": None}
 
 
+def test_a_capacity_for_an_unknown_layer_is_a_usage_error_naming_the_layers(cat):
+    with pytest.raises(UsageError, match=r"--capacity: no layer 'rijkk'; layers: rijk, provincies, gemeenten"):
+        build_plan(cat, AS_OF, capacity=10.0, capacity_layer="rijkk")
+
+
 @pytest.mark.parametrize("layer", [None, ALL])
 def test_a_capacity_without_a_layer_applies_to_every_layer(cat, layer):
     plan = build_plan(cat, AS_OF, capacity=7.5, capacity_layer=layer).plan
