@@ -16,3 +16,13 @@ def add_months(day: dt.date, months: int) -> dt.date:
     index = day.year * 12 + day.month - 1 + months
     year, month = divmod(index, 12)
     return dt.date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
+
+
+def months_between(before: dt.date, after: dt.date) -> int:
+    """Whole calendar months from `before` to `after` (negative when `after` is earlier).
+
+    Example:
+        >>> months_between(dt.date(2026, 12, 24), dt.date(2027, 12, 24))
+        12
+    """
+    return (after.year - before.year) * 12 + after.month - before.month

@@ -9,23 +9,14 @@ with the plan without the scenario.
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import TYPE_CHECKING, Any
 
+from planner.dates import months_between
 from planner.i18n import gettext, ngettext
 
 if TYPE_CHECKING:
     from planner.roadmap import PlanContext
     from planner.schedule import Item, Key
-
-
-def months_between(before: dt.date, after: dt.date) -> int:
-    """Whole calendar months from `before` to `after` (negative when `after` is earlier).
-
-    >>> months_between(dt.date(2026, 12, 24), dt.date(2027, 12, 24))
-    12
-    """
-    return (after.year - before.year) * 12 + after.month - before.month
 
 
 def _waited(ctx: PlanContext, item: Item) -> list[tuple[str, Key, Item]]:

@@ -17,6 +17,7 @@ from collections import defaultdict
 from typing import TYPE_CHECKING
 from urllib.parse import quote
 
+from planner.dates import months_between
 from planner.formats import RenderOptions
 from planner.formats.labels import STATUS, text
 from planner.i18n import gettext
@@ -98,7 +99,7 @@ def first_on_or_after(recurrence: Recurrence, as_of: dt.date) -> dt.date | None:
     if first is None or first >= as_of:
         return first
     # jump close to as-of first, then step: the series is first + k periods, gaps skipped
-    k = max(0, ((as_of.year - first.year) * 12 + as_of.month - first.month) // recurrence.months - 1)
+    k = max(0, months_between(first, as_of) // recurrence.months - 1)
     while True:
         day = rrule_day(first, k * recurrence.months)
         if day is not None and day >= as_of:
