@@ -26,7 +26,7 @@ from planner.models import (
     QuestionType,
 )
 from planner.primary import IDENTITY, cites_primary, facts
-from planner.reading import QUESTIONS_FILE, SourceFile, field_path
+from planner.reading import QUESTIONS_FILE, SourceFile, by_unique_id, field_path
 
 Loc = list[str | int]
 
@@ -53,9 +53,7 @@ def add_profile(
         sources["questions"] = dict(questions_file.sources)
         for i, q in enumerate(questions_file.questions):
             _check_question(cat, questions_file, i, q, src)
-            if q.id in questions:
-                src.add(["questions", i, "id"], f"questions[{i}].id: duplicate question id {q.id!r}")
-            questions[q.id] = q
+        questions = by_unique_id(src, "questions", questions_file.questions, "question")
     hosts = {h.host: h for h in primary_file.hosts} if primary_file else {}
     cat = replace(cat, questions=questions, primary_hosts=hosts, sources=sources)
     for act_id, act in cat.acts.items():

@@ -34,6 +34,7 @@ from planner.reading import (
     QUESTIONS_FILE,
     THEMES_FILE,
     SourceFile,
+    by_unique_id,
     describe_error,
     field_path,
     printable,
@@ -204,18 +205,8 @@ def _assemble(
     srcs: dict[str, SourceFile],
     failed: set[str] | frozenset[str] = frozenset(),
 ) -> Catalogue:
-    layers = {}
-    if layers_file:
-        for i, layer in enumerate(layers_file.layers):
-            if layer.id in layers:
-                srcs[LAYERS_FILE].add(["layers", i, "id"], f"layers[{i}].id: duplicate layer id {layer.id!r}")
-            layers[layer.id] = layer
-    themes = {}
-    if themes_file:
-        for i, theme in enumerate(themes_file.themes):
-            if theme.id in themes:
-                srcs[THEMES_FILE].add(["themes", i, "id"], f"themes[{i}].id: duplicate theme id {theme.id!r}")
-            themes[theme.id] = theme
+    layers = by_unique_id(srcs[LAYERS_FILE], "layers", layers_file.layers, "layer") if layers_file else {}
+    themes = by_unique_id(srcs[THEMES_FILE], "themes", themes_file.themes, "theme") if themes_file else {}
     obligations: dict[str, Obligation] = {}
     where: dict[str, tuple[str, int]] = {}
     listed = [(act_id, i, ob) for act_id in sorted(acts) for i, ob in enumerate(acts[act_id].obligations)]

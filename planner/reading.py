@@ -12,7 +12,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, Protocol, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
@@ -26,6 +26,16 @@ QUESTIONS_FILE = "questions.yaml"
 PRIMARY_FILE = "primary-sources.yaml"
 
 M = TypeVar("M", bound=BaseModel)
+
+
+class HasId(Protocol):
+    """An entry of a list in a catalogue file, known by its id."""
+
+    @property
+    def id(self) -> str: ...
+
+
+E = TypeVar("E", bound=HasId)
 
 LONGEST_SUGGESTED = 80
 """A misspelt key longer than this (the longest id) gets no "did you mean" suggestion."""
@@ -60,6 +70,21 @@ class SourceFile:
         """Record a problem at a known place."""
         # File names are untrusted too: a name with a line break must not forge a report line.
         self.problems.append(Problem(printable(str(self.path)), line, col, printable(message), severity))
+
+
+def by_unique_id(src: SourceFile, key: str, entries: Sequence[E], what: str) -> dict[str, E]:
+    """`entries` (each with an ``id``) by id; a repeated id is an error at it, and the first wins.
+
+    `key` is the list's YAML key (``layers``, ``questions``, ...), `what` names an entry in the
+    message (``layer``, ``question``, ...).
+    """
+    out: dict[str, E] = {}
+    for i, entry in enumerate(entries):
+        if entry.id in out:
+            src.add([key, i, "id"], f"{key}[{i}].id: duplicate {what} id {entry.id!r}")
+            continue
+        out[entry.id] = entry
+    return out
 
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")

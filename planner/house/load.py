@@ -15,7 +15,7 @@ from planner.checks import unknown
 from planner.checks_profile import WAIVER_HINT, secondary_severity
 from planner.house.model import Collective, CollectivesFile, DeliveryStatus
 from planner.models import PLANNED_ROLES, Role
-from planner.reading import SourceFile, field_path
+from planner.reading import SourceFile, by_unique_id, field_path
 
 COLLECTIVES_FILE = "collectives.yaml"
 
@@ -36,10 +36,7 @@ def add_collectives(
         sources["collectives"] = dict(found.sources)
         for i, coll in enumerate(found.collectives):
             check_collective(cat, found, i, coll, src)
-            if coll.id in collectives:
-                src.add(["collectives", i, "id"], f"collectives[{i}].id: duplicate collective id {coll.id!r}")
-                continue
-            collectives[coll.id] = coll
+        collectives = by_unique_id(src, "collectives", found.collectives, "collective")
     cat = replace(cat, collectives=collectives, sources=sources)
     if found is None and COLLECTIVES_FILE in srcs:
         return cat  # the file's own errors say what is wrong; every delay would repeat them

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from planner.models import LayersFile
-from planner.reading import SourceFile, validate
+from planner.reading import SourceFile, by_unique_id, validate
 from planner.yamlsafe import load
 
 
@@ -88,3 +88,15 @@ def test_a_bad_combination_alone_is_reported_once():
     messages = act_problems(ACT.replace("EFFORT", "2"))
     assert len(messages) == 1
     assert "give either 'due' or 'milestone', not both" in messages[0]
+
+
+def test_a_repeated_id_is_an_error_at_the_repeat_and_the_first_entry_wins():
+    text = LAYER + "  - id: rijk\n    name: {nl: Tweede, en: Second}\n    organisations: 2\n"
+    src = SourceFile(Path("layers.yaml"), text)
+    model = validate(src, LayersFile, load(text)[0])
+    assert model is not None
+    found = by_unique_id(src, "layers", model.layers, "layer")
+    assert (found["rijk"].organisations, list(found)) == (1, ["rijk"])
+    assert [(p.line, p.col, p.message) for p in src.problems] == [
+        (5, 9, "layers[1].id: duplicate layer id 'rijk'")
+    ]

@@ -40,7 +40,9 @@ def test_a_capacity_for_one_layer_leaves_the_others_as_they_were(cat):
 
 
 def test_a_capacity_for_an_unknown_layer_is_a_usage_error_naming_the_layers(cat):
-    with pytest.raises(UsageError, match=r"--capacity: no layer 'rijkk'; layers: rijk, provincies, gemeenten"):
+    with pytest.raises(
+        UsageError, match=r"--capacity: no layer 'rijkk'; layers: rijk, provincies, gemeenten"
+    ):
         build_plan(cat, AS_OF, capacity=10.0, capacity_layer="rijkk")
 
 
