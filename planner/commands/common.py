@@ -15,7 +15,17 @@ if TYPE_CHECKING:
     from planner.catalogue import Catalogue
 
 Lang = Annotated[str, typer.Option("--lang", help="Language of the output: nl or en.")]
-LayerFilter = Annotated[str | None, typer.Option("--layer", help="Only what concerns this layer id.")]
+LayerFilter = Annotated[
+    str | None,
+    typer.Option("--layer", help="Only obligations that name this layer id in any role (a supervisor too)."),
+]
+PlannedLayerFilter = Annotated[
+    str | None,
+    typer.Option(
+        "--layer",
+        help="Only obligations this layer id implements (addressee, provider or co-responsible).",
+    ),
+]
 ThemeFilter = Annotated[str | None, typer.Option("--theme", help="Only what has this theme id.")]
 ActFilter = Annotated[str | None, typer.Option("--act", help="Only this act id.")]
 Output = Annotated[

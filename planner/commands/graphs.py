@@ -11,8 +11,8 @@ from planner.commands.common import (
     ActFilter,
     AsOf,
     Lang,
-    LayerFilter,
     Output,
+    PlannedLayerFilter,
     ThemeFilter,
     check_known,
     choice,
@@ -25,7 +25,7 @@ from planner.commands.common import (
 def graph(
     ctx: typer.Context,
     act: ActFilter = None,
-    layer: LayerFilter = None,
+    layer: PlannedLayerFilter = None,
     theme: ThemeFilter = None,
     kind: Annotated[
         str | None,
@@ -63,7 +63,7 @@ def graph(
 
 def analyse(
     ctx: typer.Context,
-    layer: LayerFilter = None,
+    layer: PlannedLayerFilter = None,
     as_of: AsOf = None,
     fmt: Annotated[str, typer.Option("--format", help="text, json or md.")] = "text",
     lang: Lang = "en",
