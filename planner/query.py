@@ -59,27 +59,7 @@ def list_rows(
             for o in obs
         ]
     if kind == "acts":
-        counts: dict[str, int] = {}
-        for o in obs:
-            counts[o.act] = counts.get(o.act, 0) + 1
-        filtered = layer is not None or theme is not None
-        return [
-            {
-                "id": a.id,
-                "kind": a.kind.value,
-                "celex": a.celex,
-                "status": a.status.value,
-                "obligations": counts.get(a.id, 0),
-                "title": (a.short or a.title).get(lang),
-            }
-            for a in cat.acts.values()
-            if (act is None or a.id == act)
-            and (
-                not filtered
-                or counts.get(a.id)
-                or (theme is not None and theme in a.themes and layer is None)
-            )
-        ]
+        return _act_rows(cat, obs, layer=layer, theme=theme, act=act, lang=lang)
     if kind == "layers":
         return [
             {
@@ -100,6 +80,36 @@ def list_rows(
         }
         for tid, t in cat.themes.items()
         if theme is None or tid == theme
+    ]
+
+
+def _act_rows(
+    cat: Catalogue,
+    obs: list[Obligation],
+    *,
+    layer: str | None,
+    theme: str | None,
+    act: str | None,
+    lang: str,
+) -> list[dict[str, Any]]:
+    """The rows of `planner list acts`: with a layer or theme filter, only acts with matching duties
+    (or, for a theme alone, acts of that theme)."""
+    counts: dict[str, int] = {}
+    for o in obs:
+        counts[o.act] = counts.get(o.act, 0) + 1
+    filtered = layer is not None or theme is not None
+    return [
+        {
+            "id": a.id,
+            "kind": a.kind.value,
+            "celex": a.celex,
+            "status": a.status.value,
+            "obligations": counts.get(a.id, 0),
+            "title": (a.short or a.title).get(lang),
+        }
+        for a in cat.acts.values()
+        if (act is None or a.id == act)
+        and (not filtered or counts.get(a.id) or (theme is not None and theme in a.themes and layer is None))
     ]
 
 
