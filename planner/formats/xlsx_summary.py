@@ -14,7 +14,7 @@ from planner.formats.labels import text
 from planner.formats.rows import is_risky
 from planner.i18n import gettext
 from planner.labels import STATUS
-from planner.view.summary import scenario_text
+from planner.view.summary import scenario_text, upcoming
 
 if TYPE_CHECKING:
     from planner.view import RoadmapView
@@ -103,15 +103,12 @@ def _by_stage(sheet: Any, styles: Any, view: RoadmapView, row: int) -> int:
 
 def _next_due(sheet: Any, styles: Any, view: RoadmapView, row: int) -> int:
     lang = view.lang
-    upcoming = sorted(
-        (i for i in view.items if i.status != "done" and i.due is not None and i.due >= view.as_of),
-        key=lambda i: (i.due or view.as_of, i.obligation, i.layer),
-    )[:NEXT_DUE]
+    first = upcoming(view)[:NEXT_DUE]
     sheet.write_string(row, 0, gettext(lang, "workbook", "next_due"), styles.bold)
     columns = ("title", "due", "layer", "status")
     _heading(sheet, row + 1, [gettext(lang, "column", c) for c in columns], styles)
     row += 2
-    for item in upcoming:
+    for item in first:
         sheet.set_row(row, LINE_HEIGHT * lines(item.title, WIDTHS[0]))
         _string(sheet, row, 0, item.title, styles, styles.wrap)
         sheet.write_datetime(row, 1, _date(item.due or view.as_of), styles.date)

@@ -12,6 +12,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from planner.formats.labels import text
+from planner.schedule import OFF_PLAN
 from planner.view.model import Finding, Item, RoadmapView, Stage
 
 NEXT_DATES = 3
@@ -105,16 +106,25 @@ class Summary:
     overdue_findings: int
 
 
+def upcoming(view: RoadmapView) -> list[Item]:
+    """The items with open work due on or after the as-of date, by due date, obligation and layer.
+
+    Work that is done, in place or does not apply to the organisation is left out: a board
+    reading "next due dates" reads them as what is still to do.
+    """
+    found = [i for i in view.items if i.status not in OFF_PLAN and i.due is not None and i.due >= view.as_of]
+    return sorted(found, key=lambda i: (i.due or view.as_of, i.obligation, i.layer))
+
+
 def next_due(view: RoadmapView) -> tuple[DueDate, ...]:
     """The first :data:`NEXT_DATES` due dates on or after the as-of date with open work."""
-    upcoming: dict[str, dict[str, list[Item]]] = defaultdict(lambda: defaultdict(list))
-    for item in view.items:
-        if item.status != "done" and item.due is not None and item.due >= view.as_of:
-            upcoming[item.due.isoformat()][item.obligation].append(item)
+    by_date: dict[str, dict[str, list[Item]]] = defaultdict(lambda: defaultdict(list))
+    for item in upcoming(view):
+        by_date[(item.due or view.as_of).isoformat()][item.obligation].append(item)
     out = []
-    for date in sorted(upcoming)[:NEXT_DATES]:
+    for date in sorted(by_date)[:NEXT_DATES]:
         entries = []
-        for oid, owed in sorted(upcoming[date].items()):
+        for oid, owed in sorted(by_date[date].items()):
             owed.sort(key=lambda i: i.layer)
             layers = tuple(view.names.get(i.layer, i.layer) for i in owed)
             entries.append(DueEntry(oid, owed[0].title, layers, tuple(sorted({i.status for i in owed}))))

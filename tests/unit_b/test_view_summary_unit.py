@@ -42,6 +42,19 @@ def test_done_work_and_past_dates_are_not_next():
     assert [e.obligation for d in next_due(v) for e in d.entries] == ["a.next"]
 
 
+def test_duties_that_do_not_apply_or_are_in_place_are_not_next():
+    v = view(
+        stage(
+            [
+                item("a.na", due=day(1), status="not-applicable"),
+                item("a.ready", due=day(1), status="in-place"),
+                item("a.next", due=day(2), status="unassessed"),
+            ]
+        )
+    )
+    assert [e.obligation for d in next_due(v) for e in d.entries] == ["a.next"]
+
+
 def test_one_obligation_due_for_two_layers_is_one_entry_naming_both():
     v = view(
         stage([item("a.x", due=day(3), layer="rijk"), item("a.x", due=day(3), layer="gemeenten")]),
