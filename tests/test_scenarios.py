@@ -111,7 +111,7 @@ def replaced_cat(tmp_path: Path):  # type: ignore[no-untyped-def]
 
 
 def test_a_replacement_gives_a_date_and_nothing_else():
-    with pytest.raises(ValidationError, match="one of a new 'due', 'remove: true' or 'replaced'"):
+    with pytest.raises(ValidationError, match="one of a new 'due', 'remove: true', 'replaced'"):
         Change(obligation="a.x", replaced=dt.date(2028, 1, 1), due=dt.date(2027, 1, 1))
 
 
