@@ -200,7 +200,10 @@ def test_markdown_puts_the_summary_first_and_folds_the_details(runner):
     md = run(runner, str(OLD), str(NEW), "--format", "md").stdout
     head, _, details = md.partition("<details>")
     assert head.startswith(f"### planner diff: `{OLD}` → `{NEW}`\n\n**Catalogue:** 1 obligation removed, ")
-    assert "- gemeenten: act-b.connect: moved from 2026-Q2 to 2026-Q3, changed: requires act-a.assess added" in head
+    assert (
+        "- gemeenten: act-b.connect: moved from 2026-Q2 to 2026-Q3, changed: requires act-a.assess added"
+        in head
+    )
     assert head.index("due date moved") < head.index("moved from 2026-Q2")
     assert details.startswith("<summary>Catalogue changes (6)</summary>")
     assert md.count("<details>") == md.count("</details>") == 3  # the catalogue, rijk, gemeenten
