@@ -228,14 +228,18 @@ def amended(ob: Obligation, amend: Amend) -> Obligation:
         >>> amended(ob, Amend(effort_days=10)).effort_estimate
         10.0
     """
-    data = ob.model_dump(exclude_none=True)
-    data.update(amend.model_dump(include=set(amend.fields())))
+    data = ob.model_dump(exclude_none=True, by_alias=True)
+    data.update(amend.model_dump(include=set(amend.fields()), by_alias=True))
     if amend.nature is not None and amend.nature is not Nature.RECURRING and amend.recurrence is None:
         data.pop("recurrence", None)
     for kind in RELATION_KINDS:
         gone = set(getattr(amend.drop, kind)) if amend.drop else set()
         kept = [r for r in data.get(kind, []) if r["to"] not in gone]
-        came = [r.model_dump(exclude_none=True) for r in getattr(amend.add, kind)] if amend.add else []
+        came = (
+            [r.model_dump(exclude_none=True, by_alias=True) for r in getattr(amend.add, kind)]
+            if amend.add
+            else []
+        )
         data[kind] = [*kept, *came]
     return Obligation.model_validate(data)
 
