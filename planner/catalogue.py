@@ -158,6 +158,12 @@ class Catalogue:
             None,
         )
 
+    def amends(self, obligation_id: str) -> bool:
+        """Whether the applied scenario amends what this obligation requires."""
+        return self.scenario is not None and any(
+            c.obligation == obligation_id and c.amend is not None for c in self.scenario.changes
+        )
+
     def with_scenario(self, scenario_id: str) -> Catalogue:
         """A copy of the catalogue with the named scenario's changes applied.
 

@@ -142,3 +142,24 @@ def test_the_scenario_page_says_what_the_amendment_changes(tmp_path, amended_cat
         "− requires <code>act-a.inventory</code>; + overlaps <code>act-a.platform</code></li>"
     ) in page
     assert "<td><code>act-a.assess</code> (requires something else)</td>" in page
+
+
+def test_an_amended_item_says_why_it_is_planned_as_it_is(amended_cat):
+    cat = load_catalogue(amended_cat).with_scenario("lighter-assess")
+    reasons = [r.render("nl") for r in api.plan(cat, AS_OF).plan.items["act-a.assess", "rijk"].reasons]
+    assert "scenario lighter-assess verandert wat deze plicht vraagt: gepland zoals gewijzigd" in reasons
+
+
+def test_an_amendment_keeps_every_field_it_does_not_name():
+    from planner.catalogue import amended
+    from planner.models import Amend
+
+    cat = load_catalogue(Path(__file__).parent.parent / "regulations")
+    # every real obligation (conditions with aliased keys, recurrences, relations) survives intact
+    changed = [
+        oid
+        for oid, ob in cat.obligations.items()
+        if amended(ob, Amend(effort_rationale={"en": "x"})).model_dump(exclude={"effort_rationale"})
+        != ob.model_dump(exclude={"effort_rationale"})
+    ]
+    assert changed == []
