@@ -9,10 +9,11 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from planner.errors import NotFoundError, Problem
+from planner.errors import NotFoundError, Problem, UsageError
 from planner.models import (
     PLANNED_ROLES,
     Act,
+    Amend,
     Change,
     Layer,
     Milestone,
@@ -157,11 +158,18 @@ class Catalogue:
             None,
         )
 
+    def amends(self, obligation_id: str) -> bool:
+        """Whether the applied scenario amends what this obligation requires."""
+        return self.scenario is not None and any(
+            c.obligation == obligation_id and c.amend is not None for c in self.scenario.changes
+        )
+
     def with_scenario(self, scenario_id: str) -> Catalogue:
         """A copy of the catalogue with the named scenario's changes applied.
 
         Milestone and due-date changes replace dates; a replaced one-off duty due on or after its
-        replacement date leaves (any other replaced duty stays, see :meth:`replacement`); a delay (``collective`` with
+        replacement date leaves (any other replaced duty stays, see :meth:`replacement`); an
+        amendment gives the obligation its amended content (:func:`amended`); a delay (``collective`` with
         ``delay_months``) moves only that collective's delivery, never a consumer's due date.
 
         Raises:
@@ -192,6 +200,10 @@ class Catalogue:
                 del obligations[change.obligation]
             elif change.replaced is not None:
                 continue  # it keeps its place; the plan says what replaces it
+            elif change.amend is not None:
+                obligations[change.obligation] = _amended_in(
+                    scenario.id, obligations[change.obligation], change.amend
+                )
             else:
                 obligations[change.obligation] = obligations[change.obligation].model_copy(
                     update={"due": change.due, "milestone": None}
@@ -201,6 +213,55 @@ class Catalogue:
             if change.collective in collectives and change.delay_months:
                 collectives[change.collective] = collectives[change.collective].delayed(change.delay_months)
         return replace(self, acts=acts, obligations=obligations, collectives=collectives, scenario=scenario)
+
+
+RELATION_KINDS = ("requires", "overlaps", "conflicts", "needs_facility")
+"""The relation fields of an obligation, as an amendment's ``add`` and ``drop`` name them."""
+
+
+def amended(ob: Obligation, amend: Amend) -> Obligation:
+    """The obligation as a scenario's amendment has it: the fields it gives replace the old ones,
+    the relations it drops go (by target) and those it adds come; the rest stays.
+
+    A nature other than recurring takes the recurrence away with it.
+
+    Raises:
+        pydantic.ValidationError: the amended obligation is not valid (``check`` reports it first).
+
+    Example:
+        >>> from planner.models import Amend, Obligation
+        >>> ob = Obligation(id="a.x", title={"en": "X"}, roles={"rijk": "addressee"}, effort_days=15)
+        >>> amended(ob, Amend(effort_days=10)).effort_estimate
+        10.0
+    """
+    data = ob.model_dump(exclude_none=True, by_alias=True)
+    data.update(amend.model_dump(include=set(amend.fields()), by_alias=True))
+    if amend.nature is not None and amend.nature is not Nature.RECURRING and amend.recurrence is None:
+        data.pop("recurrence", None)
+    for kind in RELATION_KINDS:
+        gone = set(getattr(amend.drop, kind)) if amend.drop else set()
+        kept = [r for r in data.get(kind, []) if r["to"] not in gone]
+        came = (
+            [r.model_dump(exclude_none=True, by_alias=True) for r in getattr(amend.add, kind)]
+            if amend.add
+            else []
+        )
+        data[kind] = [*kept, *came]
+    return Obligation.model_validate(data)
+
+
+def _amended_in(scenario_id: str, ob: Obligation, amend: Amend) -> Obligation:
+    """:func:`amended`, an invalid result said as the scenario's error (no traceback)."""
+    from pydantic import ValidationError
+
+    try:
+        return amended(ob, amend)
+    except ValidationError as exc:
+        problems = "; ".join(str(e["msg"]) for e in exc.errors())
+        raise UsageError(
+            f"scenario {scenario_id!r} amends {ob.id!r} into an invalid obligation: {problems}"
+            " (planner check says where)"
+        ) from None
 
 
 def _never_due(cat: Catalogue, ob: Obligation, change: Change) -> bool:

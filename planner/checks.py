@@ -6,9 +6,10 @@ catalogue index assembled (:mod:`planner.loading`); each problem goes to the fil
 
 from __future__ import annotations
 
-from planner.catalogue import Catalogue, did_you_mean
+from planner.catalogue import RELATION_KINDS, Catalogue, amended, did_you_mean
 from planner.models import (
     Act,
+    Amend,
     Layer,
     LayersFile,
     MilestoneKind,
@@ -210,6 +211,35 @@ class ActCheck:
                         [*loc, "obligation"],
                         unknown(where, "obligation", ch.obligation, list(self.cat.obligations)),
                     )
+                elif ch.amend is not None and ch.obligation in self.cat.obligations:
+                    self.amendment([*loc, "amend"], self.cat.obligations[ch.obligation], ch.amend)
+
+    def amendment(self, loc: list[str | int], ob: Obligation, amend: Amend) -> None:
+        """A scenario's amendment of `ob`: relations added to known obligations, relations dropped
+        that `ob` has, and an amended obligation that is still valid."""
+        from pydantic import ValidationError
+
+        for kind in RELATION_KINDS:
+            for k, rel in enumerate(getattr(amend.add, kind) if amend.add else ()):
+                at, where = [*loc, "add", kind, k, "to"], f"{field_path([*loc, 'add', kind, k])}.to"
+                if rel.to == ob.id:
+                    self.src.add(at, f"{where}: {ob.id!r} refers to itself")
+                elif rel.to not in self.cat.obligations and rel.to.split(".")[0] not in self.failed:
+                    self.src.add(at, unknown(where, "obligation", rel.to, list(self.cat.obligations)))
+                self.source_ref([*loc, "add", kind, k, "source"], rel.source, "relation", required=False)
+            has = [r.to for r in getattr(ob, kind)]
+            for k, target in enumerate(getattr(amend.drop, kind) if amend.drop else ()):
+                if target not in has:
+                    what = f"{kind.replace('_', '-')} relation of {ob.id!r} to"
+                    self.src.add(
+                        [*loc, "drop", kind, k],
+                        unknown(field_path([*loc, "drop", kind, k]), what, target, has),
+                    )
+        try:
+            amended(ob, amend)
+        except ValidationError as exc:
+            for err in exc.errors():
+                self.src.add(loc, f"{field_path(loc)}: the amended {ob.id!r} is not valid: {err['msg']}")
 
 
 _ORDER = {

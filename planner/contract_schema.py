@@ -88,21 +88,38 @@ def house_schema() -> dict[str, Any]:
 def _impact() -> dict[str, Any]:
     """One layer's impact of a scenario (``planner house --scenario``)."""
     stage_or_null = {"anyOf": [TEXT, {"type": "null"}]}
+    days_or_null = {"anyOf": [{"type": "number", "minimum": 0}, {"type": "null"}]}
     item = {
         "type": "object",
-        "required": ["obligation", "old_stage", "old_status", "new_stage", "new_status"],
+        "required": ["obligation", "old_stage", "old_status", "new_stage", "new_status", "changed"],
         "properties": {
             "obligation": TEXT,
             **{k: stage_or_null for k in ("old_stage", "old_status", "new_stage", "new_status")},
+            "changed": {
+                "type": "array",
+                "items": TEXT,
+                "description": "What the scenario changes in what the duty requires, in words (English).",
+            },
+            "old_effort_days": {
+                **days_or_null,
+                "description": "Person-days planned (one organisation), now.",
+            },
+            "new_effort_days": {**days_or_null, "description": "Person-days planned under the scenario."},
         },
     }
     return {
         "type": "object",
-        "required": ["layer", "moved", "became", "items"],
+        "required": ["layer", "moved", "became", "changed", "days_before", "days_after", "items"],
         "properties": {
             "layer": TEXT,
             "moved": {"type": "integer"},
             "became": {"type": "object", "additionalProperties": {"type": "integer"}},
+            "changed": {"type": "integer", "description": "Items whose duty now requires something else."},
+            "days_before": {
+                **NUMBER,
+                "description": "Person-days (one organisation) of the items listed, now.",
+            },
+            "days_after": {**NUMBER, "description": "The same under the scenario."},
             "items": {"type": "array", "items": item},
         },
     }

@@ -188,7 +188,7 @@ def _delivery(coll: Any) -> str | None:
 
 
 def _describe_changes(changes: Any) -> str:
-    """'milestone entry-into-force 2026-04-01; 11 obligation dates; collective nl-wallet +12 months'."""
+    """'milestone entry-into-force 2026-04-01; 11 obligation dates; 1 obligation(s) amended; collective nl-wallet +12 months'."""
     parts = []
     for ch in changes:
         if ch.milestone is not None:
@@ -198,10 +198,13 @@ def _describe_changes(changes: Any) -> str:
     dated = sum(1 for ch in changes if ch.due is not None)
     replaced = sorted({(str(ch.replaced), ch.by or "") for ch in changes if ch.replaced is not None})
     removed = sum(1 for ch in changes if ch.obligation is not None and ch.remove)
+    amended = sum(1 for ch in changes if ch.amend is not None)
     if dated:
         parts.append(f"{dated} obligation date(s)")
     if removed:
         parts.append(f"{removed} obligation(s) removed")
+    if amended:
+        parts.append(f"{amended} obligation(s) amended")
     for date, by in replaced:
         count = sum(1 for ch in changes if str(ch.replaced) == date and (ch.by or "") == by)
         parts.append(f"{count} obligation(s) replaced from {date}" + (f" by {by}" if by else ""))

@@ -328,6 +328,8 @@ def describe_error(model: type[BaseModel], err: Any) -> str:
         allowed = _allowed_keys(model, loc[:-1])
         hint = did_you_mean(str(loc[-1]), allowed) if len(str(loc[-1])) <= LONGEST_SUGGESTED else ""
         listed = f"; allowed: {', '.join(allowed)}" if allowed else ""
+        if len(loc) > 1 and loc[-2] == "amend":  # a scenario's amendment of an obligation
+            return f"{where}: a scenario cannot amend {shown(loc[-1])}{hint}{listed}"
         return f"{where}: unknown key {shown(loc[-1])}{hint}{listed}"
     if kind == "enum":
         return f"{where}: {shown(value)} is not allowed; expected one of: {ctx.get('expected', '')}"

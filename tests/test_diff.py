@@ -72,9 +72,9 @@ Roadmap impact (as of 2026-01-15)
 rijk: 1 changed status, 1 left the roadmap
   act-a.inventory: now unassessed (was planned), stays in 2026-Q1
   act-a.report: leaves the roadmap (was in 2026-Q1)
-gemeenten: 1 moved stage, 1 changed status, 1 package formed or split
+gemeenten: 1 moved stage, 1 changed status, 1 changed what it requires, 1 package formed or split
   act-a.inventory: now unassessed (was planned), stays in 2026-Q1
-  act-b.connect: moved from 2026-Q2 to 2026-Q3
+  act-b.connect: moved from 2026-Q2 to 2026-Q3, changed: requires act-a.assess added
   package pkg-act-a.assess split: now on their own: act-a.assess, act-b.connect
 """
 
@@ -89,7 +89,7 @@ def test_text_names_every_known_change(runner):
 
 def test_an_item_that_moved_stage_says_why(runner):
     lines = run(runner, str(OLD), str(NEW)).stdout.splitlines()
-    at = lines.index("  act-b.connect: moved from 2026-Q2 to 2026-Q3")
+    at = lines.index("  act-b.connect: moved from 2026-Q2 to 2026-Q3, changed: requires act-a.assess added")
     why = []
     for line in lines[at + 1 :]:
         if not line.startswith("    "):
@@ -200,7 +200,10 @@ def test_markdown_puts_the_summary_first_and_folds_the_details(runner):
     md = run(runner, str(OLD), str(NEW), "--format", "md").stdout
     head, _, details = md.partition("<details>")
     assert head.startswith(f"### planner diff: `{OLD}` → `{NEW}`\n\n**Catalogue:** 1 obligation removed, ")
-    assert "- gemeenten: act-b.connect: moved from 2026-Q2 to 2026-Q3" in head
+    assert (
+        "- gemeenten: act-b.connect: moved from 2026-Q2 to 2026-Q3, changed: requires act-a.assess added"
+        in head
+    )
     assert head.index("due date moved") < head.index("moved from 2026-Q2")
     assert details.startswith("<summary>Catalogue changes (6)</summary>")
     assert md.count("<details>") == md.count("</details>") == 3  # the catalogue, rijk, gemeenten

@@ -111,7 +111,7 @@ def replaced_cat(tmp_path: Path):  # type: ignore[no-untyped-def]
 
 
 def test_a_replacement_gives_a_date_and_nothing_else():
-    with pytest.raises(ValidationError, match="one of a new 'due', 'remove: true' or 'replaced'"):
+    with pytest.raises(ValidationError, match="one of a new 'due', 'remove: true', 'replaced'"):
         Change(obligation="a.x", replaced=dt.date(2028, 1, 1), due=dt.date(2027, 1, 1))
 
 
@@ -169,3 +169,16 @@ def test_the_omnibus_replaces_every_dga_and_open_data_duty_by_the_data_act(cat):
 def test_a_what_if_says_so_in_its_title(cat, sid):  # type: ignore[no-untyped-def]
     _, scenario = cat.scenarios()[sid]
     assert scenario.title.en.startswith("What-if") and scenario.title.nl.startswith("Verkenning")
+
+
+def test_the_omnibus_breach_scenario_changes_the_breach_duty_on_every_layer(cat):  # type: ignore[no-untyped-def]
+    from planner.house.impact import scenario_impact
+
+    impact = scenario_impact(cat, "digital-omnibus-breach-single-entry-point", dt.date(2026, 12, 7))
+    breach = {
+        (s.layer, s.old_effort, s.new_effort)
+        for lay in impact
+        for s in lay.shifts
+        if s.obligation == "gdpr.breach-notification"
+    }
+    assert breach == {(lay, 15.0, 10.0) for lay in cat.layers}

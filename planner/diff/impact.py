@@ -24,7 +24,8 @@ BAD = ("overdue", "at-risk", "blocked")
 
 @dataclass(frozen=True)
 class ItemChange:
-    """One item (obligation x layer) whose stage or status changed, or that came or went."""
+    """One item (obligation x layer) whose stage or status changed, that came or went, or whose
+    duty now requires something else (``changed``: what changed in it, in words)."""
 
     obligation: str
     layer: str
@@ -34,6 +35,11 @@ class ItemChange:
     new_status: str | None
     reasons: tuple[str, ...]
     message: str
+    changed: tuple[str, ...] = ()
+    """What changed in what the duty requires (effort, nature, texts, relations), in words."""
+    old_effort: float | None = None
+    new_effort: float | None = None
+    """Person-days the item is planned with, before and after (None where it is not planned)."""
 
 
 @dataclass(frozen=True)
@@ -82,6 +88,7 @@ class LayerImpact:
             ),
             "entered": sum(1 for i in self.items if i.old_stage is None),
             "left": sum(1 for i in self.items if i.new_stage is None),
+            "changed": sum(1 for i in self.items if i.changed),
             "packages": len(self.packages),
             "new_blockers": sum(1 for b in self.blockers if b.kind == "new"),
             "resolved_blockers": sum(1 for b in self.blockers if b.kind == "resolved"),
@@ -122,13 +129,18 @@ def _views(ctx: PlanContext, rename: dict[str, str]) -> dict[str, _View]:
     return views
 
 
-def _item_changes(old: _View, new: _View, layer: str) -> list[ItemChange]:
+def _item_changes(
+    old: _View, new: _View, layer: str, content: dict[str, tuple[str, ...]]
+) -> list[ItemChange]:
+    """The items of `layer` that moved, changed status, came, went or now require something else
+    (`content`: per obligation what changed in it)."""
     out = []
     for oid in sorted(old.items.keys() | new.items.keys()):
         a, b = old.items.get(oid), new.items.get(oid)
         sa = old.plan.stage_id(a.stage) if a else None
         sb = new.plan.stage_id(b.stage) if b else None
-        if a and b and sa == sb and a.status == b.status:
+        changed = content.get(oid, ()) if a and b else ()
+        if a and b and sa == sb and a.status == b.status and not changed:
             continue
         if a is None and b is not None:
             status = "" if b.status == "planned" else f" ({b.status})"
@@ -141,6 +153,9 @@ def _item_changes(old: _View, new: _View, layer: str) -> list[ItemChange]:
                 parts.append(_status_words(a.status, b.status))
                 if sa == sb:
                     parts.append(f"stays in {sb}")
+            if changed:
+                days = f"; person-days {_days(a.effort)} -> {_days(b.effort)}" if a.effort != b.effort else ""
+                parts.append(f"changed: {'; '.join(changed)}{days}")
             text = f"{oid}: {', '.join(parts)}"
         out.append(
             ItemChange(
@@ -152,8 +167,45 @@ def _item_changes(old: _View, new: _View, layer: str) -> list[ItemChange]:
                 b.status if b else None,
                 tuple(b.reasons) if b else (),
                 text,
+                changed,
+                a.effort if a else None,
+                b.effort if b else None,
             )
         )
+    return out
+
+
+def _days(value: float) -> str:
+    return f"{value:g}"
+
+
+def content_changes(old: Catalogue, new: Catalogue, rename: dict[str, str]) -> dict[str, tuple[str, ...]]:
+    """Per obligation on both sides what changed in what it requires: the fields a scenario can
+    amend (:data:`planner.models.AMENDABLE`) and its relations, each in words.
+
+    Example:
+        >>> from pathlib import Path
+        >>> from planner.loading import load_catalogue
+        >>> cat = load_catalogue(Path("tests/data/minimal"))
+        >>> content_changes(cat, cat, {})
+        {}
+    """
+    from planner.catalogue import RELATION_KINDS
+    from planner.diff.changes import _renamed
+    from planner.diff.fields import describe, differences, dump
+    from planner.models import AMENDABLE
+
+    keep = (*AMENDABLE, *RELATION_KINDS)
+    back = {v: k for k, v in rename.items()}
+    out = {}
+    for oid, ob in new.obligations.items():
+        before = old.obligations.get(back.get(oid, oid))
+        if before is None:
+            continue
+        a = {k: v for k, v in dump(_renamed(before, rename)).items() if k in keep}
+        b = {k: v for k, v in dump(ob).items() if k in keep}
+        if a != b:
+            out[oid] = tuple(describe(p, x, y) for p, x, y in differences("", a, b))
     return out
 
 
@@ -258,6 +310,7 @@ def compare_roadmaps(
     plan_old = made_old if made_old is not None else build_plan(old, as_of)
     plan_new = build_plan(new, as_of)
     views_old, views_new = _views(plan_old, rename), _views(plan_new, {})
+    content = content_changes(old, new, rename)
     waits_old, waits_new = _waits(old, rename), _waits(new, {})
     out = []
     for lay in layers:
@@ -267,6 +320,8 @@ def compare_roadmaps(
         b = views_new.get(lay, _View(plan_new.plan))
         blocks = _blocker_changes(waits_old, waits_new, lay)
         out.append(
-            LayerImpact(lay, tuple(_item_changes(a, b, lay)), tuple(_package_changes(a, b, lay)), blocks)
+            LayerImpact(
+                lay, tuple(_item_changes(a, b, lay, content)), tuple(_package_changes(a, b, lay)), blocks
+            )
         )
     return tuple(out)

@@ -48,6 +48,7 @@ def layer_summary(impact: LayerImpact) -> list[str]:
         ("status", "changed status", "changed status"),
         ("entered", "entered the roadmap", "entered the roadmap"),
         ("left", "left the roadmap", "left the roadmap"),
+        ("changed", "changed what it requires", "changed what they require"),
         ("packages", "package formed or split", "packages formed or split"),
         ("new_blockers", "new blocker", "new blockers"),
         ("resolved_blockers", "blocker gone", "blockers gone"),

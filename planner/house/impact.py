@@ -3,7 +3,8 @@
 The catalogue as adopted is planned against the catalogue with the scenario applied (the
 diff of :mod:`planner.diff`); per layer the items that move to another stage or change
 status are listed, and counted: how many moved, and how many became at risk, overdue or
-blocked, the statuses a coordinator must act on.
+blocked, the statuses a coordinator must act on; and how many now require something else (a
+scenario that amends a duty), with the person-days of the items listed before and after.
 """
 
 from __future__ import annotations
@@ -30,7 +31,11 @@ class LayerShift:
     became: tuple[tuple[str, int], ...]
     """(status, how many items newly have it) for each of :data:`WATCHED`."""
     shifts: tuple[ItemChange, ...]
-    """The items that moved or changed status, as the diff reports them."""
+    """The items that moved, changed status or now require something else, as the diff reports them."""
+    changed: int = 0
+    """How many items now require something else (their duty amended)."""
+    days: tuple[float, float] = (0.0, 0.0)
+    """Person-days (one organisation of the layer) of the items listed, before and after."""
 
 
 def scenario_impact(
@@ -61,5 +66,7 @@ def scenario_impact(
             (status, sum(1 for s in shifts if s.new_status == status and s.old_status != status))
             for status in WATCHED
         )
-        out.append(LayerShift(impact.layer, moved, became, shifts))
+        changed = sum(1 for s in shifts if s.changed)
+        days = (sum(s.old_effort or 0.0 for s in shifts), sum(s.new_effort or 0.0 for s in shifts))
+        out.append(LayerShift(impact.layer, moved, became, shifts, changed, days))
     return tuple(out)

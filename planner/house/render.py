@@ -86,6 +86,9 @@ def impact_data(impact: tuple[LayerShift, ...]) -> list[dict[str, Any]]:
             "layer": lay.layer,
             "moved": lay.moved,
             "became": dict(lay.became),
+            "changed": lay.changed,
+            "days_before": lay.days[0],
+            "days_after": lay.days[1],
             "items": [
                 {
                     "obligation": s.obligation,
@@ -93,6 +96,9 @@ def impact_data(impact: tuple[LayerShift, ...]) -> list[dict[str, Any]]:
                     "old_status": s.old_status,
                     "new_stage": s.new_stage,
                     "new_status": s.new_status,
+                    "changed": list(s.changed),
+                    "old_effort_days": s.old_effort,
+                    "new_effort_days": s.new_effort,
                 }
                 for s in lay.shifts
             ],
@@ -109,7 +115,7 @@ def render_json(view: HouseView) -> str:
 
 
 def impact_md(impact: tuple[LayerShift, ...], layer_names: dict[str, str], lang: str) -> list[str]:
-    """A scenario's impact as Markdown lines: a count table, then per layer what moves.
+    """A scenario's impact as Markdown lines: a count table, then per layer what moves or changes.
 
     `layer_names` gives each layer's name in `lang` (Markdown-escaped already).
     """
@@ -118,12 +124,24 @@ def impact_md(impact: tuple[LayerShift, ...], layer_names: dict[str, str], lang:
     w = partial(_w, lang)
     words = STATUS[lang]
     head = (
-        [w("layer"), w("moved"), *(w("became", status=words[s]) for s, _ in impact[0].became)]
+        [
+            w("layer"),
+            w("moved"),
+            *(w("became", status=words[s]) for s, _ in impact[0].became),
+            w("changed"),
+            w("impact_days"),
+        ]
         if impact
         else []
     )
     rows = [
-        [layer_names.get(lay.layer, lay.layer), str(lay.moved), *(str(n) for _, n in lay.became)]
+        [
+            layer_names.get(lay.layer, lay.layer),
+            str(lay.moved),
+            *(str(n) for _, n in lay.became),
+            str(lay.changed),
+            f"{_num(lay.days[0])} → {_num(lay.days[1])}",
+        ]
         for lay in impact
     ]
     out = [*_table(head, rows), ""] if impact else []
@@ -134,14 +152,20 @@ def impact_md(impact: tuple[LayerShift, ...], layer_names: dict[str, str], lang:
             continue
         table = [
             [
-                code(s.obligation),
+                code(s.obligation) + (f" ({w('changed_mark')})" if s.changed else ""),
                 f"{s.old_stage or '—'}, {words.get(s.old_status, s.old_status) if s.old_status else '—'}",
                 f"{s.new_stage or '—'}, {words.get(s.new_status, s.new_status) if s.new_status else '—'}",
+                f"{_num(s.old_effort)} → {_num(s.new_effort)}",
             ]
             for s in lay.shifts
         ]
-        out += [*_table([w("obligation"), w("was"), w("becomes")], table), ""]
+        out += [*_table([w("obligation"), w("was"), w("becomes"), w("item_days")], table), ""]
     return out
+
+
+def _num(value: float | None) -> str:
+    """Person-days as written in the impact tables: no trailing zeros, a dash for none."""
+    return "—" if value is None else f"{round(value, 1):g}"
 
 
 def _table(header: list[str], rows: list[list[str]]) -> list[str]:

@@ -12,7 +12,9 @@ These models are the single definition of the catalogue format. They are strict
 """
 
 from planner.models.acts import (
+    AMENDABLE,
     Act,
+    Amend,
     Amendment,
     Change,
     Disputed,
@@ -72,6 +74,7 @@ from planner.models.files import (
 from planner.models.relations import RelationEdge, relations_of
 
 __all__ = [
+    "AMENDABLE",
     "ID_MAX_LENGTH",
     "ID_PATTERN",
     "OBLIGATION_ID_MAX_LENGTH",
@@ -79,6 +82,7 @@ __all__ = [
     "PLANNED_ROLES",
     "Act",
     "ActKind",
+    "Amend",
     "Amendment",
     "Answer",
     "Change",

@@ -235,9 +235,71 @@ class Obligation(Model):
         return sorted(k for k, v in self.roles.items() if v in PLANNED_ROLES)
 
 
+class RelationsAdded(Model):
+    """Relations a scenario adds to an obligation, by kind (as written on an obligation)."""
+
+    requires: tuple[Relation, ...] = ()
+    overlaps: tuple[Overlap, ...] = ()
+    conflicts: tuple[Relation, ...] = ()
+    needs_facility: tuple[Relation, ...] = ()
+
+
+class RelationsDropped(Model):
+    """Relations a scenario takes from an obligation: per kind the ids they point to."""
+
+    requires: tuple[ObligationId, ...] = ()
+    overlaps: tuple[ObligationId, ...] = ()
+    conflicts: tuple[ObligationId, ...] = ()
+    needs_facility: tuple[ObligationId, ...] = ()
+
+
+AMENDABLE = (
+    "title",
+    "description",
+    "effort_days",
+    "effort_rationale",
+    "lead_time_months",
+    "lead_time_rationale",
+    "nature",
+    "recurrence",
+)
+"""The fields of an obligation a scenario's ``amend`` can give anew (relations: ``add``/``drop``)."""
+
+
+class Amend(Model):
+    """What a scenario changes in what an obligation requires; a field left out stays as it is.
+
+    The amended obligation must still be valid (e.g. ``nature: recurring`` needs ``recurrence``);
+    ``check`` says so at the change's place.
+    """
+
+    title: Text | None = None
+    description: Text | None = None
+    effort_days: float | None = Field(
+        None, gt=0, le=5000, description="Person-days one organisation needs under the change."
+    )
+    effort_rationale: Text | None = Field(None, description="What the amended estimate rests on.")
+    lead_time_months: float | None = Field(None, ge=0, le=60)
+    lead_time_rationale: Text | None = None
+    nature: Nature | None = None
+    recurrence: Recurrence | None = None
+    add: RelationsAdded | None = Field(None, description="Relations the change adds.")
+    drop: RelationsDropped | None = Field(None, description="Relations the change takes away (by target).")
+
+    @model_validator(mode="after")
+    def _something(self) -> Amend:
+        if all(getattr(self, k) is None for k in (*AMENDABLE, "add", "drop")):
+            raise ValueError(f"'amend' gives at least one of {', '.join(AMENDABLE)}, add or drop")
+        return self
+
+    def fields(self) -> dict[str, object]:
+        """The fields it gives anew (relations not included), by name."""
+        return {k: getattr(self, k) for k in AMENDABLE if getattr(self, k) is not None}
+
+
 class Change(Model):
-    """One change a scenario makes: a milestone date, an obligation's due date, its removal or its
-    replacement by another act, or a delivery delay.
+    """One change a scenario makes: a milestone date, an obligation's due date, its removal, its
+    replacement by another act, an amendment of what it requires, or a delivery delay.
 
     A delay (``collective`` with ``delay_months``) moves only when the provider delivers: the
     consumers' due dates stay, so work that waits on the delivery can become at risk.
@@ -245,6 +307,8 @@ class Change(Model):
     another act from that date (a proposal that repeals the act and moves its rules elsewhere):
     a one-off duty due on or after that date is never due under its own act and leaves the plan;
     any other keeps its place and says what replaces it.
+    An amendment (``obligation`` with ``amend``) changes what the duty requires (its effort,
+    nature, texts, relations): the plan under the scenario uses the amended obligation.
     """
 
     milestone: Id | None = None
@@ -254,6 +318,7 @@ class Change(Model):
     remove: bool = False
     replaced: Date | None = Field(None, description="From this date the obligation rests on another act.")
     by: Id | None = Field(None, description="The act or obligation that replaces it (with 'replaced').")
+    amend: Amend | None = Field(None, description="What the change makes the obligation require.")
     collective: Id | None = Field(None, description="A collective (collectives.yaml) delivered later.")
     delay_months: int | None = Field(None, ge=1, le=120, description="How many months later it is delivered.")
 
@@ -263,18 +328,19 @@ class Change(Model):
         if len(named) != 1:
             raise ValueError("a change names exactly one of 'milestone', 'obligation' or 'collective'")
         if self.milestone is not None and (
-            self.date is None or self.due or self.remove or self.delay_months or self.replaced
+            self.date is None or self.due or self.remove or self.delay_months or self.replaced or self.amend
         ):
             raise ValueError("a milestone change gives a new 'date'")
-        given = [self.due is not None, self.remove, self.replaced is not None]
+        given = [self.due is not None, self.remove, self.replaced is not None, self.amend is not None]
         if self.obligation is not None and (sum(given) != 1 or self.date or self.delay_months):
             raise ValueError(
-                "an obligation change gives one of a new 'due', 'remove: true' or 'replaced' (a date)"
+                "an obligation change gives one of a new 'due', 'remove: true', 'replaced' (a date)"
+                " or 'amend' (what it requires)"
             )
         if self.by is not None and self.replaced is None:
             raise ValueError("'by' names what replaces an obligation: give it with 'replaced'")
         if self.collective is not None and (
-            self.delay_months is None or self.date or self.due or self.remove or self.replaced
+            self.delay_months is None or self.date or self.due or self.remove or self.replaced or self.amend
         ):
             raise ValueError(
                 "a collective change gives 'delay_months' (how many months later it is delivered)"

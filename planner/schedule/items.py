@@ -82,6 +82,8 @@ def build_items(
             replaced = cat.replacement(oid)
             if replaced is not None:
                 item.reasons.append(_replaced_reason(cat, replaced))
+            if cat.scenario is not None and cat.amends(oid):
+                item.reasons.append(Msg("amended", scenario=cat.scenario.id))
             if as_of is not None and ob.recurrence is not None and item.applicable:
                 item.occurrences = _occurrences(ob, item.due, as_of)
                 item.occurrence_effort = _occurrence_effort(ob, item, cat, profiles.get(layer))

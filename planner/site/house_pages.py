@@ -14,7 +14,7 @@ from functools import partial
 from pathlib import Path
 from typing import ClassVar
 
-from planner.models import Change, Scenario
+from planner.models import Amend, Change, Obligation, Scenario
 from planner.site.context import Page
 from planner.site.refs import View
 
@@ -125,15 +125,19 @@ def scenario_page(view: View, ident: str) -> DocPage:
     if scenario.description is not None:
         out += [inline(scenario.description.get(lang)), ""]
     out += [f"## {w('scenario_changes_title')}", ""]
-    out += [f"- {change_line(change, lang)}" for change in scenario.changes] + [""]
+    out += [
+        f"- {change_line(change, lang, cat.obligations.get(change.obligation or ''))}"
+        for change in scenario.changes
+    ] + [""]
     out += [f"## {w('impact_title', id=code(ident))}", ""]
     names = {lid: inline(layer.name.get(lang)) for lid, layer in cat.layers.items()}
     out += impact_md(impact, names, lang)
     return DocPage(scenario_path(ident), view.plain(scenario.title.get(lang)), "house", _html("\n".join(out)))
 
 
-def change_line(change: Change, lang: str) -> str:
-    """One change of a scenario in words (Markdown; ids as code).
+def change_line(change: Change, lang: str, before: Obligation | None = None) -> str:
+    """One change of a scenario in words (Markdown; ids as code); an amendment names what it
+    changes, with the effort `before` (the obligation as adopted) when given.
 
     >>> change_line(Change(collective="nl-wallet", delay_months=12), "en")
     '`nl-wallet`: delivered 12 months later'
@@ -153,7 +157,49 @@ def change_line(change: Change, lang: str) -> str:
         return w("change_replaced", obligation=ob, date=str(change.replaced), by=code(change.by))
     if change.remove:
         return w("change_remove", obligation=ob)
+    if change.amend is not None:
+        return w("change_amend", obligation=ob, what=amend_words(change.amend, lang, before))
     return w("change_due", obligation=ob, date=str(change.due))
+
+
+_RELATION_WORDS = {
+    "requires": "requires",
+    "overlaps": "overlaps",
+    "conflicts": "conflicts-with",
+    "needs_facility": "needs-facility",
+}
+"""The site's word for each relation kind an amendment adds or drops."""
+
+
+def amend_words(amend: Amend, lang: str, before: Obligation | None = None) -> str:
+    """What an amendment changes, in `lang`: the fields it gives anew (effort as before → after
+    when `before` is known), then each relation added (+) or dropped (−).
+
+    >>> from planner.models import Amend
+    >>> amend_words(Amend(effort_days=10, add={"overlaps": [{"to": "b.y", "rationale": {"en": "Same."}}]}), "en")
+    'effort 10 person-days; + overlaps `b.y`'
+    """
+    from planner.catalogue import RELATION_KINDS
+    from planner.formats.md import code
+    from planner.i18n import gettext
+
+    parts = []
+    for name in amend.fields():
+        if name == "effort_days":
+            was = before.effort_estimate if before is not None else None
+            days = f"{was:g} → {amend.effort_days:g}" if was is not None else f"{amend.effort_days:g}"
+            parts.append(gettext(lang, "house", "amend_effort", days=days))
+        elif name == "nature" and amend.nature is not None:
+            parts.append(
+                gettext(lang, "house", "amend_nature", nature=gettext(lang, "nature", amend.nature.value))
+            )
+        else:
+            parts.append(gettext(lang, "house", f"amend_{name}"))
+    for kind in RELATION_KINDS:
+        rel = gettext(lang, "site", _RELATION_WORDS[kind])
+        parts += [f"+ {rel} {code(r.to)}" for r in (getattr(amend.add, kind) if amend.add else ())]
+        parts += [f"− {rel} {code(t)}" for t in (getattr(amend.drop, kind) if amend.drop else ())]
+    return "; ".join(parts)
 
 
 def organisation_slugs(paths: tuple[Path, ...]) -> tuple[tuple[str, Path], ...]:

@@ -58,7 +58,10 @@ def test_a_prerequisite_dropped_lets_the_dependant_move_earlier(old, edited):
     impact = by_layer(old, edited(("act-a.yaml", REQUIRES, "")))
     (change,) = impact["rijk"].items
     assert (change.obligation, change.old_stage, change.new_stage) == ("act-a.assess", "2026-Q2", "2026-Q1")
-    assert change.message == "act-a.assess: moved from 2026-Q2 to 2026-Q1"
+    assert (
+        change.message
+        == "act-a.assess: moved from 2026-Q2 to 2026-Q1, changed: requires act-a.inventory removed"
+    )
     assert impact["rijk"].counts()["moved"] == 1
 
 
