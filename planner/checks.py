@@ -272,6 +272,28 @@ def check_milestone_order(act: Act, src: SourceFile) -> None:
                 break
 
 
+def check_symmetric(
+    cat: Catalogue, where: dict[str, tuple[str, int]], act_srcs: dict[str, SourceFile]
+) -> None:
+    """An `overlaps` or `conflicts` relation holds both ways, so it is written on one of the two
+    duties only: the second writing (in catalogue order) is a warning at its place."""
+    seen: set[tuple[RelationKind, frozenset[str]]] = set()
+    for rel in cat.relations:
+        if rel.kind.orders or rel.source not in where:
+            continue
+        key = (rel.kind, frozenset(rel.pair))
+        if key in seen:
+            act_id, i = where[rel.source]
+            field = rel.kind.key
+            act_srcs[act_id].add(
+                ["obligations", i, field, rel.index, "to"],
+                f"obligations[{i}].{field}[{rel.index}].to: {rel.kind.value} between {rel.source!r} and "
+                f"{rel.target!r} is also written on {rel.target!r}; a two-way relation is written once",
+                "warning",
+            )
+        seen.add(key)
+
+
 def check_cycles(cat: Catalogue, where: dict[str, tuple[str, int]], act_srcs: dict[str, SourceFile]) -> None:
     """`requires` and `needs_facility` together must be acyclic; report each cycle's path."""
     edges = [

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from planner.catalogue import Catalogue
-from planner.checks import check_act, check_cycles, check_profile, unknown
+from planner.checks import check_act, check_cycles, check_profile, check_symmetric, unknown
 from planner.checks_profile import add_profile
 from planner.errors import DataError, Problem, UsageError
 from planner.house.load import COLLECTIVES_FILE, add_collectives
@@ -243,6 +243,7 @@ def _assemble(
     for act_id, act in catalogue.acts.items():
         check_act(catalogue, act, act_srcs[act_id], failed)
     check_cycles(catalogue, where, act_srcs)
+    check_symmetric(catalogue, where, act_srcs)
     return catalogue
 
 

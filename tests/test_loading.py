@@ -235,3 +235,19 @@ def test_a_link_inside_the_catalogue_folder_is_read(minimal):
     (minimal / "act-a.yaml").rename(minimal / "sub" / "act-a.yaml")
     (minimal / "act-a.yaml").symlink_to(minimal / "sub" / "act-a.yaml")
     assert "act-a" in load_catalogue(minimal).acts
+
+
+def test_a_two_way_relation_written_on_both_duties_is_a_warning_at_the_second(catalogue_with, minimal):
+    text = (minimal / "act-a.yaml").read_text()
+    back = (
+        "      - to: act-a.inventory\n"
+        "        rationale: {en: You assess what you know you have., nl: Je beoordeelt wat je weet te hebben.}\n"
+    )
+    assert back in text
+    overlap = "    overlaps:\n      - to: act-b.connect\n        rationale: {en: Shared., nl: Gedeeld.}\n"
+    cat = load_catalogue(catalogue_with({"act-a.yaml": text.replace(back, back + overlap, 1)}))
+    found = [p.format(cwd=cat.root) for p in cat.warnings if "two-way" in p.message]
+    assert found == [
+        "act-b.yaml:31:13: warning: obligations[0].overlaps[0].to: overlaps between 'act-b.connect' and "
+        "'act-a.assess' is also written on 'act-a.assess'; a two-way relation is written once"
+    ]
