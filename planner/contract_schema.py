@@ -196,7 +196,16 @@ def _occurrence() -> dict[str, Any]:
     """One occurrence of a recurring duty in a stage."""
     return {
         "type": "object",
-        "required": ["obligation", "layer", "date", "every", "effort_days", "item_stage", "item_status"],
+        "required": [
+            "obligation",
+            "layer",
+            "date",
+            "every",
+            "effort_days",
+            "item_stage",
+            "item_status",
+            "in_setup",
+        ],
         "properties": {
             "obligation": {**TEXT, "description": "The recurring duty: the id of its own item."},
             "layer": TEXT,
@@ -211,6 +220,12 @@ def _occurrence() -> dict[str, Any]:
                 "description": "The stage the duty's own item is planned in; null when it is off the plan.",
             },
             "item_status": {"enum": list(STATUSES)},
+            "in_setup": {
+                "type": "boolean",
+                "description": "True when the date falls in the span of the duty's own planned work "
+                "(setting it up): the occurrence is part of that effort and the stage's workload "
+                "does not count it again.",
+            },
         },
     }
 

@@ -104,6 +104,8 @@ def occurrence_note(lang: str, o: Occurrence) -> str:
         if o.item_stage
         else text(lang, "occurrence_of_off", status=status)
     )
+    if o.in_setup:  # its days are part of the setup work of the duty's own item
+        return f"{days}; {duty}; {text(lang, 'occurrence_in_setup')}"
     return f"{days}; {duty}"
 
 

@@ -175,9 +175,10 @@ def schedule(
             group.span = max(group.span, math.ceil(group.effort / cap - EPSILON))
         befores = [d for k in group.keys for d in (items[k].not_before, items[k].delivery) if d is not None]
         group.not_before = max([0, *(period_index(d, stage_size) - first for d in befores)])
-    recurring = _recurring_loads(items, stage_size, first)
+    occurrences = _occurrence_stages(items, stage_size, first)
     loads = {lid: StageLoads(c) for lid, c in caps.items() if c is not None}
-    for (lid, stage), effort in recurring.items():
+    # every occurrence is reserved up front; placing a recurring duty's setup frees the ones in its span
+    for (lid, stage), effort in _recurring_loads(items, occurrences, in_setup=True).items():
         if lid in loads:
             loads[lid].add(stage, effort)
     latest_starts(graph, groups, due_stages)
@@ -192,26 +193,42 @@ def schedule(
             due_stages,
             findings,
             lambda s: period_bounds(first + s, stage_size)[0],
+            occurrences,
         )
     )
     scenario = cat.scenario.id if cat.scenario else None
-    load = stage_loads(groups, items, recurring)
+    load = stage_loads(groups, items, _recurring_loads(items, occurrences, in_setup=False))
     plan = Plan(as_of, stage_size, first, items, findings, caps, load, scenario, profiles)
     explain_plan(plan, cat, deps, groups=groups, group_of=group_of, due_stages=due_stages)
     return plan
 
 
-def _recurring_loads(items: dict[Key, Item], stage_size: str, first: int) -> dict[tuple[str, int], float]:
+def _occurrence_stages(items: dict[Key, Item], stage_size: str, first: int) -> dict[Key, list[int]]:
+    """Per recurring item that reserves workload, the relative stage of each of its occurrences.
+
+    A duty that does not apply has no occurrences, and one without a catalogue effort reserves nothing.
+    """
+    return {
+        key: [period_index(date, stage_size) - first for date in item.occurrences]
+        for key, item in items.items()
+        if item.status != Status.NOT_APPLICABLE and item.occurrence_effort and item.occurrences
+    }
+
+
+def _recurring_loads(
+    items: dict[Key, Item], occurrences: dict[Key, list[int]], *, in_setup: bool
+) -> dict[tuple[str, int], float]:
     """The person-days recurring duties take in each stage, by layer.
 
-    Each occurrence takes its item's ``occurrence_effort`` in the stage holding its date; a duty
-    that does not apply has no occurrences, and one without a catalogue effort reserves nothing.
+    Each occurrence takes its item's ``occurrence_effort`` in the stage holding its date. With
+    `in_setup` False, an occurrence inside the span of its duty's own planned work is left out:
+    it is part of that setup effort (:meth:`Item.in_setup`), already in the stage's load.
     """
     load: dict[tuple[str, int], float] = {}
-    for item in items.values():
-        if item.status == Status.NOT_APPLICABLE or not item.occurrence_effort:
-            continue
-        for date in item.occurrences:
-            key = (item.layer, period_index(date, stage_size) - first)
-            load[key] = load.get(key, 0.0) + item.occurrence_effort
+    for key, stages in occurrences.items():
+        item = items[key]
+        effort = item.occurrence_effort or 0.0
+        for stage in stages:
+            if in_setup or not item.in_setup(stage):
+                load[(item.layer, stage)] = load.get((item.layer, stage), 0.0) + effort
     return load

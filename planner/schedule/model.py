@@ -114,6 +114,16 @@ class Item:
         """(obligation, layer): unique within a plan."""
         return (self.obligation, self.layer)
 
+    def in_setup(self, stage: int) -> bool:
+        """Whether relative `stage` lies in the span of the item's own planned work.
+
+        For a recurring duty that work is setting it up: an occurrence dated in that span is
+        part of the setup effort, so the workload counts it once (in the setup), not twice.
+        An item the scheduler does not place (:data:`SETTLED`) has no span of work.
+        """
+        end = self.end
+        return not self.settled and end is not None and self.stage is not None and self.stage <= stage <= end
+
 
 @dataclass
 class Finding:

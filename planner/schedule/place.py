@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import networkx as nx
 
@@ -46,6 +46,8 @@ class Placing:
         due_stages: each item's due stage.
         findings: the plan's findings; placing adds capacity and package-split findings.
         stage_name: a relative stage's id, for messages.
+        occurrences: per recurring item that reserves workload, the relative stages of its
+            occurrences (reserved in `loads` before placing).
     """
 
     graph: nx.DiGraph
@@ -57,6 +59,7 @@ class Placing:
     due_stages: dict[Key, int]
     findings: list[Finding]
     stage_name: Callable[[int], str]
+    occurrences: dict[Key, list[int]] = field(default_factory=dict)
 
 
 def place_all(state: Placing) -> None:
@@ -128,6 +131,21 @@ def _place(state: Placing, group: Group) -> None:
         items[key].rule = rule
         if rule == Rule.EARLIEST and group.binding is not None:
             items[key].rule = Rule.AFTER_DEPENDENCY if own[key][0] == earliest else "package"
+        _free_setup_occurrences(state, key)
+
+
+def _free_setup_occurrences(state: Placing, key: Key) -> None:
+    """Give back the reservation of a placed duty's occurrences that fall in its own work's span.
+
+    Such an occurrence is part of setting the duty up (:meth:`Item.in_setup`): its person-days
+    are in the setup effort just placed, so keeping the reservation would count them twice.
+    """
+    item, loads = state.items[key], state.loads.get(key[1])
+    if loads is None or not item.occurrence_effort:
+        return
+    for stage in state.occurrences.get(key, []):
+        if item.in_setup(stage):
+            loads.add(stage, -item.occurrence_effort)
 
 
 Binding = tuple[str, Key, Key] | None
@@ -173,6 +191,7 @@ def _plan_ahead(state: Placing, key: Key, own: tuple[int, Binding], due_stage: i
         _capacity_finding(state, single, stage, rule)
     items[key].stage = stage
     items[key].rule = Rule.AFTER_DEPENDENCY if rule == Rule.EARLIEST and binding is not None else rule
+    _free_setup_occurrences(state, key)
     state.findings.append(
         Finding(
             "package-split",

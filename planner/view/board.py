@@ -52,12 +52,14 @@ class Board:
 def recurring_per_year(view: RoadmapView) -> tuple[tuple[int, float], ...]:
     """The person-days the recurring duties take per calendar year, years in order.
 
-    An occurrence without a catalogue effort counts for nothing; a year without any is left out.
+    An occurrence without a catalogue effort counts for nothing, nor does one dated while the
+    duty is being set up (``in_setup``: its days are in the setup work); a year without any is left out.
     """
     years: dict[int, float] = {}
     for stage in view.stages:
         for o in stage.recurring:
-            years[o.date.year] = years.get(o.date.year, 0.0) + (o.effort_days or 0.0)
+            if not o.in_setup:
+                years[o.date.year] = years.get(o.date.year, 0.0) + (o.effort_days or 0.0)
     return tuple(sorted(years.items()))
 
 

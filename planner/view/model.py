@@ -140,6 +140,9 @@ class Occurrence:
     """The duty's title in the view's language."""
     label: str = field(metadata=VIEW_ONLY)
     """The entry in words, e.g. "ENSIA-verantwoording 2027 (terugkerend, elk jaar)"."""
+    in_setup: bool = False
+    """Whether the date falls in the span of the duty's own planned work (setting it up): that
+    occurrence is part of the setup effort, so the stage's workload does not count it again."""
 
 
 @dataclass(frozen=True)

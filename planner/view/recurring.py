@@ -4,6 +4,9 @@ A recurring duty (the annual ENSIA accountability, the yearly Woo paragraph) is 
 plan; its coming dates up to the plan's horizon (:data:`planner.schedule.items.HORIZON_YEARS`)
 are listed in the stages that hold them, each referring to that item, with the person-days it
 takes in that stage's workload. So a board sees the recurring load of every year.
+
+An occurrence dated while the duty is still being set up (in the span of its own planned item)
+is part of that setup work: it is marked ``in_setup`` and the workload counts it once, in the setup.
 """
 
 from __future__ import annotations
@@ -61,7 +64,16 @@ def occurrences_by_stage(ctx: PlanContext, items: list[PlanItem], lang: str) -> 
             )
             out.setdefault(stage, []).append(
                 Occurrence(
-                    item.obligation, item.layer, date, every, days, item_stage, item.status, title, label
+                    item.obligation,
+                    item.layer,
+                    date,
+                    every,
+                    days,
+                    item_stage,
+                    item.status,
+                    title,
+                    label,
+                    in_setup=item.in_setup(stage),
                 )
             )
     for listed in out.values():
