@@ -63,6 +63,19 @@ def recurring_per_year(view: RoadmapView) -> tuple[tuple[int, float], ...]:
     return tuple(sorted(years.items()))
 
 
+def stage_days(view: RoadmapView) -> dict[str, float]:
+    """Per stage id, the person-days the view's workload plans in it, every layer of the view summed.
+
+    The one per-stage figure every format shows: the items' work spread over the stages it
+    spans plus the recurring duties' occurrences (each person-day once), as in ``workload``.
+    A stage with no work is left out.
+    """
+    days: dict[str, float] = {}
+    for load in view.load:
+        days[load.stage] = days.get(load.stage, 0.0) + load.days
+    return {stage: round(total, 1) for stage, total in days.items()}
+
+
 def next_window(as_of: dt.date, horizon: dt.date, size: str) -> tuple[str, ...]:
     """The ids of the stages from the one holding `as_of` to the last one that ends by `horizon`.
 
