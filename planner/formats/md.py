@@ -11,7 +11,15 @@ import re
 from functools import partial
 from typing import TYPE_CHECKING
 
-from planner.formats.labels import FINDING, STAGE_SIZE, STATUS, occurrence_note, recurring_years, text
+from planner.formats.labels import (
+    FINDING,
+    STAGE_SIZE,
+    STATUS,
+    occurrence_note,
+    over_stage,
+    recurring_years,
+    text,
+)
 from planner.view.summary import Lane, StageLanes, Summary, summarise
 
 if TYPE_CHECKING:
@@ -133,7 +141,7 @@ def _board(view: RoadmapView) -> list[str]:
     if b.overdue:
         out += [f"- {t('board_overdue', count=len(b.overdue), stage=b.backlog_cleared or t('none'))}"]
     if b.over_capacity:
-        stages = ", ".join(s.stage for s in b.over_capacity)
+        stages = ", ".join(over_stage(view.lang, s) for s in b.over_capacity)
         out += [f"- {t('board_over_capacity', stages=stages)}"]
     if b.recurring:
         out += [f"- {t('board_recurring', years=recurring_years(b.recurring))}"]

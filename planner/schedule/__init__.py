@@ -82,7 +82,7 @@ from planner.schedule.model import (
     Status,
 )
 from planner.schedule.periods import STAGE_SIZES, period_bounds, period_index
-from planner.schedule.place import Placing, latest_starts, place_all, stage_loads
+from planner.schedule.place import Placing, capacity_findings, latest_starts, place_all, stage_loads
 from planner.schedule.status import FINDING_ORDER, explain_plan
 
 if TYPE_CHECKING:
@@ -182,22 +182,22 @@ def schedule(
         if lid in loads:
             loads[lid].add(stage, effort)
     latest_starts(graph, groups, due_stages)
-    place_all(
-        Placing(
-            graph,
-            groups,
-            group_of,
-            items,
-            deps,
-            loads,
-            due_stages,
-            findings,
-            lambda s: period_bounds(first + s, stage_size)[0],
-            occurrences,
-        )
+    placing = Placing(
+        graph,
+        groups,
+        group_of,
+        items,
+        deps,
+        loads,
+        due_stages,
+        findings,
+        lambda s: period_bounds(first + s, stage_size)[0],
+        occurrences,
     )
+    place_all(placing)
     scenario = cat.scenario.id if cat.scenario else None
     load = stage_loads(groups, items, _recurring_loads(items, occurrences, in_setup=False))
+    capacity_findings(placing, load)  # with the loads the finished plan holds
     plan = Plan(as_of, stage_size, first, items, findings, caps, load, scenario, profiles)
     explain_plan(plan, cat, deps, groups=groups, group_of=group_of, due_stages=due_stages)
     return plan
