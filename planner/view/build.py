@@ -107,10 +107,12 @@ def _stages(ctx: PlanContext, items: list[PlanItem], lang: str) -> tuple[Stage, 
     for item in items:
         if item.status not in OFF_PLAN:
             by_stage.setdefault(item.stage or 0, []).append(item)
-    # the stages run on to the last occurrence of a recurring duty in the plan's horizon
+    # the stages run on to the stage the last work ends in (work spans stages), and to the last
+    # occurrence of a recurring duty in the plan's horizon
+    ends = [i.end for i in items if i.status not in OFF_PLAN and i.end is not None]
     recurring = occurrences_by_stage(ctx, items, lang)
     stages = []
-    for index in range(max([*by_stage, *recurring], default=0) + 1):
+    for index in range(max([*by_stage, *ends, *recurring], default=0) + 1):
         sid, start, end = plan.stage_bounds(index)
         listed = sorted(
             by_stage.get(index, []),
