@@ -129,9 +129,11 @@ def _board(view: RoadmapView) -> list[str]:
     total = b.applicable + len(b.not_applicable)
     out += [f"- {t('board_applies', applicable=b.applicable, total=total, na=len(b.not_applicable))}"]
     out += [f"- {t('board_in_place', count=len(b.in_place))}"]
-    out += [f"- {t('board_next', count=len(b.next_items))}"]
-    if b.next_stages is not None:
+    if b.next_stages is None:
+        out += [f"- {t('board_next', count=len(b.next_items))}"]
+    else:
         first, last = b.next_stages
+        out += [f"- {t('board_next_window', count=len(b.next_items), first=first, last=last)}"]
         if b.next_capacity is None:
             out += [f"- {t('board_next_days', days=b.next_days, first=first, last=last)}"]
         else:

@@ -127,3 +127,8 @@ def test_the_board_names_each_stage_over_capacity_with_its_load_against_the_capa
         "- Over capacity in 2026-Q4 (124.4 of 120 person-days), 2027-Q2 (144.4 of 120 person-days); "
         "the findings say why." in text
     )
+
+
+def test_the_board_s_next_line_names_the_stages_it_counts():
+    text = md.render(view(stage([item(start="2026-Q4")])))
+    assert "- Duties starting in the next 12 months (2026-Q4 to 2027-Q3): 1." in text
