@@ -24,7 +24,7 @@ def roadmap_schema() -> dict[str, Any]:
 
     Example:
         >>> sorted(roadmap_schema()["properties"])
-        ['as_of', 'backlog_cleared', 'findings', 'layer', 'off_plan', 'organisation', 'stages', 'workload']
+        ['as_of', 'backlog_cleared', 'findings', 'layer', 'off_plan', 'organisation', 'packages', 'stages', 'workload']
     """
     return {
         "$schema": DIALECT,
@@ -47,9 +47,11 @@ def roadmap_schema() -> dict[str, Any]:
                 "description": "The stage by whose end the duties known to be behind are done.",
             },
             "off_plan": {"type": "array", "items": {"$ref": "#/$defs/Item"}},
+            "packages": {"type": "array", "items": {"$ref": "#/$defs/Package"}},
         },
         "$defs": {
             "Item": _roadmap_item(),
+            "Package": _package(),
             "Stage": _stage(),
             "Finding": _finding(),
             "StageLoad": _stage_load(),
@@ -142,6 +144,34 @@ def _roadmap_item() -> dict[str, Any]:
             "recurrence": {
                 "anyOf": [{"$ref": "#/$defs/Recurrence"}, {"type": "null"}],
                 "description": "For a recurring duty: how often it comes back, and from when.",
+            },
+        },
+    }
+
+
+def _package() -> dict[str, Any]:
+    """A joint work package of the roadmap's items, with what its members take apart and together."""
+    days = {"type": "number", "minimum": 0}
+    return {
+        "type": "object",
+        "required": ["id", "name", "members", "due", "effort_saved", "members_days", "planned_days"],
+        "properties": {
+            "id": TEXT,
+            "name": TEXT,
+            "members": {"type": "array", "items": TEXT},
+            "due": {"anyOf": [TEXT, {"type": "null"}]},
+            "effort_saved": {
+                "type": "number",
+                "description": "What the catalogue's efforts save for one organisation (the package as such).",
+            },
+            "members_days": {
+                **days,
+                "description": "The person-days of the open members on their own: their effort_days added up.",
+            },
+            "planned_days": {
+                **days,
+                "description": "The person-days the plan places for those members done together, "
+                "as the workload counts them; below members_days when the package saves work.",
             },
         },
     }

@@ -265,10 +265,21 @@ def _packages(d: Summary) -> list[str]:
             ", ".join(code(m) for m in p.members),
             p.due or t("none"),
             f"{p.effort_saved:g}",
+            f"{p.members_days:g}",
+            f"{p.planned_days:g}",
         ]
         for p in d.view.packages
     ]
-    return [*out, *_table([t("package"), t("name"), t("members"), t("due"), t("saved")], rows), ""]
+    header = [
+        t("package"),
+        t("name"),
+        t("members"),
+        t("due"),
+        t("saved"),
+        t("members_days"),
+        t("planned_days"),
+    ]
+    return [*out, *_table(header, rows), ""]
 
 
 def _findings(d: Summary) -> list[str]:

@@ -75,6 +75,7 @@ from planner.schedule.model import (
     STATUSES,
     Deps,
     Finding,
+    Group,
     Item,
     Key,
     Plan,
@@ -199,8 +200,19 @@ def schedule(
     load = stage_loads(groups, items, _recurring_loads(items, occurrences, in_setup=False))
     capacity_findings(placing, load)  # with the loads the finished plan holds
     plan = Plan(as_of, stage_size, first, items, findings, caps, load, scenario, profiles)
+    plan.package_days = _package_days(groups, items)
     explain_plan(plan, cat, deps, groups=groups, group_of=group_of, due_stages=due_stages)
     return plan
+
+
+def _package_days(groups: dict[str, Group], items: dict[Key, Item]) -> dict[tuple[str, str], float]:
+    """Per (package, layer), the effort of the groups its members were placed in (parts and all)."""
+    days: dict[tuple[str, str], float] = {}
+    for group in groups.values():
+        package = items[group.keys[0]].package
+        if package is not None:
+            days[(package, group.layer)] = days.get((package, group.layer), 0.0) + group.effort
+    return dict(sorted(days.items()))
 
 
 def _occurrence_stages(items: dict[Key, Item], stage_size: str, first: int) -> dict[Key, list[int]]:

@@ -166,6 +166,11 @@ class Package:
     members: tuple[str, ...]
     due: str | None
     effort_saved: float
+    """What the catalogue's efforts save for one organisation (the package as such)."""
+    members_days: float = 0.0
+    """The person-days of the view's open members on their own (their ``effort_days`` added up)."""
+    planned_days: float = 0.0
+    """The person-days the plan places for those members, done together: what the workload counts."""
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from planner.i18n import gettext
 from planner.schedule import OFF_PLAN, period_bounds, period_index
+from planner.schedule.model import half_days
 from planner.view.model import Occurrence
 
 if TYPE_CHECKING:
@@ -44,8 +45,6 @@ def occurrences_by_stage(ctx: PlanContext, items: list[PlanItem], lang: str) -> 
         items: the plan items the view shows (only those with occurrences contribute).
         lang: the language of the titles and labels.
     """
-    from planner.view.build import half_days  # build imports this module: import at call time
-
     plan, cat = ctx.plan, ctx.catalogue
     out: dict[int, list[Occurrence]] = {}
     for item in items:
