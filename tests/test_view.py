@@ -147,3 +147,16 @@ def test_the_stages_run_on_to_the_stage_the_last_work_ends_in(catalogue_with):
     assert (item.start, item.end) == ("2026-Q4", "2028-Q3")
     assert view.stages[-1].id == "2028-Q3"
     assert {s.stage for s in view.load} <= {s.id for s in view.stages}
+
+
+def test_a_stage_where_no_work_starts_names_the_work_running_on_into_it(catalogue_with):
+    view = build_view(
+        build_plan(load_catalogue(catalogue_with({"act-l.yaml": LONG})), AS_OF), "gemeenten", "en"
+    )
+    md = render_roadmap("md", view)
+    assert isinstance(md, str)
+    section = md[md.index("## Stage 2028-Q3") :].split("\n## ", 1)[0]
+    assert (
+        "No work starts in this stage; work started earlier runs on into it: "
+        "`act-l.build` (2026-Q4 – 2028-Q3)." in section
+    )

@@ -212,12 +212,20 @@ def _stage(d: Summary, stage: StageLanes) -> list[str]:
     s = stage.stage
     out = [f"## {text(d.view.lang, 'stage_heading', id=s.id, start=s.start, end=s.end)}", ""]
     if not stage.lanes and not s.recurring:
-        return [*out, text(d.view.lang, "empty_stage"), ""]
+        return [*out, _empty_stage(d.view.lang, stage), ""]
     for lane in stage.lanes:
         if d.view.is_all:
             out += [f"### {inline(lane.name)}", ""]
         out += [*_lane_table(d, lane), ""]
     return out + _recurring(d.view, s)
+
+
+def _empty_stage(lang: str, stage: StageLanes) -> str:
+    """A stage where no work starts: said so, with the work started earlier that runs on into it."""
+    if not stage.continuing:
+        return text(lang, "empty_stage")
+    work = ", ".join(f"{code(i.obligation)} ({i.start} – {i.end})" for i in stage.continuing)
+    return f"{text(lang, 'continuing_stage')} {work}."
 
 
 def _recurring(view: RoadmapView, stage: Stage) -> list[str]:
