@@ -24,7 +24,7 @@ def roadmap_schema() -> dict[str, Any]:
 
     Example:
         >>> sorted(roadmap_schema()["properties"])
-        ['as_of', 'backlog_cleared', 'findings', 'layer', 'off_plan', 'organisation', 'stages', 'workload']
+        ['as_of', 'backlog_cleared', 'findings', 'layer', 'off_plan', 'organisation', 'packages', 'stages', 'workload']
     """
     return {
         "$schema": DIALECT,
@@ -47,9 +47,11 @@ def roadmap_schema() -> dict[str, Any]:
                 "description": "The stage by whose end the duties known to be behind are done.",
             },
             "off_plan": {"type": "array", "items": {"$ref": "#/$defs/Item"}},
+            "packages": {"type": "array", "items": {"$ref": "#/$defs/Package"}},
         },
         "$defs": {
             "Item": _roadmap_item(),
+            "Package": _package(),
             "Stage": _stage(),
             "Finding": _finding(),
             "StageLoad": _stage_load(),
@@ -164,6 +166,34 @@ def _roadmap_item() -> dict[str, Any]:
     }
 
 
+def _package() -> dict[str, Any]:
+    """A joint work package of the roadmap's items, with what its members take apart and together."""
+    days = {"type": "number", "minimum": 0}
+    return {
+        "type": "object",
+        "required": ["id", "name", "members", "due", "effort_saved", "members_days", "planned_days"],
+        "properties": {
+            "id": TEXT,
+            "name": TEXT,
+            "members": {"type": "array", "items": TEXT},
+            "due": {"anyOf": [TEXT, {"type": "null"}]},
+            "effort_saved": {
+                "type": "number",
+                "description": "What the catalogue's efforts save for one organisation (the package as such).",
+            },
+            "members_days": {
+                **days,
+                "description": "The person-days of the open members on their own: their effort_days added up.",
+            },
+            "planned_days": {
+                **days,
+                "description": "The person-days the plan places for those members done together, "
+                "as the workload counts them; below members_days when the package saves work.",
+            },
+        },
+    }
+
+
 def _recurrence() -> dict[str, Any]:
     """How often a recurring duty comes back, and from when."""
     return {
@@ -213,7 +243,16 @@ def _occurrence() -> dict[str, Any]:
     """One occurrence of a recurring duty in a stage."""
     return {
         "type": "object",
-        "required": ["obligation", "layer", "date", "every", "effort_days", "item_stage", "item_status"],
+        "required": [
+            "obligation",
+            "layer",
+            "date",
+            "every",
+            "effort_days",
+            "item_stage",
+            "item_status",
+            "in_setup",
+        ],
         "properties": {
             "obligation": {**TEXT, "description": "The recurring duty: the id of its own item."},
             "layer": TEXT,
@@ -228,6 +267,12 @@ def _occurrence() -> dict[str, Any]:
                 "description": "The stage the duty's own item is planned in; null when it is off the plan.",
             },
             "item_status": {"enum": list(STATUSES)},
+            "in_setup": {
+                "type": "boolean",
+                "description": "True when the date falls in the span of the duty's own planned work "
+                "(setting it up): the occurrence is part of that effort and the stage's workload "
+                "does not count it again.",
+            },
         },
     }
 

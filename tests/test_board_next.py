@@ -39,3 +39,15 @@ def test_the_capacity_counts_every_stage_in_the_window_also_one_without_work() -
 def test_a_view_of_several_layers_gives_no_capacity() -> None:
     view = api.roadmap(api.load(ROOT / "tests" / "data" / "minimal"), "all", as_of=AS_OF)
     assert board(view).next_capacity is None
+
+
+def test_the_next_items_start_in_the_stages_whose_days_the_board_sums() -> None:
+    view = api.roadmap(
+        api.load(ROOT / "regulations"),
+        "gemeenten",
+        as_of=AS_OF,
+        organisation=ROOT / "examples" / "gemeente-voorbeeld.yaml",
+    )
+    window = next_window(AS_OF, dt.date(2027, 12, 7), view.stage_size)
+    starting = [i for s in view.stages for i in s.items if i.status != "unassessed" and i.start in window]
+    assert board(view).next_items == tuple(starting)

@@ -145,7 +145,10 @@ def test_the_plan_repeats_and_freezes_its_header():
 def test_the_summary_counts_every_status_and_the_total():
     view = view_of()
     sheet = workbook(view)["Samenvatting"]
-    cells = {row[0]: row[1] for row in sheet.iter_rows(values_only=True) if row[0] is not None}
+    cells: dict[object, object] = {}
+    for row in sheet.iter_rows(values_only=True):  # the first total is the status table's
+        if row[0] is not None:
+            cells.setdefault(row[0], row[1])
     for status, count in view.counts:
         assert cells[STATUS["nl"][status]] == count
     assert cells["Totaal"] == len(view.items)

@@ -127,6 +127,7 @@ def test_the_json_lists_each_stage_s_occurrences_and_is_valid(root):
             "effort_days": 4.0,
             "item_stage": None,
             "item_status": "in-place",
+            "in_setup": False,
         }
     ]
     assert by_stage["2026-Q4"] == []
@@ -211,3 +212,58 @@ def test_the_site_layer_page_lists_the_occurrences_in_their_stage(root):
         "Report yearly 2028 (recurring, every year)" in html
         and "4 person-days; the duty itself: in place" in html
     )
+
+
+# a year's lead time: the duty (known to be behind) is set up over 2026-Q4..2027-Q3, so its
+# 2027-08-15 occurrence falls in that span and the 2028 and 2029 ones after it
+NOT_STARTED = {"act-r.report": {"state": "not-started"}}
+
+
+@pytest.fixture
+def setup_root(catalogue_with) -> Path:  # type: ignore[no-untyped-def]
+    return catalogue_with({"act-r.yaml": ACT.replace("EFFORT", "effort_days: 4\n    lead_time_months: 12")})
+
+
+def test_an_occurrence_during_the_setup_is_marked_in_setup(setup_root):
+    view = view_of(setup_root, status=NOT_STARTED)
+    [item] = [i for i in view.items if i.obligation == "act-r.report"]
+    assert (item.start, item.end) == ("2026-Q4", "2027-Q3")
+    marks = {o.date.isoformat(): o.in_setup for s in view.stages for o in s.recurring}
+    assert marks == {"2027-08-15": True, "2028-08-15": False, "2029-08-15": False}
+
+
+def test_an_occurrence_during_the_setup_is_not_counted_again_in_the_workload(setup_root):
+    def loads(status: dict[str, object]) -> dict[str, float]:
+        return {s.stage: s.days for s in view_of(setup_root, status=status).load if s.layer == "gemeenten"}
+
+    with_duty = loads(NOT_STARTED)
+    without = loads({"act-r.report": {"state": "not-applicable", "reason": "for the comparison"}})
+    added = {s: with_duty.get(s, 0.0) - without.get(s, 0.0) for s in ("2027-Q3", "2028-Q3")}
+    # the setup's 4 days spread over its four stages (1 in 2027-Q3, the occurrence part of it); 2028: 4
+    assert added == {"2027-Q3": 1.0, "2028-Q3": 4.0}
+
+
+def test_the_board_s_recurring_work_per_year_leaves_out_the_occurrence_in_setup(setup_root):
+    from planner.view.board import board
+
+    assert board(view_of(setup_root, status=NOT_STARTED)).recurring == ((2028, 4.0), (2029, 4.0))
+
+
+def test_the_markdown_says_an_occurrence_is_part_of_the_setup(setup_root):
+    md = render_roadmap("md", view_of(setup_root, status=NOT_STARTED))
+    assert isinstance(md, str)
+    assert (
+        "(`act-r.report`); 4 person-days; the duty itself: overdue, 2026-Q4; part of setting the duty up"
+        in md
+    )
+
+
+def test_the_json_marks_the_occurrence_in_setup_and_is_valid(setup_root):
+    import jsonschema
+
+    from planner.schema import roadmap_schema
+
+    data = json.loads(render_roadmap("json", view_of(setup_root, status=NOT_STARTED)))  # type: ignore[arg-type]
+    marks = [(o["date"], o["in_setup"]) for s in data["stages"] for o in s["recurring"]]
+    assert marks == [("2027-08-15", True), ("2028-08-15", False), ("2029-08-15", False)]
+    jsonschema.validate(data, roadmap_schema())

@@ -341,7 +341,7 @@ def test_deadline_forces_an_overload_and_reports_it(tmp_path):
         (
             "cap.gamma",
             "rijk",
-            "rijk needs 3 person-days in 2026-Q4, more than its capacity of 2, because the due date forces it",
+            "rijk needs more than its capacity of 2 person-days in 2026-Q4 (3 planned), because the due date forces it",
         )
     ]
 
@@ -380,7 +380,7 @@ def test_package_keeps_the_due_dates_it_still_can_meet(tmp_path):
         (
             "p.a",
             "rijk",
-            "rijk needs 3.5 person-days in 2027-Q1, more than its capacity of 2, because the due date forces it",
+            "rijk needs more than its capacity of 2 person-days in 2027-Q1 (3.5 planned), because the due date forces it",
         )
     ]
 

@@ -240,11 +240,13 @@ def test_package_members_share_a_stage_unless_the_split_is_reported(case):
 @given(cases())
 def test_capacity_holds_unless_a_capacity_finding_names_the_stage(case):
     plan, split = case.plan, split_keys(case)
-    reported = set()  # a capacity finding names a stage of the work it is about
+    reported = set()  # the stages a capacity finding names, each with the load the plan holds there
     for f in plan.findings:
         if f.kind == "capacity":
-            item = plan.items[(f.obligation, f.layer)]
-            reported |= {(f.layer, s) for s in range(item.stage or 0, (item.stage or 0) + item.span)}
+            for named in f.message.args["stages"]:
+                reported.add((f.layer, named.args["stage"]))
+                stage = next(s for s in range(-1, 200) if plan.stage_id(s) == named.args["stage"])
+                assert named.args["load"] == round(plan.load[(f.layer, stage)], 1)
     for layer in case.cat.layers:
         cells: dict[int, list[Item]] = {}
         for item in open_items(case):
@@ -261,7 +263,7 @@ def test_capacity_holds_unless_a_capacity_finding_names_the_stage(case):
                 assert abs(load - spread) < EPS
             capacity = plan.capacity[layer]
             if capacity is not None and load > capacity + EPS:
-                assert (layer, stage) in reported, (layer, stage, load)
+                assert (layer, plan.stage_id(stage)) in reported, (layer, stage, load)
 
 
 @FAST

@@ -121,3 +121,42 @@ def test_command_line_says_how_to_make_it(ctx):
     view = build_view(ctx, "rijk", "en")
     assert view.command("csv") == "planner roadmap rijk --as-of 2026-11-28 --format csv --lang en"
     assert isinstance(view, RoadmapView)
+
+
+LONG = """\
+id: act-l
+kind: national-act
+title: {en: Example act L, nl: Voorbeeldwet L}
+source: s
+themes: [data]
+sources:
+  s: {url: https://example.org/act-l, title: Act L, accessed: 2026-01-01}
+obligations:
+  - id: act-l.build
+    title: {en: Build it, nl: Bouw het}
+    roles: {gemeenten: addressee}
+    effort_days: 8
+    lead_time_months: 24
+"""
+
+
+def test_the_stages_run_on_to_the_stage_the_last_work_ends_in(catalogue_with):
+    # two years of lead time: the work starts in 2026-Q4 and ends in 2028-Q3
+    view = build_view(build_plan(load_catalogue(catalogue_with({"act-l.yaml": LONG})), AS_OF), "gemeenten")
+    [item] = [i for i in view.items if i.obligation == "act-l.build"]
+    assert (item.start, item.end) == ("2026-Q4", "2028-Q3")
+    assert view.stages[-1].id == "2028-Q3"
+    assert {s.stage for s in view.load} <= {s.id for s in view.stages}
+
+
+def test_a_stage_where_no_work_starts_names_the_work_running_on_into_it(catalogue_with):
+    view = build_view(
+        build_plan(load_catalogue(catalogue_with({"act-l.yaml": LONG})), AS_OF), "gemeenten", "en"
+    )
+    md = render_roadmap("md", view)
+    assert isinstance(md, str)
+    section = md[md.index("## Stage 2028-Q3") :].split("\n## ", 1)[0]
+    assert (
+        "No work starts in this stage; work started earlier runs on into it: "
+        "`act-l.build` (2026-Q4 – 2028-Q3)." in section
+    )

@@ -11,7 +11,15 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from planner.formats.labels import FINDING, STAGE_SIZE, STATUS, occurrence_note, recurring_years, text
+from planner.formats.labels import (
+    FINDING,
+    STAGE_SIZE,
+    STATUS,
+    occurrence_note,
+    over_stage,
+    recurring_years,
+    text,
+)
 from planner.view.board import board
 from planner.view.summary import summarise
 
@@ -64,6 +72,7 @@ def render(view: RoadmapView) -> str:
             command=view.command("html"),
             status_label=STATUS[lang],
             occurrence_note=lambda o: occurrence_note(lang, o),
+            over_stages=lambda loads: ", ".join(over_stage(lang, s) for s in loads),
             recurring_years=recurring_years,
             finding_label=FINDING[lang],
             stage_size=STAGE_SIZE[lang].get(view.stage_size, view.stage_size),

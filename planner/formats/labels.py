@@ -18,7 +18,7 @@ from planner.labels import STATUS as SHARED_STATUS
 from planner.roadmap import ALL, PlanContext
 
 if TYPE_CHECKING:
-    from planner.view.model import Occurrence
+    from planner.view.model import Occurrence, StageLoad
 
 STATUS = SHARED_STATUS
 
@@ -104,7 +104,21 @@ def occurrence_note(lang: str, o: Occurrence) -> str:
         if o.item_stage
         else text(lang, "occurrence_of_off", status=status)
     )
+    if o.in_setup:  # its days are part of the setup work of the duty's own item
+        return f"{days}; {duty}; {text(lang, 'occurrence_in_setup')}"
     return f"{days}; {duty}"
+
+
+def over_stage(lang: str, load: StageLoad) -> str:
+    """A stage over capacity with its person-days planned against the capacity.
+
+    >>> from planner.view.model import StageLoad
+    >>> over_stage("en", StageLoad("2027-Q1", "gemeenten", 144.4, 120.0))
+    '2027-Q1 (144.4 of 120 person-days)'
+    """
+    return text(
+        lang, "board_over_stage", stage=load.stage, days=f"{load.days:g}", capacity=f"{load.capacity:g}"
+    )
 
 
 def recurring_years(years: tuple[tuple[int, float], ...]) -> str:

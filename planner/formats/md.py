@@ -11,7 +11,15 @@ import re
 from functools import partial
 from typing import TYPE_CHECKING
 
-from planner.formats.labels import FINDING, STAGE_SIZE, STATUS, occurrence_note, recurring_years, text
+from planner.formats.labels import (
+    FINDING,
+    STAGE_SIZE,
+    STATUS,
+    occurrence_note,
+    over_stage,
+    recurring_years,
+    text,
+)
 from planner.view.summary import Lane, StageLanes, Summary, summarise
 
 if TYPE_CHECKING:
@@ -121,9 +129,11 @@ def _board(view: RoadmapView) -> list[str]:
     total = b.applicable + len(b.not_applicable)
     out += [f"- {t('board_applies', applicable=b.applicable, total=total, na=len(b.not_applicable))}"]
     out += [f"- {t('board_in_place', count=len(b.in_place))}"]
-    out += [f"- {t('board_next', count=len(b.next_items))}"]
-    if b.next_stages is not None:
+    if b.next_stages is None:
+        out += [f"- {t('board_next', count=len(b.next_items))}"]
+    else:
         first, last = b.next_stages
+        out += [f"- {t('board_next_window', count=len(b.next_items), first=first, last=last)}"]
         if b.next_capacity is None:
             out += [f"- {t('board_next_days', days=b.next_days, first=first, last=last)}"]
         else:
@@ -133,7 +143,7 @@ def _board(view: RoadmapView) -> list[str]:
     if b.overdue:
         out += [f"- {t('board_overdue', count=len(b.overdue), stage=b.backlog_cleared or t('none'))}"]
     if b.over_capacity:
-        stages = ", ".join(s.stage for s in b.over_capacity)
+        stages = ", ".join(over_stage(view.lang, s) for s in b.over_capacity)
         out += [f"- {t('board_over_capacity', stages=stages)}"]
     if b.recurring:
         out += [f"- {t('board_recurring', years=recurring_years(b.recurring))}"]
@@ -202,12 +212,20 @@ def _stage(d: Summary, stage: StageLanes) -> list[str]:
     s = stage.stage
     out = [f"## {text(d.view.lang, 'stage_heading', id=s.id, start=s.start, end=s.end)}", ""]
     if not stage.lanes and not s.recurring:
-        return [*out, text(d.view.lang, "empty_stage"), ""]
+        return [*out, _empty_stage(d.view.lang, stage), ""]
     for lane in stage.lanes:
         if d.view.is_all:
             out += [f"### {inline(lane.name)}", ""]
         out += [*_lane_table(d, lane), ""]
     return out + _recurring(d.view, s)
+
+
+def _empty_stage(lang: str, stage: StageLanes) -> str:
+    """A stage where no work starts: said so, with the work started earlier that runs on into it."""
+    if not stage.continuing:
+        return text(lang, "empty_stage")
+    work = ", ".join(f"{code(i.obligation)} ({i.start} – {i.end})" for i in stage.continuing)
+    return f"{text(lang, 'continuing_stage')} {work}."
 
 
 def _recurring(view: RoadmapView, stage: Stage) -> list[str]:
@@ -255,10 +273,21 @@ def _packages(d: Summary) -> list[str]:
             ", ".join(code(m) for m in p.members),
             p.due or t("none"),
             f"{p.effort_saved:g}",
+            f"{p.members_days:g}",
+            f"{p.planned_days:g}",
         ]
         for p in d.view.packages
     ]
-    return [*out, *_table([t("package"), t("name"), t("members"), t("due"), t("saved")], rows), ""]
+    header = [
+        t("package"),
+        t("name"),
+        t("members"),
+        t("due"),
+        t("saved"),
+        t("members_days"),
+        t("planned_days"),
+    ]
+    return [*out, *_table(header, rows), ""]
 
 
 def _findings(d: Summary) -> list[str]:

@@ -2,7 +2,8 @@
 
 A board reads this page first: the layer, the as-of date, the scenario and the command that made
 the workbook; how many obligations have each status (in the status colours of the plan sheet);
-how many fall in each stage with their effort; and the next due dates.
+how many fall in each stage with the person-days planned there (the board's workload figures);
+and the next due dates.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from planner.formats.labels import text
 from planner.formats.rows import is_risky
 from planner.i18n import gettext
 from planner.labels import STATUS
+from planner.view.board import stage_days
 from planner.view.summary import scenario_text, upcoming
 
 if TYPE_CHECKING:
@@ -86,19 +88,26 @@ def _by_status(sheet: Any, styles: Any, view: RoadmapView, row: int) -> int:
 
 
 def _by_stage(sheet: Any, styles: Any, view: RoadmapView, row: int) -> int:
+    """Per stage its items and the person-days planned in it: the board's workload figures
+    (:func:`~planner.view.board.stage_days`), the items' spread work and the recurring duties
+    together, not a sum of the efforts of the items that start in it."""
     lang = view.lang
     sheet.write_string(row, 0, gettext(lang, "workbook", "by_stage"), styles.bold)
-    columns = ("stage", "stage_start", "stage_end", "count", "effort")
-    _heading(sheet, row + 1, [gettext(lang, "column", c) for c in columns], styles)
+    columns = [gettext(lang, "column", c) for c in ("stage", "stage_start", "stage_end", "count")]
+    _heading(sheet, row + 1, [*columns, gettext(lang, "workbook", "workload_days")], styles)
     row += 2
+    days = stage_days(view)
     for stage in view.stages:
         sheet.write_string(row, 0, stage.id, styles.text)
         sheet.write_datetime(row, 1, _date(stage.start), styles.date)
         sheet.write_datetime(row, 2, _date(stage.end), styles.date)
         sheet.write_number(row, 3, len(stage.items), styles.text)
-        sheet.write_number(row, 4, sum(i.effort for i in stage.items), styles.number)
+        sheet.write_number(row, 4, days.get(stage.id, 0.0), styles.number)
         row += 1
-    return row + 1
+    sheet.write_string(row, 0, gettext(lang, "workbook", "total"), styles.bold)
+    sheet.write_number(row, 3, sum(len(stage.items) for stage in view.stages), styles.bold)
+    sheet.write_number(row, 4, round(sum(days.get(stage.id, 0.0) for stage in view.stages), 1), styles.bold)
+    return row + 2
 
 
 def _next_due(sheet: Any, styles: Any, view: RoadmapView, row: int) -> int:

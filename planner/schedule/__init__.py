@@ -75,6 +75,7 @@ from planner.schedule.model import (
     STATUSES,
     Deps,
     Finding,
+    Group,
     Item,
     Key,
     Plan,
@@ -82,7 +83,7 @@ from planner.schedule.model import (
     Status,
 )
 from planner.schedule.periods import STAGE_SIZES, period_bounds, period_index
-from planner.schedule.place import Placing, latest_starts, place_all, stage_loads
+from planner.schedule.place import Placing, capacity_findings, latest_starts, place_all, stage_loads
 from planner.schedule.status import FINDING_ORDER, explain_plan
 
 if TYPE_CHECKING:
@@ -175,43 +176,71 @@ def schedule(
             group.span = max(group.span, math.ceil(group.effort / cap - EPSILON))
         befores = [d for k in group.keys for d in (items[k].not_before, items[k].delivery) if d is not None]
         group.not_before = max([0, *(period_index(d, stage_size) - first for d in befores)])
-    recurring = _recurring_loads(items, stage_size, first)
+    occurrences = _occurrence_stages(items, stage_size, first)
     loads = {lid: StageLoads(c) for lid, c in caps.items() if c is not None}
-    for (lid, stage), effort in recurring.items():
+    # every occurrence is reserved up front; placing a recurring duty's setup frees the ones in its span
+    for (lid, stage), effort in _recurring_loads(items, occurrences, in_setup=True).items():
         if lid in loads:
             loads[lid].add(stage, effort)
     latest_starts(graph, groups, due_stages)
-    place_all(
-        Placing(
-            graph,
-            groups,
-            group_of,
-            items,
-            deps,
-            loads,
-            due_stages,
-            findings,
-            lambda s: period_bounds(first + s, stage_size)[0],
-        )
+    placing = Placing(
+        graph,
+        groups,
+        group_of,
+        items,
+        deps,
+        loads,
+        due_stages,
+        findings,
+        lambda s: period_bounds(first + s, stage_size)[0],
+        occurrences,
     )
+    place_all(placing)
     scenario = cat.scenario.id if cat.scenario else None
-    load = stage_loads(groups, items, recurring)
+    load = stage_loads(groups, items, _recurring_loads(items, occurrences, in_setup=False))
+    capacity_findings(placing, load)  # with the loads the finished plan holds
     plan = Plan(as_of, stage_size, first, items, findings, caps, load, scenario, profiles)
+    plan.package_days = _package_days(groups, items)
     explain_plan(plan, cat, deps, groups=groups, group_of=group_of, due_stages=due_stages)
     return plan
 
 
-def _recurring_loads(items: dict[Key, Item], stage_size: str, first: int) -> dict[tuple[str, int], float]:
+def _package_days(groups: dict[str, Group], items: dict[Key, Item]) -> dict[tuple[str, str], float]:
+    """Per (package, layer), the effort of the groups its members were placed in (parts and all)."""
+    days: dict[tuple[str, str], float] = {}
+    for group in groups.values():
+        package = items[group.keys[0]].package
+        if package is not None:
+            days[(package, group.layer)] = days.get((package, group.layer), 0.0) + group.effort
+    return dict(sorted(days.items()))
+
+
+def _occurrence_stages(items: dict[Key, Item], stage_size: str, first: int) -> dict[Key, list[int]]:
+    """Per recurring item that reserves workload, the relative stage of each of its occurrences.
+
+    A duty that does not apply has no occurrences, and one without a catalogue effort reserves nothing.
+    """
+    return {
+        key: [period_index(date, stage_size) - first for date in item.occurrences]
+        for key, item in items.items()
+        if item.status != Status.NOT_APPLICABLE and item.occurrence_effort and item.occurrences
+    }
+
+
+def _recurring_loads(
+    items: dict[Key, Item], occurrences: dict[Key, list[int]], *, in_setup: bool
+) -> dict[tuple[str, int], float]:
     """The person-days recurring duties take in each stage, by layer.
 
-    Each occurrence takes its item's ``occurrence_effort`` in the stage holding its date; a duty
-    that does not apply has no occurrences, and one without a catalogue effort reserves nothing.
+    Each occurrence takes its item's ``occurrence_effort`` in the stage holding its date. With
+    `in_setup` False, an occurrence inside the span of its duty's own planned work is left out:
+    it is part of that setup effort (:meth:`Item.in_setup`), already in the stage's load.
     """
     load: dict[tuple[str, int], float] = {}
-    for item in items.values():
-        if item.status == Status.NOT_APPLICABLE or not item.occurrence_effort:
-            continue
-        for date in item.occurrences:
-            key = (item.layer, period_index(date, stage_size) - first)
-            load[key] = load.get(key, 0.0) + item.occurrence_effort
+    for key, stages in occurrences.items():
+        item = items[key]
+        effort = item.occurrence_effort or 0.0
+        for stage in stages:
+            if in_setup or not item.in_setup(stage):
+                load[(item.layer, stage)] = load.get((item.layer, stage), 0.0) + effort
     return load

@@ -114,6 +114,16 @@ class Item:
         """(obligation, layer): unique within a plan."""
         return (self.obligation, self.layer)
 
+    def in_setup(self, stage: int) -> bool:
+        """Whether relative `stage` lies in the span of the item's own planned work.
+
+        For a recurring duty that work is setting it up: an occurrence dated in that span is
+        part of the setup effort, so the workload counts it once (in the setup), not twice.
+        An item the scheduler does not place (:data:`SETTLED`) has no span of work.
+        """
+        end = self.end
+        return not self.settled and end is not None and self.stage is not None and self.stage <= stage <= end
+
 
 @dataclass
 class Finding:
@@ -138,6 +148,9 @@ class Plan:
     load: dict[tuple[str, int], float]
     scenario: str | None = None
     profiles: dict[str, Profile] = field(default_factory=dict)
+    package_days: dict[tuple[str, str], float] = field(default_factory=dict)
+    """Per (joint work package, layer), the person-days the plan places for its open members:
+    what they take done together, less than their own efforts added up when the package saves."""
 
     def stage_bounds(self, stage: int) -> tuple[str, dt.date, dt.date]:
         """Id, start and end of relative stage number `stage` (0 = the stage holding as-of)."""
@@ -168,6 +181,15 @@ class Group:
     ratio: float = 1.0  # the package's joint effort over its separate effort
     span: int = 1  # stages the group's work takes
     not_before: int = 0  # the first stage a deferral allows
+
+
+def half_days(days: float) -> float:
+    """Person-days rounded to half a day: what a planner can allot (and what roadmaps show).
+
+    >>> half_days(2.26), half_days(0.1), half_days(3.0)
+    (2.5, 0.5, 3.0)
+    """
+    return 0.0 if days <= 0 else max(0.5, round(days * 2) / 2)
 
 
 def item_name(key: Key, layer: str) -> str:

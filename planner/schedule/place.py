@@ -1,18 +1,19 @@
 """The list scheduler: every group placed in a stage, by latest start.
 
 Each group goes in the first stage its prerequisites and its layer's capacity allow; placing
-raises its own findings (a stage over capacity, a member planned ahead of its package).
+raises its own findings (a member planned ahead of its package), and records the placements
+over capacity, reported once the plan is complete with its final loads.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import networkx as nx
 
-from planner.messages import Msg
+from planner.messages import Msg, Seq
 from planner.schedule.groups import joint_effort
 from planner.schedule.loads import EPSILON, StageLoads
 from planner.schedule.model import NO_DUE, OFF_PLAN, Deps, Finding, Group, Item, Key, Rule
@@ -46,6 +47,9 @@ class Placing:
         due_stages: each item's due stage.
         findings: the plan's findings; placing adds capacity and package-split findings.
         stage_name: a relative stage's id, for messages.
+        occurrences: per recurring item that reserves workload, the relative stages of its
+            occurrences (reserved in `loads` before placing).
+        overloads: placements over capacity, reported by :func:`capacity_findings` at the end.
     """
 
     graph: nx.DiGraph
@@ -57,6 +61,8 @@ class Placing:
     due_stages: dict[Key, int]
     findings: list[Finding]
     stage_name: Callable[[int], str]
+    occurrences: dict[Key, list[int]] = field(default_factory=dict)
+    overloads: list[Overload] = field(default_factory=list)
 
 
 def place_all(state: Placing) -> None:
@@ -128,6 +134,21 @@ def _place(state: Placing, group: Group) -> None:
         items[key].rule = rule
         if rule == Rule.EARLIEST and group.binding is not None:
             items[key].rule = Rule.AFTER_DEPENDENCY if own[key][0] == earliest else "package"
+        _free_setup_occurrences(state, key)
+
+
+def _free_setup_occurrences(state: Placing, key: Key) -> None:
+    """Give back the reservation of a placed duty's occurrences that fall in its own work's span.
+
+    Such an occurrence is part of setting the duty up (:meth:`Item.in_setup`): its person-days
+    are in the setup effort just placed, so keeping the reservation would count them twice.
+    """
+    item, loads = state.items[key], state.loads.get(key[1])
+    if loads is None or not item.occurrence_effort:
+        return
+    for stage in state.occurrences.get(key, []):
+        if item.in_setup(stage):
+            loads.add(stage, -item.occurrence_effort)
 
 
 Binding = tuple[str, Key, Key] | None
@@ -173,6 +194,7 @@ def _plan_ahead(state: Placing, key: Key, own: tuple[int, Binding], due_stage: i
         _capacity_finding(state, single, stage, rule)
     items[key].stage = stage
     items[key].rule = Rule.AFTER_DEPENDENCY if rule == Rule.EARLIEST and binding is not None else rule
+    _free_setup_occurrences(state, key)
     state.findings.append(
         Finding(
             "package-split",
@@ -190,37 +212,88 @@ def _plan_ahead(state: Placing, key: Key, own: tuple[int, Binding], due_stage: i
     )
 
 
-def _capacity_finding(state: Placing, group: Group, stage: int, rule: str) -> None:
-    """Report a stage pushed over capacity, by a due date or by a group too big for any stage.
+@dataclass(frozen=True)
+class Overload:
+    """Work placed over its layer's capacity: by a due date, or too big for any stage.
 
-    Work that spans stages is reported in the most loaded stage it takes.
+    Recorded when placed; the finding is written once the plan is complete
+    (:func:`capacity_findings`), with the loads the plan finally holds.
     """
+
+    key: Key
+    """The first member of the group placed: the item the finding is about."""
+    layer: str
+    first: int
+    span: int
+    cause: Msg
+
+
+def _capacity_finding(state: Placing, group: Group, stage: int, rule: str) -> None:
+    """Record a placement that may push stages over capacity: due-date forced, or too big for a stage."""
     loads, items = state.loads[group.layer], state.items
     if rule != Rule.DEADLINE_FORCED and group.effort / group.span <= (loads.capacity + EPSILON):
         return
-    stage = max(range(stage, stage + group.span), key=lambda s: (loads.load(s), -s))
-    name = state.stage_name(stage)
     what = items[group.keys[0]].package if len(group.keys) > 1 else group.keys[0][0]
     cause = (
         Msg("cause-due-date")
         if rule == Rule.DEADLINE_FORCED
         else Msg("cause-too-big", what=what, effort=group.effort)
     )
-    state.findings.append(
-        Finding(
-            "capacity",
-            group.keys[0][0],
-            group.layer,
-            Msg(
-                "over-capacity",
-                layer=group.layer,
-                load=loads.load(stage),
-                stage=name,
-                capacity=loads.capacity,
-                cause=cause,
-            ),
+    state.overloads.append(Overload(group.keys[0], group.layer, stage, group.span, cause))
+
+
+def capacity_findings(state: Placing, load: dict[tuple[str, int], float]) -> None:
+    """Report every stage over capacity with the load the finished plan places there.
+
+    Each overload names every stage of its span that the plan holds over capacity (after the
+    catch-up and the recurring work), each with its load; an overload whose stages all fit in
+    the end is not reported. A stage over capacity through recurring duties alone (their
+    occurrences are reserved before anything is placed) is reported on the duty with the
+    largest occurrence there.
+    """
+    named: set[tuple[str, int]] = set()
+
+    def over(layer: str, stages: list[int]) -> list[int]:
+        cap = state.loads[layer].capacity
+        return [s for s in stages if load.get((layer, s), 0.0) > cap + EPSILON]
+
+    def report(key: Key, stages: list[int], cause: Msg) -> None:
+        named.update((key[1], s) for s in stages)
+        each = [
+            Msg("stage-load", stage=state.stage_name(s), load=round(load[(key[1], s)], 1)) for s in stages
+        ]
+        message = Msg(
+            "over-capacity",
+            layer=key[1],
+            stages=Seq(each),
+            capacity=state.loads[key[1]].capacity,
+            cause=cause,
         )
-    )
+        state.findings.append(Finding("capacity", key[0], key[1], message))
+
+    for o in state.overloads:
+        stages = over(o.layer, list(range(o.first, o.first + o.span)))
+        if stages:
+            report(o.key, stages, o.cause)
+    recurring: dict[Key, list[int]] = defaultdict(list)
+    for (layer, stage), key in sorted(_largest_occurrences(state).items()):
+        if layer in state.loads and (layer, stage) not in named and over(layer, [stage]):
+            recurring[key].append(stage)
+    for key, stages in sorted(recurring.items()):
+        report(key, stages, Msg("cause-recurring"))
+
+
+def _largest_occurrences(state: Placing) -> dict[tuple[str, int], Key]:
+    """Per (layer, stage), the recurring duty whose occurrence takes the most there (then by key)."""
+    best: dict[tuple[str, int], tuple[float, Key]] = {}
+    for key, stages in sorted(state.occurrences.items()):
+        item = state.items[key]
+        effort = item.occurrence_effort or 0.0
+        for stage in stages:
+            cell = (key[1], stage)
+            if not item.in_setup(stage) and (cell not in best or effort > best[cell][0]):
+                best[cell] = (effort, key)
+    return {cell: key for cell, (_, key) in best.items()}
 
 
 def stage_loads(

@@ -7,7 +7,20 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from planner.messages import Msg, Seq
-from planner.schedule.model import OFF_PLAN, Deps, Finding, Group, Item, Key, Plan, Rule, Status, item_name
+from planner.schedule.loads import EPSILON
+from planner.schedule.model import (
+    OFF_PLAN,
+    Deps,
+    Finding,
+    Group,
+    Item,
+    Key,
+    Plan,
+    Rule,
+    Status,
+    half_days,
+    item_name,
+)
 
 if TYPE_CHECKING:
     from planner.catalogue import Catalogue
@@ -64,7 +77,20 @@ def _placement_reasons(
             )
     others = [k[0] for k in group.keys if k != item.key]
     if others:
-        item.reasons.append(Msg("together", others=Seq(others), package=item.package))
+        # in the half days the roadmaps show: the members' effort_days, and what the workload counts
+        apart = sum(half_days(plan.items[k].effort) for k in group.keys)
+        if half_days(group.effort) < apart - EPSILON:  # the members' own efforts add up to more
+            item.reasons.append(
+                Msg(
+                    "together-saving",
+                    others=Seq(others),
+                    package=item.package,
+                    joint=half_days(group.effort),
+                    apart=apart,
+                )
+            )
+        else:
+            item.reasons.append(Msg("together", others=Seq(others), package=item.package))
     if item.rule == Rule.PACKAGE and group.binding is not None:
         _, dep_key, member = group.binding
         item.reasons.append(

@@ -30,11 +30,12 @@ class Board:
     in_place: tuple[Item, ...]
     """Duties done or in place."""
     next_items: tuple[Item, ...]
-    """Work starting within :data:`NEXT_MONTHS` of the planning date."""
+    """Work starting in the stages of `next_stages`: those that end within :data:`NEXT_MONTHS`."""
     next_days: float
-    """Person-days the workload table plans in the stages that end within :data:`NEXT_MONTHS`
-    (whole days: the efforts are estimates), not the full effort of the items that start then."""
+    """Person-days the workload table plans in the stages of `next_stages` (whole days: the
+    efforts are estimates), not the full effort of the items that start then."""
     next_stages: tuple[str, str] | None
+    """The first and last stage of the window both `next_items` and `next_days` are for."""
     next_capacity: float | None
     """The capacity of those stages, when the view plans one layer with a capacity; else None."""
     unassessed: tuple[Item, ...]
@@ -52,13 +53,28 @@ class Board:
 def recurring_per_year(view: RoadmapView) -> tuple[tuple[int, float], ...]:
     """The person-days the recurring duties take per calendar year, years in order.
 
-    An occurrence without a catalogue effort counts for nothing; a year without any is left out.
+    An occurrence without a catalogue effort counts for nothing, nor does one dated while the
+    duty is being set up (``in_setup``: its days are in the setup work); a year without any is left out.
     """
     years: dict[int, float] = {}
     for stage in view.stages:
         for o in stage.recurring:
-            years[o.date.year] = years.get(o.date.year, 0.0) + (o.effort_days or 0.0)
+            if not o.in_setup:
+                years[o.date.year] = years.get(o.date.year, 0.0) + (o.effort_days or 0.0)
     return tuple(sorted(years.items()))
+
+
+def stage_days(view: RoadmapView) -> dict[str, float]:
+    """Per stage id, the person-days the view's workload plans in it, every layer of the view summed.
+
+    The one per-stage figure every format shows: the items' work spread over the stages it
+    spans plus the recurring duties' occurrences (each person-day once), as in ``workload``.
+    A stage with no work is left out.
+    """
+    days: dict[str, float] = {}
+    for load in view.load:
+        days[load.stage] = days.get(load.stage, 0.0) + load.days
+    return {stage: round(total, 1) for stage, total in days.items()}
 
 
 def next_window(as_of: dt.date, horizon: dt.date, size: str) -> tuple[str, ...]:
@@ -90,16 +106,10 @@ def board(view: RoadmapView) -> Board:
         (None, 0)
     """
     horizon = add_months(view.as_of, NEXT_MONTHS)
-    starts = {stage.id: stage.start for stage in view.stages}
     planned = [i for s in view.stages for i in s.items]
-    nexts = tuple(
-        i
-        for i in planned
-        if i.status not in ("unassessed",)
-        and i.start is not None
-        and starts.get(i.start, dt.date.max) < horizon
-    )
+    # the items counted and the days summed for "the next twelve months" are those of one window
     window = next_window(view.as_of, horizon, view.stage_size)
+    nexts = tuple(i for i in planned if i.status != "unassessed" and i.start in window)
     soon = [s for s in view.load if s.stage in window]
     capacities = {s.capacity for s in soon}
     per_stage = capacities.pop() if len(capacities) == 1 else None

@@ -9,6 +9,7 @@ from planner.errors import UsageError
 from planner.messages import render
 from planner.roadmap import ALL, PlanContext
 from planner.schedule import OFF_PLAN, STATUSES
+from planner.schedule.model import half_days
 from planner.view.model import (
     Assumption,
     Finding,
@@ -91,15 +92,6 @@ def _recurrence(ob: Obligation, due: dt.date | None) -> Recurrence | None:
     return Recurrence(ob.recurrence.every.value, ob.recurrence.first or due)
 
 
-def half_days(days: float) -> float:
-    """Person-days rounded to half a day: what a planner can allot.
-
-    >>> half_days(2.26), half_days(0.1), half_days(3.0)
-    (2.5, 0.5, 3.0)
-    """
-    return 0.0 if days <= 0 else max(0.5, round(days * 2) / 2)
-
-
 def _stages(ctx: PlanContext, items: list[PlanItem], lang: str) -> tuple[Stage, ...]:
     plan = ctx.plan
     # done items have no stage of their own: they are listed in the first one
@@ -107,10 +99,12 @@ def _stages(ctx: PlanContext, items: list[PlanItem], lang: str) -> tuple[Stage, 
     for item in items:
         if item.status not in OFF_PLAN:
             by_stage.setdefault(item.stage or 0, []).append(item)
-    # the stages run on to the last occurrence of a recurring duty in the plan's horizon
+    # the stages run on to the stage the last work ends in (work spans stages), and to the last
+    # occurrence of a recurring duty in the plan's horizon
+    ends = [i.end for i in items if i.status not in OFF_PLAN and i.end is not None]
     recurring = occurrences_by_stage(ctx, items, lang)
     stages = []
-    for index in range(max([*by_stage, *recurring], default=0) + 1):
+    for index in range(max([*by_stage, *ends, *recurring], default=0) + 1):
         sid, start, end = plan.stage_bounds(index)
         listed = sorted(
             by_stage.get(index, []),
@@ -179,11 +173,7 @@ def build_view(
         capacity=tuple((k, v) for k, v in sorted(plan.capacity.items()) if layer in (ALL, k)),
         counts=tuple((s, sum(1 for i in items if i.status == s)) for s in STATUSES),
         stages=_stages(ctx, items, lang),
-        packages=tuple(
-            Package(p.id, p.name[lang], tuple(p.members), p.due, p.effort_saved)
-            for p in ctx.packages
-            if p.id in pkg_ids
-        ),
+        packages=_packages(ctx, items, lang, pkg_ids),
         findings=tuple(
             Finding(f.kind, f.obligation, f.layer, render(f.message, lang))
             for f in plan.findings
@@ -205,6 +195,30 @@ def build_view(
         layers=tuple(LayerName(lid, layer_name(ctx, lid, lang)) for lid in cat.layers),
         options=(*ctx.options, *filters),
         questions=question_uses(ctx, layer, lang),
+    )
+
+
+def _packages(ctx: PlanContext, items: list[PlanItem], lang: str, ids: set[str]) -> tuple[Package, ...]:
+    """The joint work packages of the view's items, each with its open members' days apart and together."""
+    layers = {i.layer for i in items}
+    apart: dict[str, float] = {}
+    for item in ctx.plan.items.values():  # every member in the view's layers, as planned_days
+        if item.package in ids and item.layer in layers and not item.settled:
+            apart[item.package] = apart.get(item.package, 0.0) + half_days(item.effort)
+    return tuple(
+        Package(
+            p.id,
+            p.name[lang],
+            tuple(p.members),
+            p.due,
+            p.effort_saved,
+            members_days=apart.get(p.id, 0.0),
+            planned_days=half_days(
+                sum(d for (pid, lid), d in ctx.plan.package_days.items() if pid == p.id and lid in layers)
+            ),
+        )
+        for p in ctx.packages
+        if p.id in ids
     )
 
 

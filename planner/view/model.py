@@ -140,6 +140,9 @@ class Occurrence:
     """The duty's title in the view's language."""
     label: str = field(metadata=VIEW_ONLY)
     """The entry in words, e.g. "ENSIA-verantwoording 2027 (terugkerend, elk jaar)"."""
+    in_setup: bool = False
+    """Whether the date falls in the span of the duty's own planned work (setting it up): that
+    occurrence is part of the setup effort, so the stage's workload does not count it again."""
 
 
 @dataclass(frozen=True)
@@ -163,6 +166,11 @@ class Package:
     members: tuple[str, ...]
     due: str | None
     effort_saved: float
+    """What the catalogue's efforts save for one organisation (the package as such)."""
+    members_days: float = 0.0
+    """The person-days of the view's open members on their own (their ``effort_days`` added up)."""
+    planned_days: float = 0.0
+    """The person-days the plan places for those members, done together: what the workload counts."""
 
 
 @dataclass(frozen=True)

@@ -4,6 +4,9 @@ A recurring duty (the annual ENSIA accountability, the yearly Woo paragraph) is 
 plan; its coming dates up to the plan's horizon (:data:`planner.schedule.items.HORIZON_YEARS`)
 are listed in the stages that hold them, each referring to that item, with the person-days it
 takes in that stage's workload. So a board sees the recurring load of every year.
+
+An occurrence dated while the duty is still being set up (in the span of its own planned item)
+is part of that setup work: it is marked ``in_setup`` and the workload counts it once, in the setup.
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from planner.i18n import gettext
 from planner.schedule import OFF_PLAN, period_bounds, period_index
+from planner.schedule.model import half_days
 from planner.view.model import Occurrence
 
 if TYPE_CHECKING:
@@ -41,8 +45,6 @@ def occurrences_by_stage(ctx: PlanContext, items: list[PlanItem], lang: str) -> 
         items: the plan items the view shows (only those with occurrences contribute).
         lang: the language of the titles and labels.
     """
-    from planner.view.build import half_days  # build imports this module: import at call time
-
     plan, cat = ctx.plan, ctx.catalogue
     out: dict[int, list[Occurrence]] = {}
     for item in items:
@@ -61,7 +63,16 @@ def occurrences_by_stage(ctx: PlanContext, items: list[PlanItem], lang: str) -> 
             )
             out.setdefault(stage, []).append(
                 Occurrence(
-                    item.obligation, item.layer, date, every, days, item_stage, item.status, title, label
+                    item.obligation,
+                    item.layer,
+                    date,
+                    every,
+                    days,
+                    item_stage,
+                    item.status,
+                    title,
+                    label,
+                    in_setup=item.in_setup(stage),
                 )
             )
     for listed in out.values():

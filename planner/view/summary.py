@@ -86,6 +86,8 @@ class StageLanes:
 
     stage: Stage
     lanes: tuple[Lane, ...]
+    continuing: tuple[Item, ...] = ()
+    """Work started in an earlier stage that runs on into this one (it spans stages)."""
 
 
 @dataclass(frozen=True)
@@ -183,17 +185,22 @@ def cross_waits(view: RoadmapView) -> tuple[CrossWait, ...]:
 
 
 def lanes(view: RoadmapView) -> tuple[StageLanes, ...]:
-    """Each stage's items split per layer, lanes in catalogue order."""
+    """Each stage's items split per layer, lanes in catalogue order, and the work running on into it."""
     order = [layer.id for layer in view.layers]
+    index = {stage.id: n for n, stage in enumerate(view.stages)}
     out = []
-    for stage in view.stages:
+    for n, stage in enumerate(view.stages):
+        earlier = (i for s in view.stages[:n] for i in s.items)
+        continuing = tuple(i for i in earlier if i.end is not None and index.get(i.end, -1) >= n)
         by_layer: dict[str, list[Item]] = defaultdict(list)
         for item in stage.items:
             by_layer[item.layer].append(item)
         ranked = sorted(by_layer, key=lambda lay: (order.index(lay) if lay in order else len(order), lay))
         out.append(
             StageLanes(
-                stage, tuple(Lane(lay, view.names.get(lay, lay), tuple(by_layer[lay])) for lay in ranked)
+                stage,
+                tuple(Lane(lay, view.names.get(lay, lay), tuple(by_layer[lay])) for lay in ranked),
+                continuing,
             )
         )
     return tuple(out)

@@ -54,18 +54,62 @@ def test_a_forced_stage_says_it_was_forced():
     assert len(forced) == 1 and "deadline-forced" in keys(forced[0].reasons)
 
 
-def test_a_capacity_finding_of_spanning_work_names_its_most_loaded_stage():
-    # a yearly duty reserves 3 in 2027-Q1; x.big (4 a stage over three stages) is forced in from
-    # 2026-Q4, so 2027-Q1 holds 7 and is the stage reported, not the first one
-    recurring = ob(effort_days=3, nature="recurring", recurrence={"every": "year", "first": "2027-02-01"})
-    big = ob(effort_days=12, lead_time_months=9, due="2027-06-30")
-    p = plan(catalogue({"x.r": recurring, "x.big": big}, layers={"rijk": 4}))
-    (finding,) = [f for f in p.findings if f.kind == "capacity"]
-    assert (stage_of(p, "x.big"), finding.message.args["stage"], finding.message.args["load"]) == (
-        "2026-Q4",
-        "2027-Q1",
-        7.0,
+def capacity_findings(p):  # type: ignore[no-untyped-def]
+    """(obligation, [(stage, load), ...], cause key) of each capacity finding."""
+    return sorted(
+        (
+            f.obligation,
+            [(m.args["stage"], m.args["load"]) for m in f.message.args["stages"]],
+            f.message.args["cause"].key,
+        )
+        for f in p.findings
+        if f.kind == "capacity"
     )
+
+
+def test_a_capacity_finding_gives_the_load_the_finished_plan_places_in_the_stage():
+    # three duties of 3 days due in 2026-Q4, capacity 4: x.b and x.c are both forced in; the
+    # finding of x.b gives the 9 days the stage holds in the end, not the 6 when x.b was placed
+    due = {oid: ob(effort_days=3, due="2026-12-31") for oid in ("x.a", "x.b", "x.c")}
+    p = plan(catalogue(due, layers={"rijk": 4}))
+    assert p.load["rijk", 0] == 9.0
+    assert [f.message for f in p.findings if f.obligation == "x.b"] == [
+        "rijk needs more than its capacity of 4 person-days in 2026-Q4 (9 planned), because the due date forces it"
+    ]
+    assert capacity_findings(p) == [
+        ("x.b", [("2026-Q4", 9.0)], "cause-due-date"),
+        ("x.c", [("2026-Q4", 9.0)], "cause-due-date"),
+    ]
+
+
+def test_a_capacity_finding_of_spanning_work_names_every_stage_over_capacity():
+    # x.q4 fills half of 2026-Q4; x.big (4 a stage over three stages) is forced in from 2026-Q4
+    # (6 there); x.q1 is then forced into 2027-Q1 (6 there too): x.big's work is over
+    # capacity in both stages, and its finding names both, each with its load
+    p = plan(
+        catalogue(
+            {
+                "x.q4": ob(effort_days=2, due="2026-12-31"),
+                "x.big": ob(effort_days=12, lead_time_months=9, due="2027-06-30"),
+                "x.q1": ob(effort_days=2, due="2027-03-31"),
+            },
+            layers={"rijk": 4},
+        )
+    )
+    assert (stage_of(p, "x.big"), stage_of(p, "x.q1")) == ("2026-Q4", "2027-Q1")
+    assert capacity_findings(p) == [
+        ("x.big", [("2026-Q4", 6.0), ("2027-Q1", 6.0)], "cause-due-date"),
+        ("x.q1", [("2027-Q1", 6.0)], "cause-due-date"),
+    ]
+
+
+def test_a_stage_over_capacity_through_recurring_work_alone_is_reported():
+    # a yearly duty of 5 days against a capacity of 4: every year's occurrence is over capacity
+    recurring = ob(effort_days=5, nature="recurring", recurrence={"every": "year", "first": "2027-02-01"})
+    p = plan(catalogue({"x.r": recurring}, layers={"rijk": 4}))
+    assert capacity_findings(p) == [
+        ("x.r", [("2027-Q1", 5.0), ("2028-Q1", 5.0), ("2029-Q1", 5.0)], "cause-recurring"),
+    ]
 
 
 def test_a_plan_names_its_stages_from_the_planning_date():

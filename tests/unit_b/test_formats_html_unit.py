@@ -73,3 +73,11 @@ def test_the_whole_governments_page_has_no_board_but_a_section_between_layers():
     ids = section_ids(html.render(view(stage([item()]), layer="all", layer_name="All layers")))
     assert "board" not in ids
     assert "cross" in ids
+
+
+def test_the_board_names_each_stage_over_capacity_with_its_load_against_the_capacity():
+    from planner.view.model import StageLoad
+
+    load = (StageLoad("2026-Q4", "gemeenten", 124.4, 120.0), StageLoad("2027-Q1", "gemeenten", 100.0, 120.0))
+    page = html.render(view(stage([item()]), load=load))
+    assert "<li>Over capacity in 2026-Q4 (124.4 of 120 person-days); the findings say why.</li>" in page

@@ -112,3 +112,23 @@ def test_the_same_view_gives_the_same_text():
 def test_dutch_and_english_documents_differ_in_their_fixed_words():
     v = stage([item("a.x")])
     assert md.render(view(v, lang="nl")).splitlines()[0] != md.render(view(v, lang="en")).splitlines()[0]
+
+
+def test_the_board_names_each_stage_over_capacity_with_its_load_against_the_capacity():
+    from planner.view.model import StageLoad
+
+    load = (
+        StageLoad("2026-Q4", "gemeenten", 124.4, 120.0),
+        StageLoad("2027-Q1", "gemeenten", 100.0, 120.0),
+        StageLoad("2027-Q2", "gemeenten", 144.4, 120.0),
+    )
+    text = md.render(view(stage([item()]), load=load))
+    assert (
+        "- Over capacity in 2026-Q4 (124.4 of 120 person-days), 2027-Q2 (144.4 of 120 person-days); "
+        "the findings say why." in text
+    )
+
+
+def test_the_board_s_next_line_names_the_stages_it_counts():
+    text = md.render(view(stage([item(start="2026-Q4")])))
+    assert "- Duties starting in the next 12 months (2026-Q4 to 2027-Q3): 1." in text

@@ -32,6 +32,21 @@ def test_next_items_are_the_work_starting_within_twelve_months():
     assert [i.obligation for i in b.next_items] == ["a.now", "a.soon"]
 
 
+def test_the_next_items_and_the_next_days_are_for_the_same_stages():
+    # 2027-Q4 starts within twelve months of 2026-11-28 but ends after: it is in neither figure
+    q4 = ("2027-Q4", dt.date(2027, 10, 1), dt.date(2027, 12, 31))
+    load = (StageLoad("2027-Q3", "gemeenten", 2.0, 20.0), StageLoad("2027-Q4", "gemeenten", 7.0, 20.0))
+    b = board(
+        view(
+            stage([item("a.now", start="2026-Q4")]),
+            stage([item("a.q4", start="2027-Q4")], q4),
+            load=load,
+        )
+    )
+    assert b.next_stages == ("2026-Q4", "2027-Q3")
+    assert ([i.obligation for i in b.next_items], b.next_days) == (["a.now"], 2)
+
+
 def test_the_next_twelve_months_are_the_planned_days_of_their_stages_against_capacity():
     load = (
         StageLoad("2026-Q4", "gemeenten", 10.4, 20.0),
