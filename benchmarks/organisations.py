@@ -7,7 +7,10 @@ Measured in one run, each command in a fresh process (through :func:`run.measure
   layer roadmap (target <= 1.2x);
 - ``status DIR`` and ``house`` over 387 generated organisation files (342 gemeenten, 21
   waterschappen, 12 provincies, 12 ministries) against a process that only parses those files
-  with PyYAML's C loader (target <= 2x), with peak memory.
+  with PyYAML's C loader (target <= 2x), with peak memory;
+- a site build (the house pages included) with ``--status DIR`` over the same 387 files against
+  the same build without it, each once into an empty folder and without the search index
+  (issue 17: the organisation scale in the same run).
 
 The organisation files are generated with a fixed seed from the real catalogue: each duty of
 the layer gets a state (in place, in progress with a percent, not started, or not assessed) in
@@ -21,6 +24,7 @@ Usage::
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import sys
 import tempfile
@@ -79,7 +83,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="planner-orgs-") as tmp:
-        folder = Path(tmp)
+        folder, out = Path(tmp) / "organisations", Path(tmp)
+        folder.mkdir()
         paths = generate(folder)
         cat = str(REPO / "regulations")
         planner = [sys.executable, "-m", "planner", "--catalog", cat]
@@ -114,6 +119,13 @@ def main(argv: list[str] | None = None) -> int:
                 [sys.executable, "-c", MANY_ROADMAPS, cat, str(folder), "10", AS_OF], REPO, 1
             ),
         }
+        # full site builds, once each into an empty folder; Pagefind (a separate binary) is left out
+        bare = {**os.environ, "PLANNER_PAGEFIND": ""}
+        build = [*planner, "build", "--as-of", AS_OF]
+        rows["site build"] = measure([*build, str(out / "site")], REPO, 1, bare)
+        rows["site build --status 387 files"] = measure(
+            [*build, str(out / "site-status"), "--status", str(folder)], REPO, 1, bare
+        )
     floor, layer = rows["parse 387 files"], rows["roadmap gemeenten"]
     per_org = (
         rows["10 organisation roadmaps (API)"].seconds - rows["1 organisation roadmap (API)"].seconds
@@ -122,8 +134,12 @@ def main(argv: list[str] | None = None) -> int:
     print("| run | seconds | peak MiB | ratio |")
     print("|---|---:|---:|---|")
     for name, run in rows.items():
-        base = floor if name in ("parse 387 files", "status 387 files", "house") else layer
-        ratio = f"{run.seconds / base.seconds:.2f}x {'parse floor' if base is floor else 'layer roadmap'}"
+        base, against = layer, "layer roadmap"
+        if name in ("parse 387 files", "status 387 files", "house"):
+            base, against = floor, "parse floor"
+        elif name.startswith("site build"):
+            base, against = rows["site build"], "site build"
+        ratio = f"{run.seconds / base.seconds:.2f}x {against}"
         print(f"| {name} | {run.seconds:.2f} | {run.mib:.0f} | {ratio} |")
     print(
         f"\nper extra organisation roadmap in one process: {per_org:.3f} s ({per_org / one_plan:.2f}x the first, loading included)"
