@@ -78,6 +78,11 @@ class Catalogue:
         milestone = self.milestone_of(obligation)
         return milestone.date if milestone else None
 
+    def deadline(self, obligation: Obligation) -> dt.date | None:
+        """The date by which the duty must be met: its due date, or None for a voluntary duty
+        (whose date only says since when the policy applies)."""
+        return None if obligation.voluntary else self.due(obligation)
+
     def obligations_for(self, layer: str) -> list[Obligation]:
         """Obligations a layer implements (addressee, provider or co-responsible)."""
         return [o for o in self.obligations.values() if o.roles.get(layer) in PLANNED_ROLES]

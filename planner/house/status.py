@@ -143,15 +143,18 @@ def aggregate(
         if not members:
             continue
         for ob in cat.obligations_for(lid):
-            due = cat.due(ob)
+            due, deadline = cat.due(ob), cat.deadline(ob)  # a voluntary duty has no deadline to be behind on
+            overdue = deadline is not None and deadline < as_of
             counts = dict.fromkeys(COLUMNS, 0)
             for profile in members:
                 applicable = applies(ob, profile)
                 state = _state(ob.id, profile, applicable)
                 counts[state] += 1
                 # behind only on a duty that applies: the roadmap takes one the answers rule out off the plan
-                if due is not None and due < as_of and state in BEHIND_STATES and applicable is not False:
-                    behind.append(Behind(profile.name or "", lid, ob.id, due, state, profile.source or ""))
+                if overdue and state in BEHIND_STATES and applicable is not False and deadline is not None:
+                    behind.append(
+                        Behind(profile.name or "", lid, ob.id, deadline, state, profile.source or "")
+                    )
             cells.append(Cell(lid, ob.id, due, counts))
     layers = tuple(
         LayerCount(lid, len(by_layer[lid]), layer.organisations) for lid, layer in cat.layers.items()

@@ -196,6 +196,14 @@ class Obligation(Model):
     nature: Nature | None = Field(None, description="one-off, continuing or recurring.")
     recurrence: Recurrence | None = Field(None, description="For a recurring duty: how often.")
     applies_if: Condition | None = Field(None, description="When the duty applies to an organisation.")
+    voluntary: bool = Field(
+        False,
+        description=(
+            "Participation is voluntary: established policy without a statute or a deadline that binds the "
+            "organisation. Its date says since when the policy applies; it is never a due date, so the duty "
+            "is planned within capacity and is never overdue or at risk."
+        ),
+    )
     themes: tuple[Id, ...] = ()
     sources: tuple[Id, ...] = ()
     primary_source_gap: PrimarySourceGap | None = Field(

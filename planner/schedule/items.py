@@ -66,7 +66,10 @@ def build_items(
         for layer, role in sorted(ob.roles.items()):
             if role not in PLANNED_ROLES:
                 continue
-            item = Item(oid, ob.act, layer, cat.due(ob), float(ob.effort_estimate or DEFAULT_EFFORT))
+            item = Item(oid, ob.act, layer, cat.deadline(ob), float(ob.effort_estimate or DEFAULT_EFFORT))
+            if ob.voluntary:
+                since = cat.due(ob)
+                item.reasons.append(Msg("voluntary", since=since) if since else Msg("voluntary-undated"))
             item.nature = (ob.nature or Nature.ONE_OFF).value
             item.lead_time_months = float(ob.lead_time_months or 0)
             item.span = max(1, math.ceil(item.lead_time_months / STAGE_SIZES[stage_size] - 1e-9))

@@ -166,6 +166,8 @@ class ObligationPage(Page):
     placements: tuple[ItemRow, ...]
     package: Link | None
     sources: tuple[SourceRow, ...]
+    voluntary: bool = False
+    """Participation is voluntary: `due` is the date the policy applies from, not a deadline."""
 
 
 @dataclass(frozen=True)

@@ -273,6 +273,7 @@ def obligation_page(view: View, oid: str) -> ObligationPage:
         view.placements.get(oid, ()),
         view.package_link(pkg) if pkg else None,
         view.sources(ob.act, ob.sources),
+        ob.voluntary,
     )
 
 

@@ -134,6 +134,11 @@ def test_a_duty_due_after_the_as_of_date_puts_nobody_behind():
     assert aggregate(cat, [_org("A", **{"x.a": {"state": "not-started"}})], AS_OF).behind == ()
 
 
+def test_nobody_is_behind_on_a_voluntary_duty_past_its_date():
+    cat = catalogue({"x.a": ob(due="2025-01-01", voluntary=True)})
+    assert aggregate(cat, [_org("A", **{"x.a": {"state": "not-started"}})], AS_OF).behind == ()
+
+
 def test_a_layer_without_files_has_no_cells_but_is_counted_as_not_reporting():
     cat = catalogue({"x.a": ob(roles={"rijk": "addressee", "gemeenten": "addressee"})}, layers=TEN)
     status = aggregate(cat, [_org("A")], AS_OF)

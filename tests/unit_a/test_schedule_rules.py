@@ -142,6 +142,14 @@ def test_a_known_late_duty_is_overdue_and_caught_up_from_the_first_stage():
     assert "catch-up" in keys(p.items["x.a", "rijk"].reasons)
 
 
+def test_a_voluntary_duty_past_its_date_is_planned_not_overdue_and_says_it_has_no_deadline():
+    own = profile(states={"x.a": {"state": "not-started"}})
+    p = plan(catalogue({"x.a": ob(due="2025-01-01", voluntary=True)}), profiles={"rijk": own})
+    item = p.items["x.a", "rijk"]
+    assert (item.status, item.due, p.findings) == (Status.PLANNED, None, [])
+    assert keys(item.reasons)[0] == "voluntary"
+
+
 def test_what_waits_on_an_unassessed_duty_starts_after_the_first_stage():
     p = plan(catalogue({"x.a": ob(due="2025-01-01"), "x.b": ob(requires=("x.a",))}))
     assert _status(p, "x.a") == Status.UNASSESSED
