@@ -6,24 +6,18 @@ piece of work they save some): the package says both figures, and each member's 
 
 from __future__ import annotations
 
-import datetime as dt
 import json
-from pathlib import Path
 
 import pytest
 
 from planner import api
 from planner.view import RoadmapView
-
-ROOT = Path(__file__).parent.parent
-AS_OF = dt.date(2026, 12, 7)
+from tests.examples_view import gemeente_example_view
 
 
 @pytest.fixture(scope="module")
 def view() -> RoadmapView:
-    cat = api.load(ROOT / "regulations")
-    ctx = api.plan(cat, AS_OF, organisation=ROOT / "examples" / "gemeente-voorbeeld.yaml")
-    return api.roadmap(cat, "gemeenten", lang="en", plan=ctx)
+    return gemeente_example_view()
 
 
 def open_members(view: RoadmapView, package: str) -> list:  # type: ignore[type-arg]

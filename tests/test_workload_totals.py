@@ -7,27 +7,22 @@ does not add up item efforts of its own.
 
 from __future__ import annotations
 
-import datetime as dt
 import io
 import json
 import re
-from pathlib import Path
 
 import pytest
 
 from planner import api
 from planner.view import RoadmapView
+from tests.examples_view import gemeente_example_view
 
 openpyxl = pytest.importorskip("openpyxl")
-ROOT = Path(__file__).parent.parent
-AS_OF = dt.date(2026, 12, 7)
 
 
 @pytest.fixture(scope="module")
 def view() -> RoadmapView:
-    cat = api.load(ROOT / "regulations")
-    ctx = api.plan(cat, AS_OF, organisation=ROOT / "examples" / "gemeente-voorbeeld.yaml")
-    return api.roadmap(cat, "gemeenten", lang="en", plan=ctx)
+    return gemeente_example_view()
 
 
 def json_days(view: RoadmapView) -> dict[str, float]:
