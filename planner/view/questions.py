@@ -47,7 +47,7 @@ def answer_words(question: Question, answer: Answer | None, lang: str) -> str:
         >>> answer_words(Question(id="n", text=Text(en="How many?"), type="number"), 60000.0, "en")
         '60000'
     """
-    from planner.i18n import gettext
+    from planner.i18n import format_number, gettext
 
     if answer is None:
         return ""
@@ -55,7 +55,7 @@ def answer_words(question: Question, answer: Answer | None, lang: str) -> str:
         return gettext(lang, "plan", "yes" if answer else "no")
     if question.choices:
         return next((c.text.get(lang) for c in question.choices if c.id == answer), str(answer))
-    return f"{answer:g}" if isinstance(answer, float) else str(answer)
+    return format_number(answer, lang) if isinstance(answer, float) else str(answer)
 
 
 def question_uses(ctx: PlanContext, layer: str, lang: str) -> tuple[QuestionUse, ...]:
