@@ -40,12 +40,13 @@ class QuestionUse:
 
 
 def answer_words(question: Question, answer: Answer | None, lang: str) -> str:
-    """An answer in words: yes/no, the choice's text, or the number as written.
+    """An answer in words: yes/no, the choice's text, or the number as the language writes it.
 
     Example:
         >>> from planner.models import Question, Text
-        >>> answer_words(Question(id="n", text=Text(en="How many?"), type="number"), 60000.0, "en")
-        '60000'
+        >>> many = Question(id="n", text=Text(en="How many?"), type="number")
+        >>> answer_words(many, 60000.0, "en"), answer_words(many, 60000.0, "nl")
+        ('60,000', '60.000')
     """
     from planner.i18n import format_number, gettext
 
