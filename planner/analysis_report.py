@@ -6,7 +6,7 @@ import functools
 from typing import TYPE_CHECKING
 
 from planner.analysis import Analysis
-from planner.i18n import gettext, ngettext
+from planner.i18n import format_number, gettext, ngettext
 from planner.messages import render as say
 
 if TYPE_CHECKING:
@@ -55,7 +55,7 @@ def render(analysis: Analysis, cat: Catalogue, lang: str = "en", markdown: bool 
         lines.append(
             f"{bullet}{p.id}: {p.name[lang]} — {say_n('members_n', len(p.members))}, "
             f"{phrase('due_on', due=p.due or '-')}, "
-            f"{phrase('saved_of', saved=f'{p.effort_saved:g}', separate=f'{p.effort_separate:g}')}"
+            f"{phrase('saved_of', saved=format_number(p.effort_saved, lang), separate=format_number(p.effort_separate, lang))}"
         )
         lines += [f"    {title(m)}" for m in p.members]
         lines += [f"    · {say(r, lang)}" for r in p.reasons]

@@ -15,7 +15,7 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
-from planner.i18n import gettext, phrase
+from planner.i18n import format_number, gettext, phrase
 from planner.models.base import Text
 
 LANGS = ("en", "nl")
@@ -124,7 +124,7 @@ def _value(value: Any, lang: str) -> str:
     if isinstance(value, dt.date):
         return value.isoformat()
     if isinstance(value, float):
-        return f"{value:g}"
+        return format_number(value, lang)
     return str(value)
 
 

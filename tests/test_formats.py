@@ -107,6 +107,8 @@ def _cell_line(c: ElementTree.Element, xf: ElementTree.Element, shared: list[str
     if formats.get(xf.get("numFmtId")) == "yyyy-mm-dd":
         day = dt.date(1899, 12, 30) + dt.timedelta(days=int(float(value or 0)))
         return f"{c.get('r')}\tdate\t{day.isoformat()}"
+    shown = formats.get(xf.get("numFmtId"))
+    marks += f" [format {shown}]" if shown and value is not None else ""
     return f"{c.get('r')}\tnumber\t{value}{marks}" if value is not None else f"{c.get('r')}\tblank{marks}"
 
 

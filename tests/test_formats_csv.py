@@ -102,6 +102,18 @@ def test_effort_has_the_decimal_mark_of_the_language(half_day, lang, column, eff
     assert next(r for r in rows if r[obligation] == "act-b.connect")[column] == effort
 
 
+@pytest.mark.parametrize(
+    ("lang", "column", "effort"), [("nl", "Inspanning", "1234,5"), ("en", "Effort", "1234.5")]
+)
+def test_a_large_effort_has_no_thousands_separator_excel_could_misread(catalogue_with, lang, column, effort):
+    text = (
+        (MINIMAL / "act-b.yaml").read_text(encoding="utf-8").replace("effort_days: 2", "effort_days: 1234.5")
+    )
+    rows = read_as_excel(csv_text(lang, catalogue_with({"act-b.yaml": text}), "gemeenten"), lang)
+    obligation = "Kenmerk" if lang == "nl" else "Id"
+    assert next(r for r in rows if r[obligation] == "act-b.connect")[column] == effort
+
+
 def test_dates_stay_iso_so_excel_reads_them_as_dates_in_every_locale():
     rows = read_as_excel(csv_text("nl"), "nl")
     for row in rows:

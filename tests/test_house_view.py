@@ -102,7 +102,11 @@ def test_json_carries_the_terms_of_every_sum(runner):
 def test_markdown_shows_each_sum_as_a_formula_in_dutch():
     text = render(view(), "md", "nl")
     assert text.startswith("# Het plan voor het hele huis\n")
-    assert "| `act-a.inventory` | gemeenten | 342 × 1 × 0.75 | 256 |" in text  # 256.5, to whole days
+    assert "| `act-a.inventory` | gemeenten | 342 × 1 × 0,75 | 256 |" in text  # 256.5, to whole days
+
+
+def test_markdown_writes_the_share_with_a_decimal_point_in_english():
+    assert "| `act-a.inventory` | gemeenten | 342 × 1 × 0.75 | 256 |" in render(view(), "md", "en")
 
 
 def test_two_renders_give_the_same_bytes():

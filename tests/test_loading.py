@@ -70,7 +70,7 @@ def test_each_bad_field_is_reported_with_line_and_column(catalogue_with):
         "act-c.yaml:12:10: error: obligations[0].due: date 2025-02-30 does not exist",
         "act-c.yaml:15:5: error: obligations[0].titel: unknown key 'titel' (did you mean 'title'?); "
         "allowed: id, title, articles, description, roles, milestone, due, effort, effort_days, effort_rationale, "
-        "lead_time_months, lead_time_rationale, nature, recurrence, applies_if, "
+        "lead_time_months, lead_time_rationale, nature, recurrence, applies_if, voluntary, "
         "themes, sources, primary_source_gap, requires, overlaps, conflicts, needs_facility",
     ]
 

@@ -20,6 +20,7 @@ from planner.formats.labels import (
     recurring_years,
     text,
 )
+from planner.i18n import format_number
 from planner.view.board import board
 from planner.view.summary import summarise
 
@@ -73,7 +74,8 @@ def render(view: RoadmapView) -> str:
             status_label=STATUS[lang],
             occurrence_note=lambda o: occurrence_note(lang, o),
             over_stages=lambda loads: ", ".join(over_stage(lang, s) for s in loads),
-            recurring_years=recurring_years,
+            recurring_years=lambda years: recurring_years(lang, years),
+            number=lambda value: format_number(value, lang),
             finding_label=FINDING[lang],
             stage_size=STAGE_SIZE[lang].get(view.stage_size, view.stage_size),
             waiting=len({(w.item.obligation, w.item.layer) for w in d.waits}),

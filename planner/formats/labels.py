@@ -10,7 +10,7 @@ from __future__ import annotations
 import shlex
 from typing import TYPE_CHECKING, Any
 
-from planner.i18n import phrase
+from planner.i18n import format_number, phrase
 from planner.labels import FINDING as SHARED_FINDING
 from planner.labels import HEADINGS, extend, vocabulary
 from planner.labels import LANGS as LANGS
@@ -96,7 +96,7 @@ def occurrence_note(lang: str, o: Occurrence) -> str:
     days = (
         text(lang, "occurrence_no_days")
         if o.effort_days is None
-        else text(lang, "occurrence_days", days=f"{o.effort_days:g}")
+        else text(lang, "occurrence_days", days=format_number(o.effort_days, lang))
     )
     status = STATUS[lang][o.item_status]
     duty = (
@@ -115,16 +115,19 @@ def over_stage(lang: str, load: StageLoad) -> str:
     >>> from planner.view.model import StageLoad
     >>> over_stage("en", StageLoad("2027-Q1", "gemeenten", 144.4, 120.0))
     '2027-Q1 (144.4 of 120 person-days)'
+    >>> over_stage("nl", StageLoad("2027-Q1", "gemeenten", 144.4, 120.0))
+    '2027-Q1 (144,4 van 120 persoonsdagen)'
     """
+    capacity = format_number(load.capacity, lang) if load.capacity is not None else ""
     return text(
-        lang, "board_over_stage", stage=load.stage, days=f"{load.days:g}", capacity=f"{load.capacity:g}"
+        lang, "board_over_stage", stage=load.stage, days=format_number(load.days, lang), capacity=capacity
     )
 
 
-def recurring_years(years: tuple[tuple[int, float], ...]) -> str:
-    """The recurring person-days per year as one short list.
+def recurring_years(lang: str, years: tuple[tuple[int, float], ...]) -> str:
+    """The recurring person-days per year as one short list (the year is a name, not a figure).
 
-    >>> recurring_years(((2027, 15.0), (2028, 15.5)))
-    '2027: 15, 2028: 15.5'
+    >>> recurring_years("en", ((2027, 15.0), (2028, 15.5))), recurring_years("nl", ((2028, 15.5),))
+    ('2027: 15, 2028: 15.5', '2028: 15,5')
     """
-    return ", ".join(f"{year}: {days:g}" for year, days in years)
+    return ", ".join(f"{year}: {format_number(days, lang)}" for year, days in years)

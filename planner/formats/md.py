@@ -20,6 +20,7 @@ from planner.formats.labels import (
     recurring_years,
     text,
 )
+from planner.i18n import format_number
 from planner.view.summary import Lane, StageLanes, Summary, summarise
 
 if TYPE_CHECKING:
@@ -146,7 +147,7 @@ def _board(view: RoadmapView) -> list[str]:
         stages = ", ".join(over_stage(view.lang, s) for s in b.over_capacity)
         out += [f"- {t('board_over_capacity', stages=stages)}"]
     if b.recurring:
-        out += [f"- {t('board_recurring', years=recurring_years(b.recurring))}"]
+        out += [f"- {t('board_recurring', years=recurring_years(view.lang, b.recurring))}"]
     out += [f"- {t('board_waits', count=len(b.waits))}", ""]
     if b.not_applicable:
         out += [f"### {t('board_na_heading')}", ""]
@@ -161,8 +162,8 @@ def _board(view: RoadmapView) -> list[str]:
             [
                 s.stage,
                 inline(view.names.get(s.layer, s.layer)),
-                f"{s.days:g}",
-                t("none") if s.capacity is None else f"{s.capacity:g}",
+                format_number(s.days, view.lang),
+                t("none") if s.capacity is None else format_number(s.capacity, view.lang),
             ]
             for s in b.load
         ]
@@ -272,9 +273,9 @@ def _packages(d: Summary) -> list[str]:
             inline(p.name),
             ", ".join(code(m) for m in p.members),
             p.due or t("none"),
-            f"{p.effort_saved:g}",
-            f"{p.members_days:g}",
-            f"{p.planned_days:g}",
+            format_number(p.effort_saved, d.view.lang),
+            format_number(p.members_days, d.view.lang),
+            format_number(p.planned_days, d.view.lang),
         ]
         for p in d.view.packages
     ]

@@ -10,6 +10,11 @@ that a spreadsheet would read as a formula on editing carries Excel's quote pref
 stored form of a typed leading ``'``). The workbook's created date comes from the as-of
 date and xlsxwriter stamps zip members with a fixed date, so the same roadmap gives the same
 bytes.
+
+Person-day figures are number cells (a spreadsheet adds them up) with the number format
+``#,##0.0#``, which Excel shows in the reader's own locale (``124,4`` in Dutch, ``124.4`` in
+English). Each is stored as the decimal it means (:func:`~planner.formats.xlsx_summary.figure`: ``8.2``, not the
+``8.199999999999999`` a float's 16 digits would write).
 """
 
 from __future__ import annotations
@@ -21,7 +26,7 @@ from typing import TYPE_CHECKING, Any
 from planner.formats import xlsx_sheets, xlsx_summary
 from planner.formats.labels import text
 from planner.formats.rows import COLUMNS, DATE_COLUMNS, LONG_COLUMNS, NUMBER_COLUMNS, header, is_risky, rows
-from planner.formats.xlsx_summary import LINE_HEIGHT, lines
+from planner.formats.xlsx_summary import LINE_HEIGHT, NUMBER_FORMAT, figure, lines
 from planner.i18n import gettext
 
 if TYPE_CHECKING:
@@ -101,11 +106,21 @@ class Styles:
         self.text = book.add_format(base)
         self.wrap = book.add_format({**base, "text_wrap": True})
         self.date = book.add_format({**base, "num_format": "yyyy-mm-dd"})
-        self.number = book.add_format(base)
+        self.number = book.add_format({**base, "num_format": NUMBER_FORMAT})
+        self.bold_number = book.add_format({**base, "bold": True, "num_format": NUMBER_FORMAT})
         self.quoted = book.add_format({**base, "quote_prefix": True})
         self.quoted_wrap = book.add_format({**base, "quote_prefix": True, "text_wrap": True})
         self.title = book.add_format({"bold": True, "font_size": 14})
         self.bold = book.add_format({**base, "bold": True})
+        self.over_number = book.add_format(
+            {
+                **base,
+                "bg_color": STATUS_FILL["overdue"],
+                "border": 1,
+                "border_color": "#BFBFBF",
+                "num_format": NUMBER_FORMAT,
+            }
+        )
         self.status = {
             status: book.add_format({**base, "bg_color": colour, "border": 1, "border_color": "#BFBFBF"})
             for status, colour in sorted(STATUS_FILL.items())
@@ -138,7 +153,7 @@ def _plan_sheet(book: Any, styles: Styles, view: RoadmapView) -> None:
             elif column in DATE_COLUMNS:
                 sheet.write_datetime(r, col, dt.datetime.fromisoformat(value), styles.date)
             elif column in NUMBER_COLUMNS:
-                sheet.write_number(r, col, float(value), styles.number)
+                sheet.write_number(r, col, figure(value), styles.number)
             else:
                 status = row["status_code"] if column == "status" else None
                 sheet.write_string(r, col, str(value), styles.for_text(column, str(value), status))

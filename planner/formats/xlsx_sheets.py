@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from planner.formats.xlsx_summary import LINE_HEIGHT, lines
+from planner.formats.xlsx_summary import LINE_HEIGHT, figure, lines
 from planner.i18n import gettext
 
 if TYPE_CHECKING:
@@ -43,11 +43,11 @@ def write_workload(book: Any, styles: Any, view: RoadmapView) -> Any:
         over = load.capacity is not None and load.days > load.capacity
         sheet.write_string(r, 0, load.stage, styles.text)
         sheet.write_string(r, 1, view.names.get(load.layer, load.layer), styles.text)
-        sheet.write_number(r, 2, load.days, styles.status["overdue"] if over else styles.number)
+        sheet.write_number(r, 2, figure(load.days), styles.over_number if over else styles.number)
         if load.capacity is None:
             sheet.write_string(r, 3, "—", styles.text)
         else:
-            sheet.write_number(r, 3, load.capacity, styles.number)
+            sheet.write_number(r, 3, figure(load.capacity), styles.number)
     sheet.freeze_panes(1, 0)
     return sheet
 

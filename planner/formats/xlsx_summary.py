@@ -9,6 +9,7 @@ and the next due dates.
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from planner.formats.labels import text
@@ -23,6 +24,24 @@ if TYPE_CHECKING:
 
 LINE_HEIGHT = 13.0
 """Points per line of 10-point text."""
+
+NUMBER_FORMAT = "#,##0.0#"
+"""The number format of a person-day cell: one decimal at least, two at most, thousands grouped."""
+
+
+def figure(value: float, places: int = 2) -> Decimal:
+    """A person-day figure as the decimal it means, for a number cell.
+
+    xlsxwriter writes a float with 16 significant digits, so ``8.2`` would be stored as
+    ``8.199999999999999``; the shortest decimal of the rounded value is written as it is.
+    The planner rounds loads to a tenth and planned work to half a day already; `places`
+    only cuts off a float's noise.
+
+    >>> figure(8.2), figure(75.4), figure(12.25), figure(120.0), figure(0.1 + 0.2)
+    (Decimal('8.2'), Decimal('75.4'), Decimal('12.25'), Decimal('120'), Decimal('0.3'))
+    """
+    exact = Decimal(repr(round(float(value), places)))
+    return exact.quantize(Decimal(1)) if exact == exact.to_integral_value() else exact
 
 
 def lines(value: str, width: float) -> int:
@@ -102,11 +121,12 @@ def _by_stage(sheet: Any, styles: Any, view: RoadmapView, row: int) -> int:
         sheet.write_datetime(row, 1, _date(stage.start), styles.date)
         sheet.write_datetime(row, 2, _date(stage.end), styles.date)
         sheet.write_number(row, 3, len(stage.items), styles.text)
-        sheet.write_number(row, 4, days.get(stage.id, 0.0), styles.number)
+        sheet.write_number(row, 4, figure(days.get(stage.id, 0.0)), styles.number)
         row += 1
     sheet.write_string(row, 0, gettext(lang, "workbook", "total"), styles.bold)
     sheet.write_number(row, 3, sum(len(stage.items) for stage in view.stages), styles.bold)
-    sheet.write_number(row, 4, round(sum(days.get(stage.id, 0.0) for stage in view.stages), 1), styles.bold)
+    total = sum(days.get(stage.id, 0.0) for stage in view.stages)
+    sheet.write_number(row, 4, figure(total, 1), styles.bold_number)
     return row + 2
 
 

@@ -16,7 +16,7 @@ from planner.house.view import CANDIDATE_SHARE, HouseView
 
 if TYPE_CHECKING:
     from planner.house.impact import LayerShift
-from planner.i18n import gettext
+from planner.i18n import format_number, gettext
 
 FORMATS = ("md", "json", "html")
 
@@ -140,7 +140,7 @@ def impact_md(impact: tuple[LayerShift, ...], layer_names: dict[str, str], lang:
             str(lay.moved),
             *(str(n) for _, n in lay.became),
             str(lay.changed),
-            f"{_num(lay.days[0])} → {_num(lay.days[1])}",
+            f"{_num(lay.days[0], lang)} → {_num(lay.days[1], lang)}",
         ]
         for lay in impact
     ]
@@ -155,7 +155,7 @@ def impact_md(impact: tuple[LayerShift, ...], layer_names: dict[str, str], lang:
                 code(s.obligation) + (f" ({w('changed_mark')})" if s.changed else ""),
                 f"{s.old_stage or '—'}, {words.get(s.old_status, s.old_status) if s.old_status else '—'}",
                 f"{s.new_stage or '—'}, {words.get(s.new_status, s.new_status) if s.new_status else '—'}",
-                f"{_num(s.old_effort)} → {_num(s.new_effort)}",
+                f"{_num(s.old_effort, lang)} → {_num(s.new_effort, lang)}",
             ]
             for s in lay.shifts
         ]
@@ -163,9 +163,9 @@ def impact_md(impact: tuple[LayerShift, ...], layer_names: dict[str, str], lang:
     return out
 
 
-def _num(value: float | None) -> str:
-    """Person-days as written in the impact tables: no trailing zeros, a dash for none."""
-    return "—" if value is None else f"{round(value, 1):g}"
+def _num(value: float | None, lang: str) -> str:
+    """Person-days as written in the impact tables: to a tenth, no trailing zeros, a dash for none."""
+    return "—" if value is None else format_number(round(value, 1), lang)
 
 
 def _table(header: list[str], rows: list[list[str]]) -> list[str]:
@@ -234,7 +234,12 @@ def _days_md(view: HouseView, lang: str) -> list[str]:
             continue
         out += [f"### {code(f.collective.id)} {inline(f.collective.title.get(lang))}", ""]
         terms = [
-            [code(s.obligation), s.layer, f"{s.organisations} × {s.effort:g} × {s.provided:.2f}", _n(s.days)]
+            [
+                code(s.obligation),
+                s.layer,
+                f"{s.organisations} × {format_number(s.effort, lang)} × {format_number(round(s.provided, 2), lang)}",
+                _n(s.days),
+            ]
             for s in f.savings
         ]
         terms.append([f"**{w('sum')}**", "", "", f"**{_n(f.days_saved)}**"])
@@ -250,8 +255,8 @@ def _candidates_md(view: HouseView, lang: str) -> list[str]:
         [
             code(c.obligation),
             ", ".join(f"{u.layer} ({u.organisations})" for u in c.users),
-            f"{c.organisations} × {c.effort:g} = {_n(c.days_separate)}",
-            f"({c.organisations} − 1) × {c.effort:g} × {CANDIDATE_SHARE:g} = {_n(c.days_saved)}",
+            f"{c.organisations} × {format_number(c.effort, lang)} = {_n(c.days_separate)}",
+            f"({c.organisations} − 1) × {format_number(c.effort, lang)} × {format_number(CANDIDATE_SHARE, lang)} = {_n(c.days_saved)}",
         ]
         for c in view.candidates
     ]

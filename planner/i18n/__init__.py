@@ -11,7 +11,8 @@ Use:
     * :func:`ngettext` for one that has a plural (``"1 verplichting"``, ``"3 verplichtingen"``),
     * :func:`phrase` when a caller does not know which of the two a key is (the old word tables
       answer that way),
-    * :func:`format_date` for dates written out.
+    * :func:`format_date` for dates written out,
+    * :func:`format_number` for a figure a person reads (decimal comma in Dutch).
 
 Example:
     >>> gettext("nl", "status", "overdue")
@@ -31,6 +32,7 @@ from typing import Any
 
 from babel.dates import format_date as _babel_format_date
 from babel.messages.mofile import read_mo
+from babel.numbers import format_decimal as _babel_format_decimal
 
 LANGS = ("nl", "en")
 """The languages planner writes, the default (Dutch) first."""
@@ -250,3 +252,26 @@ def format_date(day: dt.date | str, lang: str, style: str = "long") -> str:
     if isinstance(day, str):
         day = dt.date.fromisoformat(day)
     return str(_babel_format_date(day, format=style, locale=LOCALES[lang]))
+
+
+def format_number(value: float, lang: str, grouping: bool = True) -> str:
+    """A figure (person-days, a share, a count with decimals) written the way `lang` writes it.
+
+    CLDR through Babel: a decimal comma and ``.`` between thousands in Dutch, a decimal point
+    and ``,`` between thousands in English; no needless trailing zeros, at most three decimals.
+    Machine formats (JSON, command lines) keep Python's own numbers and do not call this.
+
+    Args:
+        value: the number.
+        lang: ``nl`` or ``en``.
+        grouping: whether to separate thousands (a CSV cell does not: a spreadsheet reads
+            ``1234,5`` as a number in every Dutch set-up).
+
+    Example:
+        >>> format_number(124.4, "nl"), format_number(124.4, "en"), format_number(120.0, "nl")
+        ('124,4', '124.4', '120')
+        >>> format_number(1234.5, "nl"), format_number(1234.5, "en"), format_number(1234.5, "nl", grouping=False)
+        ('1.234,5', '1,234.5', '1234,5')
+    """
+    _check_lang(lang)
+    return str(_babel_format_decimal(value, locale=LOCALES[lang], group_separator=grouping))

@@ -181,13 +181,14 @@ def amend_words(amend: Amend, lang: str, before: Obligation | None = None) -> st
     """
     from planner.catalogue import RELATION_KINDS
     from planner.formats.md import code
-    from planner.i18n import gettext
+    from planner.i18n import format_number, gettext
 
     parts = []
     for name in amend.fields():
-        if name == "effort_days":
+        if name == "effort_days" and amend.effort_days is not None:
             was = before.effort_estimate if before is not None else None
-            days = f"{was:g} → {amend.effort_days:g}" if was is not None else f"{amend.effort_days:g}"
+            now = format_number(amend.effort_days, lang)
+            days = f"{format_number(was, lang)} → {now}" if was is not None else now
             parts.append(gettext(lang, "house", "amend_effort", days=days))
         elif name == "nature" and amend.nature is not None:
             parts.append(

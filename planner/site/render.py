@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from markupsafe import Markup, escape
 
+from planner.i18n import format_number
 from planner.site.articles import article
 from planner.site.context import Link, Local, ObligationRef, Page, Prose, relative_url
 from planner.site.i18n import LANG_NAMES, labels, long_date, pick, term
@@ -127,11 +128,10 @@ def _article(ctx: Any, reference: str) -> str:
 
 
 def _number(ctx: Any, value: float | None) -> str:
-    """A number without needless decimals, with a decimal comma in Dutch."""
+    """A number without needless decimals, as the page's language writes it (decimal comma in Dutch)."""
     if value is None:
         return ""
-    text = f"{value:g}"
-    return text.replace(".", ",") if _site(ctx).lang == "nl" else text
+    return format_number(value, _site(ctx).lang)
 
 
 def _obl(ctx: Any, ref: ObligationRef) -> Markup:

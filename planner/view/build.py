@@ -245,7 +245,7 @@ def _loads(ctx: PlanContext, layer: str) -> tuple[StageLoad, ...]:
 
 def _assumptions(ctx: PlanContext, layer: str, lang: str) -> tuple[Assumption, ...]:
     """The default answers and capacities the plan used for the view's layers."""
-    from planner.i18n import gettext
+    from planner.i18n import format_number, gettext
 
     cat = ctx.catalogue
     out: list[Assumption] = []
@@ -261,7 +261,7 @@ def _assumptions(ctx: PlanContext, layer: str, lang: str) -> tuple[Assumption, .
                 Assumption(
                     "capacity",
                     lid,
-                    gettext(lang, "plan", "days-per-quarter", days=f"{profile.capacity:g}"),
+                    gettext(lang, "plan", "days-per-quarter", days=format_number(profile.capacity, lang)),
                     rationale.get(lang) if rationale else "",
                 )
             )

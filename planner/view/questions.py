@@ -40,14 +40,15 @@ class QuestionUse:
 
 
 def answer_words(question: Question, answer: Answer | None, lang: str) -> str:
-    """An answer in words: yes/no, the choice's text, or the number as written.
+    """An answer in words: yes/no, the choice's text, or the number as the language writes it.
 
     Example:
         >>> from planner.models import Question, Text
-        >>> answer_words(Question(id="n", text=Text(en="How many?"), type="number"), 60000.0, "en")
-        '60000'
+        >>> many = Question(id="n", text=Text(en="How many?"), type="number")
+        >>> answer_words(many, 60000.0, "en"), answer_words(many, 60000.0, "nl")
+        ('60,000', '60.000')
     """
-    from planner.i18n import gettext
+    from planner.i18n import format_number, gettext
 
     if answer is None:
         return ""
@@ -55,7 +56,7 @@ def answer_words(question: Question, answer: Answer | None, lang: str) -> str:
         return gettext(lang, "plan", "yes" if answer else "no")
     if question.choices:
         return next((c.text.get(lang) for c in question.choices if c.id == answer), str(answer))
-    return f"{answer:g}" if isinstance(answer, float) else str(answer)
+    return format_number(answer, lang) if isinstance(answer, float) else str(answer)
 
 
 def question_uses(ctx: PlanContext, layer: str, lang: str) -> tuple[QuestionUse, ...]:

@@ -102,8 +102,8 @@ def test_csv_cell_formats_numbers_without_a_needless_point():
     assert [csv_format.cell(v) for v in (None, 3.0, 2.5, 7)] == ["", "3", "2.5", "7"]
 
 
-def test_csv_cell_uses_the_decimal_mark_given():
-    assert csv_format.cell(0.5, ",") == "0,5"
+def test_csv_cell_uses_the_decimal_mark_of_the_language_given():
+    assert (csv_format.cell(0.5, "nl"), csv_format.cell(0.5, "en")) == ("0,5", "0.5")
 
 
 def test_dutch_csv_separates_with_semicolons_and_uses_a_decimal_comma():
