@@ -106,6 +106,8 @@ def occurrence_note(lang: str, o: Occurrence) -> str:
     )
     if o.in_setup:  # its days are part of the setup work of the duty's own item
         return f"{days}; {duty}; {text(lang, 'occurrence_in_setup')}"
+    if o.at_risk:  # due before the duty's own item starts: not set up by then
+        return f"{days}; {duty}; {text(lang, 'occurrence_before_setup')}"
     return f"{days}; {duty}"
 
 

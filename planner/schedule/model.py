@@ -176,6 +176,9 @@ class Group:
     effort: float
     latest: int = NO_DUE
     due_stage: int = NO_DUE
+    # the latest start that also sets a recurring duty up by its first coming occurrence (and
+    # what waits on it in time for that): it orders placing, but never forces a stage over capacity
+    target: int = NO_DUE
     # what decided the earliest stage: (kind, the item waited on, the member that waits on it)
     binding: tuple[str, Key, Key] | None = None
     ratio: float = 1.0  # the package's joint effort over its separate effort

@@ -19,16 +19,33 @@ from planner.schedule.loads import EPSILON, StageLoads
 from planner.schedule.model import NO_DUE, OFF_PLAN, Deps, Finding, Group, Item, Key, Rule
 
 
-def latest_starts(graph: nx.DiGraph, groups: dict[str, Group], due_stages: dict[Key, int]) -> None:
-    """Set each group's due stage and latest start, propagated backwards through what waits on it."""
+def latest_starts(
+    graph: nx.DiGraph,
+    groups: dict[str, Group],
+    due_stages: dict[Key, int],
+    setup_by: dict[Key, int] | None = None,
+) -> None:
+    """Set each group's due stage, latest start and target, propagated backwards through what waits on it.
+
+    `setup_by` gives, per recurring duty still to set up, the relative stage of its first coming
+    occurrence: its setup should end by then (the occurrence then falls in or after the setup),
+    and so should what it waits on. That is a target, not a due date: it puts the work earlier
+    in the order of placing, within capacity (:func:`place_all`).
+    """
+    setup_by = setup_by or {}
     for gid in reversed(list(nx.topological_sort(graph))):
         group = groups[gid]
         group.due_stage = min(due_stages[k] for k in group.keys)
+        successors = list(graph.successors(gid))
         # the work must end in its due stage, and before anything that waits on it starts
         group.latest = min(
+            [group.due_stage - group.span + 1, *(groups[s].latest - group.span for s in successors)]
+        )
+        group.target = min(
             [
-                group.due_stage - group.span + 1,
-                *(groups[s].latest - group.span for s in graph.successors(gid)),
+                group.latest,
+                *(setup_by[k] - group.span + 1 for k in group.keys if k in setup_by),
+                *(groups[s].target - group.span for s in successors),
             ]
         )
 
@@ -69,11 +86,12 @@ def place_all(state: Placing) -> None:
     """Place every group: ready groups by latest start, each in its first stage with room.
 
     "Ready" is networkx's lexicographical topological order: among groups whose prerequisites
-    are placed, the one with the earliest latest start (then due stage, then id) goes first.
+    are placed, the one with the earliest target (the latest start, or earlier to set a recurring
+    duty up before its first coming occurrence), then latest start, due stage and id, goes first.
     """
     groups = state.groups
     order = nx.lexicographical_topological_sort(
-        state.graph, key=lambda g: (groups[g].latest, groups[g].due_stage, g)
+        state.graph, key=lambda g: (groups[g].target, groups[g].latest, groups[g].due_stage, g)
     )
     for gid in list(order):
         _place(state, groups[gid])

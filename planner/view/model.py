@@ -143,6 +143,9 @@ class Occurrence:
     in_setup: bool = False
     """Whether the date falls in the span of the duty's own planned work (setting it up): that
     occurrence is part of the setup effort, so the stage's workload does not count it again."""
+    at_risk: bool = False
+    """Whether the date comes before the duty's own planned work starts: a recurring deliverable
+    of a duty not yet set up (its item's reasons say why the setup could not come first)."""
 
 
 @dataclass(frozen=True)
