@@ -205,6 +205,7 @@ def schedule(
     capacity_findings(placing, load)  # with the loads the finished plan holds
     plan = Plan(as_of, stage_size, first, items, findings, caps, load, scenario, profiles)
     plan.package_days = _package_days(groups, items)
+    _placed_efforts(groups, items)
     explain_plan(plan, cat, deps, groups=groups, group_of=group_of, due_stages=due_stages)
     return plan
 
@@ -217,6 +218,18 @@ def _package_days(groups: dict[str, Group], items: dict[Key, Item]) -> dict[tupl
         if package is not None:
             days[(package, group.layer)] = days.get((package, group.layer), 0.0) + group.effort
     return dict(sorted(days.items()))
+
+
+def _placed_efforts(groups: dict[str, Group], items: dict[Key, Item]) -> None:
+    """Set each placed item's share of its group's effort, in proportion to the members' own efforts.
+
+    The shares of a group add up to what the plan places for it, so the items of a filtered
+    roadmap add up to their part of the workload, package savings included.
+    """
+    for group in groups.values():
+        total = sum(items[k].effort for k in group.keys)
+        for key in group.keys:
+            items[key].placed_effort = group.effort * items[key].effort / total if total > 0 else 0.0
 
 
 def _setup_by(items: dict[Key, Item], stage_size: str, first: int) -> dict[Key, int]:

@@ -93,6 +93,9 @@ class Item:
     # person-days each occurrence takes (the catalogue's effort, less what collectives cover);
     # None when the catalogue gives no effort: the occurrences are shown but reserve nothing
     occurrence_effort: float | None = None
+    # the person-days the plan places for the item's own work: its effort, less its share of
+    # its joint work package's saving (the group's effort shared in proportion to the efforts)
+    placed_effort: float = 0.0
 
     @property
     def settled(self) -> bool:
