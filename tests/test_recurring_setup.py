@@ -187,3 +187,27 @@ def test_a_deferral_past_the_first_occurrence_flags_it_and_says_so(full_root):
     assert item.status == "deferred"
     assert [o.date.isoformat() for s in view.stages for o in s.recurring if o.at_risk] == ["2027-05-15"]
     assert item.reasons[-1].endswith(": the setup is deferred until 2027-07-01")
+
+
+SAME_STAGE = (
+    HEAD
+    + """\
+  - id: act-r.report
+    title: {en: Report yearly, nl: Rapporteer jaarlijks}
+    roles: {gemeenten: addressee}
+    due: 2027-12-31
+    effort_days: 3
+    nature: recurring
+    recurrence: {every: year, first: 2026-12-15}
+"""
+)
+
+
+def test_the_setup_may_take_the_stage_its_own_occurrence_reserves(catalogue_with):
+    # 3 days reserved for the December occurrence and 3 for the setup exceed 4 a quarter, but the
+    # occurrence is part of the setup in that stage: the stage holds 3, and the setup fits there
+    view = view_of(catalogue_with({"act-r.yaml": SAME_STAGE}), LEFT_OUT, capacity=4)
+    assert report(view).start == "2026-Q4"
+    [first, *_] = [o for s in view.stages for o in s.recurring]
+    assert (first.date.isoformat(), first.in_setup, first.at_risk) == ("2026-12-15", True, False)
+    assert {s.stage: s.days for s in view.load}["2026-Q4"] == 3.0

@@ -182,7 +182,8 @@ def schedule(
         group.not_before = max([0, *(period_index(d, stage_size) - first for d in befores)])
     occurrences = _occurrence_stages(items, stage_size, first)
     loads = {lid: StageLoads(c) for lid, c in caps.items() if c is not None}
-    # every occurrence is reserved up front; placing a recurring duty's setup frees the ones in its span
+    # every occurrence is reserved up front; placing a duty's setup takes its own back and returns
+    # those outside the span it is placed in (the ones inside are part of the setup)
     for (lid, stage), effort in _recurring_loads(items, occurrences, in_setup=True).items():
         if lid in loads:
             loads[lid].add(stage, effort)

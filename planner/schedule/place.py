@@ -65,7 +65,8 @@ class Placing:
         findings: the plan's findings; placing adds capacity and package-split findings.
         stage_name: a relative stage's id, for messages.
         occurrences: per recurring item that reserves workload, the relative stages of its
-            occurrences (reserved in `loads` before placing).
+            occurrences (reserved in `loads` before placing; a duty's own are lifted while its
+            setup is placed, and those in its span stay lifted).
         overloads: placements over capacity, reported by :func:`capacity_findings` at the end.
     """
 
@@ -144,6 +145,8 @@ def _place(state: Placing, group: Group) -> None:
         deadline = max(earliest, min(still) - group.span + 1) if still else None
     stage, rule = earliest, Rule.EARLIEST
     if group.layer in state.loads:
+        for key in group.keys:
+            _reserve_occurrences(state, key, -1.0)
         stage, rule = state.loads[group.layer].place(group.effort, earliest, deadline, group.span)
         _capacity_finding(state, group, stage, rule)
     for key in group.keys:
@@ -152,21 +155,25 @@ def _place(state: Placing, group: Group) -> None:
         items[key].rule = rule
         if rule == Rule.EARLIEST and group.binding is not None:
             items[key].rule = Rule.AFTER_DEPENDENCY if own[key][0] == earliest else "package"
-        _free_setup_occurrences(state, key)
+        if group.layer in state.loads:
+            _reserve_occurrences(state, key, 1.0)
 
 
-def _free_setup_occurrences(state: Placing, key: Key) -> None:
-    """Give back the reservation of a placed duty's occurrences that fall in its own work's span.
+def _reserve_occurrences(state: Placing, key: Key, sign: float) -> None:
+    """Take back (`sign` -1) a duty's occurrence reservations before placing its own work, or put
+    back (`sign` 1) the ones outside the span it was placed in.
 
-    Such an occurrence is part of setting the duty up (:meth:`Item.in_setup`): its person-days
-    are in the setup effort just placed, so keeping the reservation would count them twice.
+    An occurrence in that span is part of setting the duty up (:meth:`Item.in_setup`): its
+    person-days are in the setup effort, so its reservation must neither count twice nor keep
+    the setup out of the occurrence's own stage. Before placing, the item has no stage, so
+    every reservation is taken back; after, only those outside its span return.
     """
     item, loads = state.items[key], state.loads.get(key[1])
     if loads is None or not item.occurrence_effort:
         return
     for stage in state.occurrences.get(key, []):
-        if item.in_setup(stage):
-            loads.add(stage, -item.occurrence_effort)
+        if not item.in_setup(stage):
+            loads.add(stage, sign * item.occurrence_effort)
 
 
 Binding = tuple[str, Key, Key] | None
@@ -206,13 +213,15 @@ def _plan_ahead(state: Placing, key: Key, own: tuple[int, Binding], due_stage: i
     state.group_of[key] = single.id
     stage, rule = first, Rule.EARLIEST
     if key[1] in state.loads:
+        _reserve_occurrences(state, key, -1.0)
         stage, rule = state.loads[key[1]].place(
             single.effort, first, due_stage - single.span + 1, single.span
         )
         _capacity_finding(state, single, stage, rule)
     items[key].stage = stage
     items[key].rule = Rule.AFTER_DEPENDENCY if rule == Rule.EARLIEST and binding is not None else rule
-    _free_setup_occurrences(state, key)
+    if key[1] in state.loads:
+        _reserve_occurrences(state, key, 1.0)
     state.findings.append(
         Finding(
             "package-split",
