@@ -252,6 +252,7 @@ def _occurrence() -> dict[str, Any]:
             "item_stage",
             "item_status",
             "in_setup",
+            "at_risk",
         ],
         "properties": {
             "obligation": {**TEXT, "description": "The recurring duty: the id of its own item."},
@@ -272,6 +273,11 @@ def _occurrence() -> dict[str, Any]:
                 "description": "True when the date falls in the span of the duty's own planned work "
                 "(setting it up): the occurrence is part of that effort and the stage's workload "
                 "does not count it again.",
+            },
+            "at_risk": {
+                "type": "boolean",
+                "description": "True when the date comes before the duty's own planned work starts: "
+                "a recurring deliverable of a duty not yet set up; the item's reasons say why.",
             },
         },
     }

@@ -128,6 +128,7 @@ def test_the_json_lists_each_stage_s_occurrences_and_is_valid(root):
             "item_stage": None,
             "item_status": "in-place",
             "in_setup": False,
+            "at_risk": False,
         }
     ]
     assert by_stage["2026-Q4"] == []

@@ -18,6 +18,7 @@ from planner.labels import STATUS as SHARED_STATUS
 from planner.roadmap import ALL, PlanContext
 
 if TYPE_CHECKING:
+    from planner.view.board import Board
     from planner.view.model import Occurrence, StageLoad
 
 STATUS = SHARED_STATUS
@@ -106,6 +107,8 @@ def occurrence_note(lang: str, o: Occurrence) -> str:
     )
     if o.in_setup:  # its days are part of the setup work of the duty's own item
         return f"{days}; {duty}; {text(lang, 'occurrence_in_setup')}"
+    if o.at_risk:  # due before the duty's own item starts: not set up by then
+        return f"{days}; {duty}; {text(lang, 'occurrence_before_setup')}"
     return f"{days}; {duty}"
 
 
@@ -131,3 +134,30 @@ def recurring_years(lang: str, years: tuple[tuple[int, float], ...]) -> str:
     ('2027: 15, 2028: 15.5', '2028: 15,5')
     """
     return ", ".join(f"{year}: {format_number(days, lang)}" for year, days in years)
+
+
+def filter_words(filters: tuple[tuple[str, str], ...]) -> str:
+    """The filters of a view as typed on the command line.
+
+    >>> filter_words((("--theme", "digital-security"), ("--act", "bio2")))
+    '--theme digital-security, --act bio2'
+    """
+    return ", ".join(f"{option} {value}" for option, value in filters)
+
+
+def board_filtered(lang: str, board: Board) -> str:
+    """What a filtered board shows, and that its workload is the whole plan's.
+
+    >>> from planner.view.board import Board
+    >>> b = Board(None, 3, (), (), (), 0, None, None, (), (), None, (), (), (), (), filters=(("--act", "x"),), name="G")
+    >>> board_filtered("en", b)[:62]
+    'Shown: only the duties with --act x; the 3 of them that apply '
+    """
+    return text(
+        lang,
+        "board_filtered",
+        filters=filter_words(board.filters),
+        count=board.applicable,
+        days=format_number(board.shown_days, lang),
+        name=board.name,
+    )

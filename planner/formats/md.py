@@ -15,6 +15,7 @@ from planner.formats.labels import (
     FINDING,
     STAGE_SIZE,
     STATUS,
+    board_filtered,
     occurrence_note,
     over_stage,
     recurring_years,
@@ -25,6 +26,7 @@ from planner.view.summary import Lane, StageLanes, Summary, summarise
 
 if TYPE_CHECKING:
     from planner.view import RoadmapView, Stage
+    from planner.view.board import Board
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|#&~!])")
 _SPACE = re.compile(r"\s+")
@@ -127,6 +129,8 @@ def _board(view: RoadmapView) -> list[str]:
     out = [f"## {t('board_heading')}", ""]
     if b.organisation:
         out += [t("board_for", name=inline(b.organisation)), ""]
+    if b.filters:  # the items are filtered, the workload is the whole plan's
+        out += [inline(board_filtered(view.lang, b)), ""]
     total = b.applicable + len(b.not_applicable)
     out += [f"- {t('board_applies', applicable=b.applicable, total=total, na=len(b.not_applicable))}"]
     out += [f"- {t('board_in_place', count=len(b.in_place))}"]
@@ -140,7 +144,10 @@ def _board(view: RoadmapView) -> list[str]:
         else:
             cap = b.next_capacity
             out += [f"- {t('board_next_capacity', days=b.next_days, first=first, last=last, capacity=cap)}"]
-    out += [f"- {t('board_unassessed', count=len(b.unassessed))}"]
+    unassessed = t("board_unassessed", count=len(b.unassessed))
+    if b.unassessed:  # the workload leaves them out: say so, with their days
+        unassessed += " " + t("board_unassessed_left_out", days=format_number(b.unassessed_days, view.lang))
+    out += [f"- {unassessed}"]
     if b.overdue:
         out += [f"- {t('board_overdue', count=len(b.overdue), stage=b.backlog_cleared or t('none'))}"]
     if b.over_capacity:
@@ -156,8 +163,25 @@ def _board(view: RoadmapView) -> list[str]:
             for i in b.not_applicable
         ]
         out += [*_table([t("obligation"), t("title_col"), t("reasons")], rows), ""]
+    out += _board_load(view, b)
+    if b.assumptions:
+        out += [f"### {t('board_assumptions_heading')}", ""]
+        rows = [
+            [code(a.subject), inline(view.names.get(a.layer, a.layer)), inline(a.value), inline(a.rationale)]
+            for a in b.assumptions
+        ]
+        out += [*_table([t("board_subject"), t("layer"), t("board_value"), t("board_why")], rows), ""]
+    return out
+
+
+def _board_load(view: RoadmapView, b: Board) -> list[str]:
+    """The board's workload table: the whole plan's, with what a filtered view's duties take of it."""
+    t = partial(text, view.lang)
+    out: list[str] = []
     if b.load:
         out += [f"### {t('board_load_heading')}", ""]
+        if b.filters:
+            out += [t("board_load_whole", name=inline(b.name)), ""]
         rows = [
             [
                 s.stage,
@@ -167,14 +191,14 @@ def _board(view: RoadmapView) -> list[str]:
             ]
             for s in b.load
         ]
-        out += [*_table([t("stage"), t("layer"), t("board_days"), t("board_capacity")], rows), ""]
-    if b.assumptions:
-        out += [f"### {t('board_assumptions_heading')}", ""]
-        rows = [
-            [code(a.subject), inline(view.names.get(a.layer, a.layer)), inline(a.value), inline(a.rationale)]
-            for a in b.assumptions
-        ]
-        out += [*_table([t("board_subject"), t("layer"), t("board_value"), t("board_why")], rows), ""]
+        heads = [t("stage"), t("layer"), t("board_days"), t("board_capacity")]
+        if b.filters:  # what the filtered duties take of each stage's whole load
+            rows = [
+                [*row, format_number(shown.days, view.lang)]
+                for row, shown in zip(rows, b.shown_load, strict=True)
+            ]
+            heads.append(t("board_days_shown"))
+        out += [*_table(heads, rows), ""]
     return out
 
 

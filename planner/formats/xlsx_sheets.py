@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from planner.formats.xlsx_summary import LINE_HEIGHT, figure, lines
+from planner.formats.xlsx_summary import LINE_HEIGHT, figure, lines, whole_plan_note
 from planner.i18n import gettext
 
 if TYPE_CHECKING:
@@ -34,11 +34,18 @@ def new_sheet(book: Any, styles: Any, lang: str, name: str, columns: tuple[tuple
 
 
 def write_workload(book: Any, styles: Any, view: RoadmapView) -> Any:
-    """The workload sheet: stage, layer, person-days planned, capacity."""
+    """The workload sheet: stage, layer, person-days planned, capacity.
+
+    The person-days are the whole plan's, which shares the capacity; a filtered workbook adds a
+    column with what its items take of them, and a note below the table saying so.
+    """
     lang = view.lang
-    sheet = new_sheet(
-        book, styles, lang, "workload", (("stage", 10), ("layer", 18), ("days", 14), ("capacity", 14))
-    )
+    columns = (("stage", 10), ("layer", 18), ("days", 14), ("capacity", 14))
+    sheet = new_sheet(book, styles, lang, "workload", (*columns, *((("shown", 16),) if view.filters else ())))
+    for r, shown in enumerate(view.shown_load, start=1):
+        sheet.write_number(r, 4, figure(shown.days), styles.number)
+    if view.filters:
+        sheet.write_string(len(view.load) + 2, 0, whole_plan_note(view), styles.text)
     for r, load in enumerate(view.load, start=1):
         over = load.capacity is not None and load.days > load.capacity
         sheet.write_string(r, 0, load.stage, styles.text)

@@ -2,7 +2,8 @@
 
 A board reads this page first: the layer, the as-of date, the scenario and the command that made
 the workbook; how many obligations have each status (in the status colours of the plan sheet);
-how many fall in each stage with the person-days planned there (the board's workload figures);
+how many fall in each stage with the person-days planned there (the board's workload figures:
+the whole plan's, with a column for what the items shown take when the workbook is filtered);
 and the next due dates.
 """
 
@@ -12,7 +13,7 @@ import datetime as dt
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from planner.formats.labels import text
+from planner.formats.labels import filter_words, text
 from planner.formats.rows import is_risky
 from planner.i18n import gettext
 from planner.labels import STATUS
@@ -113,21 +114,44 @@ def _by_stage(sheet: Any, styles: Any, view: RoadmapView, row: int) -> int:
     lang = view.lang
     sheet.write_string(row, 0, gettext(lang, "workbook", "by_stage"), styles.bold)
     columns = [gettext(lang, "column", c) for c in ("stage", "stage_start", "stage_end", "count")]
-    _heading(sheet, row + 1, [*columns, gettext(lang, "workbook", "workload_days")], styles)
+    shown = [gettext(lang, "workbook", "workload_shown")] if view.filters else []
+    _heading(sheet, row + 1, [*columns, gettext(lang, "workbook", "workload_days"), *shown], styles)
     row += 2
     days = stage_days(view)
+    own = shown_days(view)
     for stage in view.stages:
         sheet.write_string(row, 0, stage.id, styles.text)
         sheet.write_datetime(row, 1, _date(stage.start), styles.date)
         sheet.write_datetime(row, 2, _date(stage.end), styles.date)
         sheet.write_number(row, 3, len(stage.items), styles.text)
         sheet.write_number(row, 4, figure(days.get(stage.id, 0.0)), styles.number)
+        if view.filters:
+            sheet.write_number(row, 5, figure(own.get(stage.id, 0.0)), styles.number)
         row += 1
     sheet.write_string(row, 0, gettext(lang, "workbook", "total"), styles.bold)
     sheet.write_number(row, 3, sum(len(stage.items) for stage in view.stages), styles.bold)
     total = sum(days.get(stage.id, 0.0) for stage in view.stages)
     sheet.write_number(row, 4, figure(total, 1), styles.bold_number)
+    if view.filters:  # the items are filtered, the person-days are the whole plan's
+        shown_total = sum(own.get(stage.id, 0.0) for stage in view.stages)
+        sheet.write_number(row, 5, figure(shown_total, 1), styles.bold_number)
+        row += 1
+        _string(sheet, row, 0, whole_plan_note(view), styles)
     return row + 2
+
+
+def shown_days(view: RoadmapView) -> dict[str, float]:
+    """Per stage id, the person-days the filtered items take (every layer of the view summed)."""
+    days: dict[str, float] = {}
+    for load in view.shown_load:
+        days[load.stage] = days.get(load.stage, 0.0) + load.days
+    return {stage: round(total, 1) for stage, total in days.items()}
+
+
+def whole_plan_note(view: RoadmapView) -> str:
+    """That a filtered workbook's person-days are the whole plan's, and the last column the filtered items'."""
+    name = view.organisation or view.layer_name
+    return gettext(view.lang, "workbook", "whole_plan_note", filters=filter_words(view.filters), name=name)
 
 
 def _next_due(sheet: Any, styles: Any, view: RoadmapView, row: int) -> int:

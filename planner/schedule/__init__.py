@@ -43,6 +43,10 @@ planned as of 2026-11-28, so stage 0 is 2026-Q4):
    >>> status(tiny({"x.old": {"due": "2020-01-01"}}), "x.old")
    'unassessed'
 
+6. a recurring duty still to set up is set up by its first coming occurrence when capacity
+   allows (a target that orders placing, never a due date that forces a stage over capacity);
+   an occurrence it cannot precede is flagged at risk, with why.
+
 The schedule is near-linear in the number of items: one pass to group, one topological pass
 for latest starts, one heap-ordered pass to place, where the first stage with room is found
 in a segment tree of stage loads (O(log stages)) rather than by walking stage after stage.
@@ -178,11 +182,12 @@ def schedule(
         group.not_before = max([0, *(period_index(d, stage_size) - first for d in befores)])
     occurrences = _occurrence_stages(items, stage_size, first)
     loads = {lid: StageLoads(c) for lid, c in caps.items() if c is not None}
-    # every occurrence is reserved up front; placing a recurring duty's setup frees the ones in its span
+    # every occurrence is reserved up front; placing a duty's setup takes its own back and returns
+    # those outside the span it is placed in (the ones inside are part of the setup)
     for (lid, stage), effort in _recurring_loads(items, occurrences, in_setup=True).items():
         if lid in loads:
             loads[lid].add(stage, effort)
-    latest_starts(graph, groups, due_stages)
+    latest_starts(graph, groups, due_stages, _setup_by(items, stage_size, first))
     placing = Placing(
         graph,
         groups,
@@ -201,6 +206,7 @@ def schedule(
     capacity_findings(placing, load)  # with the loads the finished plan holds
     plan = Plan(as_of, stage_size, first, items, findings, caps, load, scenario, profiles)
     plan.package_days = _package_days(groups, items)
+    _placed_efforts(groups, items)
     explain_plan(plan, cat, deps, groups=groups, group_of=group_of, due_stages=due_stages)
     return plan
 
@@ -213,6 +219,31 @@ def _package_days(groups: dict[str, Group], items: dict[Key, Item]) -> dict[tupl
         if package is not None:
             days[(package, group.layer)] = days.get((package, group.layer), 0.0) + group.effort
     return dict(sorted(days.items()))
+
+
+def _placed_efforts(groups: dict[str, Group], items: dict[Key, Item]) -> None:
+    """Set each placed item's share of its group's effort, in proportion to the members' own efforts.
+
+    The shares of a group add up to what the plan places for it, so the items of a filtered
+    roadmap add up to their part of the workload, package savings included.
+    """
+    for group in groups.values():
+        total = sum(items[k].effort for k in group.keys)
+        for key in group.keys:
+            items[key].placed_effort = group.effort * items[key].effort / total if total > 0 else 0.0
+
+
+def _setup_by(items: dict[Key, Item], stage_size: str, first: int) -> dict[Key, int]:
+    """Per recurring duty still to set up, the relative stage of its first coming occurrence.
+
+    Its setup should be done by then: an occurrence before the setup is a recurring
+    deliverable of a duty that is not yet set up (reported as at risk when it cannot be helped).
+    """
+    return {
+        key: period_index(item.occurrences[0], stage_size) - first
+        for key, item in items.items()
+        if item.occurrences and not item.settled
+    }
 
 
 def _occurrence_stages(items: dict[Key, Item], stage_size: str, first: int) -> dict[Key, list[int]]:

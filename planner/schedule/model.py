@@ -93,6 +93,9 @@ class Item:
     # person-days each occurrence takes (the catalogue's effort, less what collectives cover);
     # None when the catalogue gives no effort: the occurrences are shown but reserve nothing
     occurrence_effort: float | None = None
+    # the person-days the plan places for the item's own work: its effort, less its share of
+    # its joint work package's saving (the group's effort shared in proportion to the efforts)
+    placed_effort: float = 0.0
 
     @property
     def settled(self) -> bool:
@@ -176,6 +179,9 @@ class Group:
     effort: float
     latest: int = NO_DUE
     due_stage: int = NO_DUE
+    # the latest start that also sets a recurring duty up by its first coming occurrence (and
+    # what waits on it in time for that): it orders placing, but never forces a stage over capacity
+    target: int = NO_DUE
     # what decided the earliest stage: (kind, the item waited on, the member that waits on it)
     binding: tuple[str, Key, Key] | None = None
     ratio: float = 1.0  # the package's joint effort over its separate effort

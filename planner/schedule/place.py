@@ -19,16 +19,33 @@ from planner.schedule.loads import EPSILON, StageLoads
 from planner.schedule.model import NO_DUE, OFF_PLAN, Deps, Finding, Group, Item, Key, Rule
 
 
-def latest_starts(graph: nx.DiGraph, groups: dict[str, Group], due_stages: dict[Key, int]) -> None:
-    """Set each group's due stage and latest start, propagated backwards through what waits on it."""
+def latest_starts(
+    graph: nx.DiGraph,
+    groups: dict[str, Group],
+    due_stages: dict[Key, int],
+    setup_by: dict[Key, int] | None = None,
+) -> None:
+    """Set each group's due stage, latest start and target, propagated backwards through what waits on it.
+
+    `setup_by` gives, per recurring duty still to set up, the relative stage of its first coming
+    occurrence: its setup should end by then (the occurrence then falls in or after the setup),
+    and so should what it waits on. That is a target, not a due date: it puts the work earlier
+    in the order of placing, within capacity (:func:`place_all`).
+    """
+    setup_by = setup_by or {}
     for gid in reversed(list(nx.topological_sort(graph))):
         group = groups[gid]
         group.due_stage = min(due_stages[k] for k in group.keys)
+        successors = list(graph.successors(gid))
         # the work must end in its due stage, and before anything that waits on it starts
         group.latest = min(
+            [group.due_stage - group.span + 1, *(groups[s].latest - group.span for s in successors)]
+        )
+        group.target = min(
             [
-                group.due_stage - group.span + 1,
-                *(groups[s].latest - group.span for s in graph.successors(gid)),
+                group.latest,
+                *(setup_by[k] - group.span + 1 for k in group.keys if k in setup_by),
+                *(groups[s].target - group.span for s in successors),
             ]
         )
 
@@ -48,7 +65,8 @@ class Placing:
         findings: the plan's findings; placing adds capacity and package-split findings.
         stage_name: a relative stage's id, for messages.
         occurrences: per recurring item that reserves workload, the relative stages of its
-            occurrences (reserved in `loads` before placing).
+            occurrences (reserved in `loads` before placing; a duty's own are lifted while its
+            setup is placed, and those in its span stay lifted).
         overloads: placements over capacity, reported by :func:`capacity_findings` at the end.
     """
 
@@ -69,11 +87,12 @@ def place_all(state: Placing) -> None:
     """Place every group: ready groups by latest start, each in its first stage with room.
 
     "Ready" is networkx's lexicographical topological order: among groups whose prerequisites
-    are placed, the one with the earliest latest start (then due stage, then id) goes first.
+    are placed, the one with the earliest target (the latest start, or earlier to set a recurring
+    duty up before its first coming occurrence), then latest start, due stage and id, goes first.
     """
     groups = state.groups
     order = nx.lexicographical_topological_sort(
-        state.graph, key=lambda g: (groups[g].latest, groups[g].due_stage, g)
+        state.graph, key=lambda g: (groups[g].target, groups[g].latest, groups[g].due_stage, g)
     )
     for gid in list(order):
         _place(state, groups[gid])
@@ -126,6 +145,8 @@ def _place(state: Placing, group: Group) -> None:
         deadline = max(earliest, min(still) - group.span + 1) if still else None
     stage, rule = earliest, Rule.EARLIEST
     if group.layer in state.loads:
+        for key in group.keys:
+            _reserve_occurrences(state, key, -1.0)
         stage, rule = state.loads[group.layer].place(group.effort, earliest, deadline, group.span)
         _capacity_finding(state, group, stage, rule)
     for key in group.keys:
@@ -134,21 +155,25 @@ def _place(state: Placing, group: Group) -> None:
         items[key].rule = rule
         if rule == Rule.EARLIEST and group.binding is not None:
             items[key].rule = Rule.AFTER_DEPENDENCY if own[key][0] == earliest else "package"
-        _free_setup_occurrences(state, key)
+        if group.layer in state.loads:
+            _reserve_occurrences(state, key, 1.0)
 
 
-def _free_setup_occurrences(state: Placing, key: Key) -> None:
-    """Give back the reservation of a placed duty's occurrences that fall in its own work's span.
+def _reserve_occurrences(state: Placing, key: Key, sign: float) -> None:
+    """Take back (`sign` -1) a duty's occurrence reservations before placing its own work, or put
+    back (`sign` 1) the ones outside the span it was placed in.
 
-    Such an occurrence is part of setting the duty up (:meth:`Item.in_setup`): its person-days
-    are in the setup effort just placed, so keeping the reservation would count them twice.
+    An occurrence in that span is part of setting the duty up (:meth:`Item.in_setup`): its
+    person-days are in the setup effort, so its reservation must neither count twice nor keep
+    the setup out of the occurrence's own stage. Before placing, the item has no stage, so
+    every reservation is taken back; after, only those outside its span return.
     """
     item, loads = state.items[key], state.loads.get(key[1])
     if loads is None or not item.occurrence_effort:
         return
     for stage in state.occurrences.get(key, []):
-        if item.in_setup(stage):
-            loads.add(stage, -item.occurrence_effort)
+        if not item.in_setup(stage):
+            loads.add(stage, sign * item.occurrence_effort)
 
 
 Binding = tuple[str, Key, Key] | None
@@ -188,13 +213,15 @@ def _plan_ahead(state: Placing, key: Key, own: tuple[int, Binding], due_stage: i
     state.group_of[key] = single.id
     stage, rule = first, Rule.EARLIEST
     if key[1] in state.loads:
+        _reserve_occurrences(state, key, -1.0)
         stage, rule = state.loads[key[1]].place(
             single.effort, first, due_stage - single.span + 1, single.span
         )
         _capacity_finding(state, single, stage, rule)
     items[key].stage = stage
     items[key].rule = Rule.AFTER_DEPENDENCY if rule == Rule.EARLIEST and binding is not None else rule
-    _free_setup_occurrences(state, key)
+    if key[1] in state.loads:
+        _reserve_occurrences(state, key, 1.0)
     state.findings.append(
         Finding(
             "package-split",

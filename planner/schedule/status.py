@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 from collections.abc import Callable
 from typing import TYPE_CHECKING
@@ -21,6 +22,7 @@ from planner.schedule.model import (
     half_days,
     item_name,
 )
+from planner.schedule.periods import period_index
 
 if TYPE_CHECKING:
     from planner.catalogue import Catalogue
@@ -52,6 +54,7 @@ def explain_plan(
         item.waits_on = [(kind, d.obligation, d.layer) for kind, d in waits]
         _placement_reasons(plan, item, waits, groups[group_of[key]], stage_id)
         _timing(plan, item, waits, (groups, group_of), due_stage=due_stages[key], stage_id=stage_id)
+        _before_setup(plan, item, groups[group_of[key]], stage_id)
     _undelivered(plan, cat, ordered)
     plan.findings.sort(key=lambda f: (FINDING_ORDER.index(f.kind), f.obligation, f.layer, f.message))
 
@@ -143,6 +146,51 @@ def _timing(
         )
     elif item.due is not None:
         item.reasons.append(Msg("in-time", due=item.due))
+
+
+def occurrences_before_setup(plan: Plan, item: Item) -> list[dt.date]:
+    """The coming dates of a recurring duty that fall in a stage before its setup starts.
+
+    Each is a recurring deliverable of a duty not yet set up: the scheduler aims to set the duty
+    up by its first occurrence (:func:`~planner.schedule.place.latest_starts`); these are the
+    ones its prerequisites, capacity or a deferral did not allow it to meet.
+    """
+    if item.settled or item.stage is None:
+        return []
+    start = item.stage
+    return [d for d in item.occurrences if period_index(d, plan.stage_size) - plan.first < start]
+
+
+def _before_setup(plan: Plan, item: Item, group: Group, stage_id: StageName) -> None:
+    """Flag a recurring duty whose setup starts after one of its occurrences, and say why."""
+    early = occurrences_before_setup(plan, item)
+    if not early:
+        return
+    message = Msg(
+        "occurrence-before-setup",
+        dates=Seq(early),
+        start=stage_id(item.stage),
+        end=stage_id(item.end),
+        cause=_setup_cause(plan, item, group, stage_id),
+    )
+    if item.status == Status.PLANNED:  # overdue, blocked or deferred say more; this is told as well
+        item.status = Status.AT_RISK
+    item.reasons.append(message)
+    plan.findings.append(Finding(Status.AT_RISK, item.obligation, item.layer, message))
+
+
+def _setup_cause(plan: Plan, item: Item, group: Group, stage_id: StageName) -> Msg:
+    """Why a recurring duty's setup cannot start before its first coming occurrence."""
+    if item.not_before is not None and group.not_before == item.stage:
+        return Msg("setup-deferred", until=item.not_before)
+    if item.delivery is not None and item.provider is not None and group.not_before == item.stage:
+        return Msg("setup-delivery", collective=item.provider, date=item.delivery)
+    if item.rule == Rule.CAPACITY:
+        return Msg("stages-full", layer=item.layer, capacity=plan.capacity.get(item.layer))
+    if group.binding is not None:
+        dep = group.binding[1]
+        return Msg("setup-waits", name=item_name(dep, item.layer), stage=stage_id(plan.items[dep].end))
+    return Msg("no-room", layer=item.layer)
 
 
 def _deferred(plan: Plan, item: Item) -> None:

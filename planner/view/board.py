@@ -12,6 +12,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from planner.dates import add_months
+from planner.schedule.model import half_days
 from planner.schedule.periods import period_bounds, period_index
 from planner.view.model import Assumption, Item, RoadmapView, StageLoad
 
@@ -48,6 +49,21 @@ class Board:
     assumptions: tuple[Assumption, ...]
     recurring: tuple[tuple[int, float], ...] = ()
     """Per calendar year in the plan's horizon, the person-days of the recurring duties due in it."""
+    unassessed_days: float = 0.0
+    """The person-days of the `unassessed` duties: the workload leaves them out (they take no
+    capacity until assessed), so the plan is not complete while there are any."""
+    filters: tuple[tuple[str, str], ...] = ()
+    """The ``--theme``/``--act`` filters of the view: `load`, `over_capacity` and `next_days` are
+    still the whole plan's (capacity is shared by all its work), the items are the filtered ones."""
+    shown_load: tuple[StageLoad, ...] = ()
+    """With `filters`, per row of `load` the person-days the items shown take of it."""
+    name: str = ""
+    """Whom the plan is for: the organisation, else the layer's name."""
+
+    @property
+    def shown_days(self) -> float:
+        """The person-days the filtered items take in the stages of `load`, in half days as efforts are shown."""
+        return half_days(sum(s.days for s in self.shown_load))
 
 
 def recurring_per_year(view: RoadmapView) -> tuple[tuple[int, float], ...]:
@@ -131,4 +147,8 @@ def board(view: RoadmapView) -> Board:
         waits=tuple((i, w.obligation, w.layer) for i in planned for w in i.waits_on if w.layer != i.layer),
         assumptions=view.assumptions,
         recurring=recurring_per_year(view),
+        unassessed_days=round(sum(i.effort_days for i in planned if i.status == "unassessed")),
+        filters=view.filters,
+        shown_load=view.shown_load,
+        name=view.organisation or view.layer_name,
     )

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from planner.errors import UsageError
 from planner.messages import render
 from planner.roadmap import ALL, PlanContext
-from planner.schedule import OFF_PLAN, STATUSES
+from planner.schedule import OFF_PLAN, STATUSES, period_index
 from planner.schedule.model import half_days
 from planner.view.model import (
     Assumption,
@@ -195,6 +195,38 @@ def build_view(
         layers=tuple(LayerName(lid, layer_name(ctx, lid, lang)) for lid in cat.layers),
         options=(*ctx.options, *filters),
         questions=question_uses(ctx, layer, lang),
+        filters=filters,
+        shown_load=_shown_loads(ctx, layer, items) if filters else (),
+    )
+
+
+def _shown_loads(ctx: PlanContext, layer: str, items: list[PlanItem]) -> tuple[StageLoad, ...]:
+    """Per row of the view's workload, the person-days that `items` (the filtered ones) take of it.
+
+    As the plan counts its load (:func:`planner.schedule.place.stage_loads`): the effort the plan
+    places for an item (its share of its package's, :attr:`~planner.schedule.Item.placed_effort`)
+    spread over the stages it spans, and each occurrence of a recurring duty that is not part of
+    its setup. So the rows of a set of filters that split the items add up to the whole load.
+    """
+    plan = ctx.plan
+    days: dict[tuple[str, int], float] = {}
+    for item in items:
+        if not item.settled and item.stage is not None:
+            for stage in range(item.stage, item.stage + item.span):
+                days[(item.layer, stage)] = (
+                    days.get((item.layer, stage), 0.0) + item.placed_effort / item.span
+                )
+        for date in item.occurrences if item.occurrence_effort else ():
+            stage = period_index(date, plan.stage_size) - plan.first
+            if not item.in_setup(stage):
+                cell = (item.layer, stage)
+                days[cell] = days.get(cell, 0.0) + (item.occurrence_effort or 0.0)
+    return tuple(
+        StageLoad(
+            plan.stage_id(stage) or "", lid, round(days.get((lid, stage), 0.0), 1), plan.capacity.get(lid)
+        )
+        for (lid, stage), _ in sorted(plan.load.items())
+        if layer in (ALL, lid) and stage >= 0
     )
 
 

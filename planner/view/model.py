@@ -143,6 +143,9 @@ class Occurrence:
     in_setup: bool = False
     """Whether the date falls in the span of the duty's own planned work (setting it up): that
     occurrence is part of the setup effort, so the stage's workload does not count it again."""
+    at_risk: bool = False
+    """Whether the date comes before the duty's own planned work starts: a recurring deliverable
+    of a duty not yet set up (its item's reasons say why the setup could not come first)."""
 
 
 @dataclass(frozen=True)
@@ -247,6 +250,12 @@ class RoadmapView:
     """Further options the plan was made with (organisation file, capacity), for "made with"."""
     questions: tuple[QuestionUse, ...] = field(default=(), metadata=VIEW_ONLY)
     """Every profile question with the answer the plan used, whether assumed, and what it switched off."""
+    filters: tuple[tuple[str, str], ...] = field(default=(), metadata=VIEW_ONLY)
+    """The ``--theme`` and ``--act`` filters that chose the items shown (empty: every item)."""
+    shown_load: tuple[StageLoad, ...] = field(default=(), metadata=VIEW_ONLY)
+    """With `filters`, per row of `load` (same stage and layer, same order) the person-days the
+    items shown take of it: their own work spread over their stages and their occurrences. The
+    `load` itself is the whole plan's, since capacity is shared by all its work. Empty unfiltered."""
 
     @property
     def is_all(self) -> bool:

@@ -7,6 +7,8 @@ takes in that stage's workload. So a board sees the recurring load of every year
 
 An occurrence dated while the duty is still being set up (in the span of its own planned item)
 is part of that setup work: it is marked ``in_setup`` and the workload counts it once, in the setup.
+One dated before the setup starts (the scheduler aims to set a duty up by its first occurrence,
+but prerequisites, capacity or a deferral may not allow it) is marked ``at_risk``.
 """
 
 from __future__ import annotations
@@ -73,6 +75,7 @@ def occurrences_by_stage(ctx: PlanContext, items: list[PlanItem], lang: str) -> 
                     title,
                     label,
                     in_setup=item.in_setup(stage),
+                    at_risk=item_stage is not None and item.stage is not None and stage < item.stage,
                 )
             )
     for listed in out.values():
