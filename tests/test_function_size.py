@@ -57,7 +57,7 @@ def test_long_function_is_reported(tmp_path: Path) -> None:
 
 
 @pytest.mark.xfail(
-    reason="issue 12 item 6 unfinished: md._summary 61, catalogue_pages.act_page 75, "
+    reason="issue 12 item 6 unfinished: catalogue_pages.act_page 75, "
     "plan_pages.government_page 72 body lines (2026-12-07)",
     strict=False,
 )

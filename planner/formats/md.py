@@ -96,7 +96,14 @@ def _summary(d: Summary) -> list[str]:
             )
         out.append("")
 
-    out += [f"### {t('waits')}", ""]
+    out += _waits(d)
+    return out
+
+
+def _waits(d: Summary) -> list[str]:
+    """The summary's section on waits for other layers (the whole government points to its own section)."""
+    t = partial(text, d.view.lang)
+    out = [f"### {t('waits')}", ""]
     if d.view.is_all:
         out += [
             t(
