@@ -69,11 +69,10 @@ def acts_page(view: View) -> ActsPage:
     )
 
 
-def act_page(view: View, act_id: str) -> ActPage:
-    """One act's page."""
-    cat, t = view.cat, labels(view.lang)
-    act = cat.acts[act_id]
-    milestones = tuple(
+def _milestone_rows(view: View, act_id: str) -> tuple[MilestoneRow, ...]:
+    """An act's milestones by date, each with its history and the sources that disagree on it."""
+    act = view.cat.acts[act_id]
+    return tuple(
         MilestoneRow(
             m.id,
             m.kind.value,
@@ -98,6 +97,13 @@ def act_page(view: View, act_id: str) -> ActPage:
         )
         for m in sorted(act.milestones, key=lambda m: (m.date, m.id))
     )
+
+
+def act_page(view: View, act_id: str) -> ActPage:
+    """One act's page."""
+    cat, t = view.cat, labels(view.lang)
+    act = cat.acts[act_id]
+    milestones = _milestone_rows(view, act_id)
     amendments = tuple(
         AmendmentRow(
             a.id,
