@@ -113,7 +113,8 @@ def _date(ctx: Any, iso: str | None) -> Markup:
     """An ISO date written out in the page's language, in a ``<time>`` element."""
     if not iso:
         return Markup("")
-    return Markup('<time datetime="{0}">{1}</time>').format(iso, long_date(iso, _site(ctx).lang))
+    # an f-string with explicit escaping: Markup.format is slow, and this runs for every date
+    return Markup(f'<time datetime="{escape(iso)}">{escape(long_date(iso, _site(ctx).lang))}</time>')
 
 
 def _term(ctx: Any, value: str, vocabulary: str) -> str:
@@ -151,8 +152,8 @@ def _link(ctx: Any, target: Link) -> Markup:
 
 def _status(ctx: Any, value: str) -> Markup:
     """A roadmap status as a coloured label (the word is always written out)."""
-    return Markup('<span class="status status-{0}">{1}</span>').format(
-        value, term("status", value, _site(ctx).lang)
+    return Markup(
+        f'<span class="status status-{escape(value)}">{escape(term("status", value, _site(ctx).lang))}</span>'
     )
 
 
