@@ -9,6 +9,7 @@ search script. Catalogue text reaches HTML only through autoescaping or through
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -150,6 +151,30 @@ def _link(ctx: Any, target: Link) -> Markup:
     )
 
 
+_MENU_TARGETS = frozenset(target for _, target in MENU)
+_MENUS: weakref.WeakKeyDictionary[Any, dict[tuple[Any, ...], Markup]] = weakref.WeakKeyDictionary()
+"""The main menu as rendered, per template object (a reloaded template starts afresh) and per
+what the menu shows differently (see :func:`_menu`)."""
+
+
+def _menu(ctx: Any) -> Markup:
+    """The main menu (``_partials/nav.html``), rendered once per language, folder and section.
+
+    Every page has it, and it only differs by the page's language, folder (its links are
+    relative), section, whether the page is itself in the menu, and whether the site has the
+    status page: rendering it once per such combination instead of once per page is the same
+    text.
+    """
+    page, site = _page(ctx), _site(ctx)
+    template = ctx.environment.get_template("_partials/nav.html")
+    menus = _MENUS.setdefault(template, {})
+    own = page.path if page.path in _MENU_TARGETS else None
+    key = (site.lang, site.status, page.section, page.path.rpartition("/")[0], own)
+    if key not in menus:
+        menus[key] = Markup(template.render(page=page, site=site, t=ctx["t"]))
+    return menus[key]
+
+
 def _status(ctx: Any, value: str) -> Markup:
     """A roadmap status as a coloured label (the word is always written out)."""
     return Markup(
@@ -181,6 +206,7 @@ CONTEXT_GLOBALS: dict[str, Callable[..., Any]] = {
     "asset": _asset,
     "root_url": _root_url,
     "lang_url": _lang_url,
+    "menu_html": _menu,
 }
 """The template functions that need the page's context (its path or language), by name."""
 
