@@ -9,6 +9,7 @@ search script. Catalogue text reaches HTML only through autoescaping or through
 
 from __future__ import annotations
 
+import functools
 import weakref
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -222,6 +223,9 @@ def environment(root: Path | None = None) -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        # one environment serves one build: without this every get_template, extends and import
+        # (four per page) asks the file system whether the template changed
+        auto_reload=False,
     )
     env.filters.update({name: jinja2.pass_context(f) for name, f in CONTEXT_FILTERS.items()}, fill=_fill)
     env.globals.update({name: jinja2.pass_context(f) for name, f in CONTEXT_GLOBALS.items()})
@@ -229,7 +233,25 @@ def environment(root: Path | None = None) -> jinja2.Environment:
     return env
 
 
+class Labels(dict[str, Any]):
+    """A language's labels for the templates: ``t.key`` finds the label as an attribute.
+
+    Jinja looks ``t.key`` up as an attribute first and as an item only when that fails; on a
+    plain dict every label lookup raised and caught an AttributeError (tens of thousands per
+    page list). Keys named like a dict method (``items``) stay items only, as before.
+    """
+
+    def __init__(self, values: dict[str, Any]) -> None:
+        super().__init__(values)
+        self.__dict__.update((k, v) for k, v in values.items() if not hasattr(dict, k))
+
+
+@functools.cache
+def _labels(lang: str) -> Labels:
+    return Labels(labels(lang))
+
+
 def render_page(page: Page, site: SiteInfo, env: jinja2.Environment | None = None) -> str:
     """One page as HTML text (pass `env` when rendering many pages: it caches the templates)."""
     env = env or environment()
-    return env.get_template(page.TEMPLATE).render(page=page, site=site, t=labels(site.lang))
+    return env.get_template(page.TEMPLATE).render(page=page, site=site, t=_labels(site.lang))
