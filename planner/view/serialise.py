@@ -5,9 +5,10 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import json
+import math
 from collections.abc import Callable
 from dataclasses import fields, is_dataclass
-from json.encoder import encode_basestring  # type: ignore[attr-defined]
+from json.encoder import encode_basestring
 from typing import Any
 
 from planner.view.model import JSON_ENCODE, JSON_KEY, RoadmapView
@@ -130,9 +131,9 @@ def _number(value: int | float) -> str:
     """A number as ``json`` writes it (``NaN`` and ``Infinity`` included)."""
     if isinstance(value, int):
         return int.__repr__(value)
-    if value != value:
+    if math.isnan(value):
         return "NaN"
-    if value in (float("inf"), float("-inf")):
+    if math.isinf(value):
         return "Infinity" if value > 0 else "-Infinity"
     return float.__repr__(value)
 
