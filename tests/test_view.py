@@ -59,6 +59,20 @@ def test_json_is_the_views_serialisation(ctx):
     assert json.loads(render_roadmap("json", view)) == as_dict(view) == json.loads(to_json(view))
 
 
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_json_text_is_what_the_standard_encoder_writes(ctx, lang):
+    view = build_view(ctx, "all", lang)
+    assert to_json(view) == json.dumps(as_dict(view), indent=2, ensure_ascii=False) + "\n"
+
+
+def test_json_writer_writes_every_kind_of_value_as_the_standard_encoder():
+    from planner.view.serialise import dumps
+
+    data = {"n": [0, -3, 2.5, 1e21, -0.0, float("nan"), float("inf")], "t": [True, False, None]}
+    data |= {"s": 'é "q" \\ \n\t\u2028', "e": [{}, [], ()], "k": {1: "a", 2.5: "b", None: "c"}}
+    assert dumps(data) == json.dumps(data, indent=2, ensure_ascii=False)
+
+
 def test_same_plan_same_bytes(ctx):
     again = build_plan(load_catalogue(MINIMAL), AS_OF)
     assert to_json(build_view(ctx, "all")) == to_json(build_view(again, "all"))

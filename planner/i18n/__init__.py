@@ -236,8 +236,12 @@ def words(lang: str, context: str) -> dict[str, str]:
     }
 
 
+@functools.lru_cache(maxsize=8192)
 def format_date(day: dt.date | str, lang: str, style: str = "long") -> str:
     """A date written out the way `lang` writes it (CLDR, through Babel).
+
+    Cached: a site writes the same few hundred dates tens of thousands of times, and Babel
+    parses its pattern anew on every call.
 
     Args:
         day: the date, or an ISO ``YYYY-MM-DD`` string.

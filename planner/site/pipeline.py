@@ -172,7 +172,7 @@ def _tasks(state: _State, prints: Fingerprints, old: dict[str, Entry]) -> tuple[
     from planner.site import plan_pages as pp
 
     downloads: list[Task] = []
-    pages: list[Task] = []
+    pages: list[tuple[int, int, Task]] = []
     kept: dict[str, Entry] = {}
     for index, (view, site) in enumerate(zip(state.views, state.sites, strict=True)):
         prints.summarise(view)
@@ -191,11 +191,18 @@ def _tasks(state: _State, prints: Fingerprints, old: dict[str, Entry]) -> tuple[
             if entry is not None and input_key is not None and entry.input_key == input_key:
                 kept[path] = entry
             else:
-                pages.append(("page", index, number, input_key, entry.output_key if entry else None))
+                task = ("page", index, number, input_key, entry.output_key if entry else None)
+                pages.append((number, index, task))
     if workers_wanted(len(downloads) + len(pages)) > 1:
         for view in state.views:  # made once here, inherited by the workers
             _ = view.relations, view.placements
-    return downloads + pages, kept
+        for name in state.env.list_templates(extensions=["html"]):  # compiled once, not per worker
+            state.env.get_template(name)
+    # a page in every language, then the next page: the languages share a picture's layout (the
+    # engine runs once, see planner.site.layout.run_engine) only while it is still cached, and a
+    # worker gets both languages of a page in one chunk
+    pages.sort(key=lambda p: (p[0], p[1]))
+    return downloads + [task for _, _, task in pages], kept
 
 
 class SearchPages:

@@ -9,6 +9,8 @@ search script. Catalogue text reaches HTML only through autoescaping or through
 
 from __future__ import annotations
 
+import functools
+import weakref
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -114,7 +116,8 @@ def _date(ctx: Any, iso: str | None) -> Markup:
     """An ISO date written out in the page's language, in a ``<time>`` element."""
     if not iso:
         return Markup("")
-    return Markup('<time datetime="{0}">{1}</time>').format(iso, long_date(iso, _site(ctx).lang))
+    # an f-string with explicit escaping: Markup.format is slow, and this runs for every date
+    return Markup(f'<time datetime="{escape(iso)}">{escape(long_date(iso, _site(ctx).lang))}</time>')
 
 
 def _term(ctx: Any, value: str, vocabulary: str) -> str:
@@ -149,10 +152,34 @@ def _link(ctx: Any, target: Link) -> Markup:
     )
 
 
+_MENU_TARGETS = frozenset(target for _, target in MENU)
+_MENUS: weakref.WeakKeyDictionary[Any, dict[tuple[Any, ...], Markup]] = weakref.WeakKeyDictionary()
+"""The main menu as rendered, per template object (a reloaded template starts afresh) and per
+what the menu shows differently (see :func:`_menu`)."""
+
+
+def _menu(ctx: Any) -> Markup:
+    """The main menu (``_partials/nav.html``), rendered once per language, folder and section.
+
+    Every page has it, and it only differs by the page's language, folder (its links are
+    relative), section, whether the page is itself in the menu, and whether the site has the
+    status page: rendering it once per such combination instead of once per page is the same
+    text.
+    """
+    page, site = _page(ctx), _site(ctx)
+    template = ctx.environment.get_template("_partials/nav.html")
+    menus = _MENUS.setdefault(template, {})
+    own = page.path if page.path in _MENU_TARGETS else None
+    key = (site.lang, site.status, page.section, page.path.rpartition("/")[0], own)
+    if key not in menus:
+        menus[key] = Markup(template.render(page=page, site=site, t=ctx["t"]))
+    return menus[key]
+
+
 def _status(ctx: Any, value: str) -> Markup:
     """A roadmap status as a coloured label (the word is always written out)."""
-    return Markup('<span class="status status-{0}">{1}</span>').format(
-        value, term("status", value, _site(ctx).lang)
+    return Markup(
+        f'<span class="status status-{escape(value)}">{escape(term("status", value, _site(ctx).lang))}</span>'
     )
 
 
@@ -180,6 +207,7 @@ CONTEXT_GLOBALS: dict[str, Callable[..., Any]] = {
     "asset": _asset,
     "root_url": _root_url,
     "lang_url": _lang_url,
+    "menu_html": _menu,
 }
 """The template functions that need the page's context (its path or language), by name."""
 
@@ -195,6 +223,9 @@ def environment(root: Path | None = None) -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        # one environment serves one build: without this every get_template, extends and import
+        # (four per page) asks the file system whether the template changed
+        auto_reload=False,
     )
     env.filters.update({name: jinja2.pass_context(f) for name, f in CONTEXT_FILTERS.items()}, fill=_fill)
     env.globals.update({name: jinja2.pass_context(f) for name, f in CONTEXT_GLOBALS.items()})
@@ -202,7 +233,25 @@ def environment(root: Path | None = None) -> jinja2.Environment:
     return env
 
 
+class Labels(dict[str, Any]):
+    """A language's labels for the templates: ``t.key`` finds the label as an attribute.
+
+    Jinja looks ``t.key`` up as an attribute first and as an item only when that fails; on a
+    plain dict every label lookup raised and caught an AttributeError (tens of thousands per
+    page list). Keys named like a dict method (``items``) stay items only, as before.
+    """
+
+    def __init__(self, values: dict[str, Any]) -> None:
+        super().__init__(values)
+        self.__dict__.update((k, v) for k, v in values.items() if not hasattr(dict, k))
+
+
+@functools.cache
+def _labels(lang: str) -> Labels:
+    return Labels(labels(lang))
+
+
 def render_page(page: Page, site: SiteInfo, env: jinja2.Environment | None = None) -> str:
     """One page as HTML text (pass `env` when rendering many pages: it caches the templates)."""
     env = env or environment()
-    return env.get_template(page.TEMPLATE).render(page=page, site=site, t=labels(site.lang))
+    return env.get_template(page.TEMPLATE).render(page=page, site=site, t=_labels(site.lang))
