@@ -5,8 +5,6 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
-import pytest
-
 PACKAGE = Path(__file__).resolve().parent.parent / "planner"
 LIMIT = 60
 
@@ -56,11 +54,6 @@ def test_long_function_is_reported(tmp_path: Path) -> None:
     assert long_functions(package, LIMIT) == [f"pkg/m.py:1 big ({LIMIT + 1} lines)"]
 
 
-@pytest.mark.xfail(
-    reason="issue 12 item 6 unfinished: catalogue_pages.act_page 75, "
-    "plan_pages.government_page 72 body lines (2026-12-07)",
-    strict=False,
-)
 def test_no_function_in_planner_exceeds_the_limit() -> None:
     too_long = long_functions(PACKAGE, LIMIT)
     assert not too_long, f"functions longer than {LIMIT} body lines:\n" + "\n".join(too_long)

@@ -217,6 +217,42 @@ def filter_choices(
     )
 
 
+def _swimlane_drawing(
+    view: View,
+    data: RoadmapView,
+    cells: dict[str, list[Counter[str]]],
+    dues: dict[str, list[dt.date]],
+    arrows: Counter[tuple[int, int, int, int]],
+    path: str,
+) -> str:
+    """The whole government's swimlanes: a lane per layer, its items per stage, its due dates,
+    and an arrow per cross-layer facility wait."""
+    t = labels(view.lang)
+    lanes = [
+        timeline.Lane(
+            lid,
+            view.local(view.cat.layers[lid].name).text,
+            relative_url(path, page_path("layer", lid)),
+            tuple(dict(c) for c in cells[lid]),
+            tuple(sorted(dues[lid])),
+        )
+        for lid in view.cat.layers
+    ]
+    drawn = [timeline.Arrow(*key, count=n) for key, n in sorted(arrows.items())]
+    spans = _spans(data)
+    desc = t["picture_lanes"].format(lanes=len(lanes), stages=len(spans), arrows=len(drawn))
+    return timeline.swimlanes(
+        lanes,
+        spans,
+        view.as_of,
+        drawn,
+        ident="picture-swimlanes",
+        title=t["swimlanes"],
+        desc=desc,
+        words=_words(view),
+    )
+
+
 def government_page(view: View) -> GovernmentPage:
     """The whole government: swimlanes, cross-layer dependencies and every finding."""
     t = labels(view.lang)
@@ -249,29 +285,7 @@ def government_page(view: View) -> GovernmentPage:
                 )
             )
     path = "government.html"
-    lanes = [
-        timeline.Lane(
-            lid,
-            view.local(view.cat.layers[lid].name).text,
-            relative_url(path, page_path("layer", lid)),
-            tuple(dict(c) for c in cells[lid]),
-            tuple(sorted(dues[lid])),
-        )
-        for lid in view.cat.layers
-    ]
-    drawn = [timeline.Arrow(*key, count=n) for key, n in sorted(arrows.items())]
-    spans = _spans(data)
-    desc = t["picture_lanes"].format(lanes=len(lanes), stages=len(spans), arrows=len(drawn))
-    drawing = timeline.swimlanes(
-        lanes,
-        spans,
-        view.as_of,
-        drawn,
-        ident="picture-swimlanes",
-        title=t["swimlanes"],
-        desc=desc,
-        words=_words(view),
-    )
+    drawing = _swimlane_drawing(view, data, cells, dues, arrows, path)
     matrix = tuple(
         (view.layer_link(lid), tuple(sum(c.values()) for c in cells[lid])) for lid in view.cat.layers
     )
