@@ -48,7 +48,6 @@ HEAVY = ("json", "xlsx")
 which would otherwise wait for the next full collection while the next download grows."""
 
 Previous = tuple[str, dict[str, Entry]]
-"""The previous build's manifest: its global key and an entry per file."""
 """A previous build's globals hash and manifest entries (:func:`~planner.site.incremental.read_manifest`)."""
 Task = tuple[str, int, Any, str | None, str | None]
 """(``page`` or ``download``, view index, spec index or (layer, format), input key, output key)."""
