@@ -22,17 +22,12 @@ from planner.organisation.profile import organisation_profile
 from planner.roadmap import PlanContext, build_plan
 from planner.view import RoadmapView, build_view
 from planner.view.board import board
+from tests.act_r import ACT_R_HEAD
 
 AS_OF = dt.date(2026, 11, 28)
-ACT_R = """\
-id: act-r
-kind: national-act
-title: {en: Example act R, nl: Voorbeeldwet R}
-source: s
-themes: [data]
-sources:
-  s: {url: https://example.org/act-r, title: Act R, accessed: 2026-01-01}
-obligations:
+ACT_R = (
+    ACT_R_HEAD
+    + """\
   - id: act-r.report
     title: {en: Report yearly, nl: Rapporteer jaarlijks}
     roles: {gemeenten: addressee}
@@ -41,6 +36,7 @@ obligations:
     nature: recurring
     recurrence: {every: year}
 """
+)
 # every duty of the layer already due assessed: the inventory and the report in place, the
 # connection not started (planned as catch-up); the risk assessment is due later
 IN_PLACE = {

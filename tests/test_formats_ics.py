@@ -16,6 +16,7 @@ from planner.formats import RenderOptions, render_roadmap
 from planner.loading import load_catalogue
 from planner.roadmap import build_plan
 from planner.view import build_view
+from tests.act_r import ACT_R_HEAD
 
 from .conftest import MINIMAL, invoke
 
@@ -23,16 +24,11 @@ icalendar = pytest.importorskip("icalendar")
 AS_OF = dt.date(2026, 11, 28)
 SITE = "https://example.org/planner/nl/"
 
-RECURRING = """\
-id: act-r
-kind: national-act
-title: {en: Example act R, nl: Voorbeeldwet R}
-source: s
-themes: [data]
-sources:
-  s: {url: https://example.org/act-r, title: Act R, accessed: 2026-01-01}
-obligations:
+RECURRING = (
+    ACT_R_HEAD
+    + """\
 """
+)
 
 
 def recurring_act(periods: dict[str, str]) -> str:

@@ -20,17 +20,12 @@ from planner.organisation.model import OrganisationFile
 from planner.organisation.profile import organisation_profile
 from planner.roadmap import PlanContext, build_plan
 from planner.view import RoadmapView, build_view
+from tests.act_r import ACT_R_HEAD
 
 AS_OF = dt.date(2026, 11, 28)
-ACT = """\
-id: act-r
-kind: national-act
-title: {en: Example act R, nl: Voorbeeldwet R}
-source: s
-themes: [data]
-sources:
-  s: {url: https://example.org/act-r, title: Act R, accessed: 2026-01-01}
-obligations:
+ACT = (
+    ACT_R_HEAD
+    + """\
   - id: act-r.report
     title: {en: Report yearly, nl: Rapporteer jaarlijks}
     roles: {gemeenten: addressee}
@@ -39,6 +34,7 @@ obligations:
     nature: recurring
     recurrence: {every: year}
 """
+)
 
 
 @pytest.fixture

@@ -20,18 +20,10 @@ from planner.organisation.model import OrganisationFile
 from planner.organisation.profile import organisation_profile
 from planner.roadmap import build_plan
 from planner.view import RoadmapView, build_view
+from tests.act_r import ACT_R_HEAD
 
 AS_OF = dt.date(2026, 11, 28)
-HEAD = """\
-id: act-r
-kind: national-act
-title: {en: Example act R, nl: Voorbeeldwet R}
-source: s
-themes: [data]
-sources:
-  s: {url: https://example.org/act-r, title: Act R, accessed: 2026-01-01}
-obligations:
-"""
+HEAD = ACT_R_HEAD
 # the baseline takes a year (2026-Q4 to 2027-Q3); the report it enables recurs every August
 WAITS = (
     HEAD
