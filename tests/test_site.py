@@ -250,7 +250,7 @@ def test_search_page_indexes_every_act_and_obligation():
         ("obligation", "act-a.inventory"),
     ]
     assert len(page.entries) == 6
-    assert page.bundle == "pagefind/pagefind.js"
+    assert page.bundle == f"pagefind/{page.title.lang}/"
 
 
 # language fallback

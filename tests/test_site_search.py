@@ -6,10 +6,12 @@ from __future__ import annotations
 import datetime as dt
 import gzip
 import os
+import shutil
 from pathlib import Path
 
 import pytest
 
+from planner import api
 from planner.loading import load_catalogue
 from planner.site import search_canon, search_index
 from planner.site.build import BuildOptions, build_site
@@ -40,11 +42,11 @@ def pagefind() -> str:
 def test_the_index_has_both_languages_and_the_filters(pages, pagefind):
     index, missing = search_index.index_site(pages, pagefind)
     assert missing is None
-    entry = index["pagefind/pagefind-entry.json"].decode()
-    assert '"nl":' in entry and '"en":' in entry
-    assert "pagefind/pagefind.js" in index
-    assert not any(path.startswith("pagefind/pagefind-ui") for path in index)  # its own UI is not used
-    assert sum(1 for path in index if path.startswith("pagefind/filter/")) == 2 * 3  # layer, status, theme
+    assert '"nl":' in index["pagefind/nl/00/pagefind-entry.json"].decode()
+    assert '"en":' in index["pagefind/en/00/pagefind-entry.json"].decode()
+    assert "pagefind/nl/00/pagefind.js" in index and "pagefind/en/00/pagefind.js" in index
+    assert not any("pagefind-ui" in path for path in index)  # its own UI is not used
+    assert sum(1 for path in index if "/filter/" in path) == 2 * 3  # layer, status, theme
 
 
 def test_the_same_pages_give_the_same_index(pages, pagefind):
@@ -98,3 +100,44 @@ def test_a_failing_indexer_is_an_error_without_a_traceback(pages, tmp_path):
     broken.chmod(0o755)
     with pytest.raises(search_index.IndexerFailed, match="Pagefind failed: Error: no pages"):
         search_index.index_site(pages, str(broken))
+
+
+def tree(root: Path) -> dict[str, bytes]:
+    """Every file under `root` with its bytes."""
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+def inodes(root: Path) -> dict[str, int]:
+    """The index files under `root` and their inodes (a file carried over is linked: same inode)."""
+    return {
+        p.relative_to(root).as_posix(): p.stat().st_ino for p in (root / "pagefind").rglob("*") if p.is_file()
+    }
+
+
+def test_an_edit_re_indexes_only_its_shard_and_equals_a_fresh_build(pagefind, tmp_path, monkeypatch):
+    monkeypatch.setenv("PLANNER_PAGEFIND", pagefind)
+    catalogue = tmp_path / "regulations"
+    shutil.copytree(README.parent / "regulations", catalogue)
+    site, fresh = tmp_path / "site", tmp_path / "fresh"
+    api.build_site(load_catalogue(catalogue), site, as_of=AS_OF)
+    before = inodes(site)
+    act = catalogue / "ai-act.yaml"  # its English note is on its English page only
+    act.write_text(
+        act.read_text().replace("\n  en: >-\n    The AI Act", "\n  en: >-\n    Edited: the AI Act", 1)
+    )
+    api.build_site(load_catalogue(catalogue), site, as_of=AS_OF)
+    api.build_site(load_catalogue(catalogue), fresh, as_of=AS_OF)
+    assert tree(site) == tree(fresh)
+    after = inodes(site)
+    remade = {
+        path.split("/")[2]
+        for path, inode in after.items()
+        if before.get(path) != inode and path.count("/") > 2
+    }
+    assert len(remade) == 1 and all(
+        path.startswith("pagefind/en/") for path, inode in after.items() if before.get(path) != inode
+    )
+    assert (
+        len({path.split("/")[2] for path in after if path.startswith("pagefind/en/") and path.count("/") > 2})
+        > 1
+    )

@@ -30,7 +30,7 @@ import json
 import pickle
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from planner import __version__
 from planner.roadmap import ALL
@@ -46,7 +46,7 @@ UNKEYED = ("analysis.html", "search.html")
 """Pages that read more of the catalogue than the summary holds: always made (they are cheap)."""
 MANIFEST = ".planner-manifest.json"
 """The manifest file in a built site: per file its input key, output key and size."""
-FORMAT = 1
+FORMAT = 2
 _CODE_ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -264,8 +264,29 @@ class Entry:
     size: int
 
 
-def manifest_bytes(globals_key: str, entries: dict[str, Entry]) -> bytes:
-    """The manifest file: the globals hash and, per file in path order, its keys and size."""
+@dataclass(frozen=True)
+class Shard:
+    """What the manifest knows of one shard of the search index (:mod:`planner.site.search_index`)."""
+
+    key: str
+    files: dict[str, int]
+    """Its files and their sizes."""
+
+
+class Manifest(NamedTuple):
+    """A built site's manifest, as read back."""
+
+    globals: str
+    entries: dict[str, Entry]
+    search: dict[str, Shard]
+    """The search index's shards whose files are all intact."""
+
+
+def manifest_bytes(
+    globals_key: str, entries: dict[str, Entry], search: dict[str, Shard] | None = None
+) -> bytes:
+    """The manifest file: the globals hash and, per file in path order, its keys and size; and the
+    search index's shards, each with its key and files."""
     data = {
         "format": FORMAT,
         "globals": globals_key,
@@ -273,12 +294,14 @@ def manifest_bytes(globals_key: str, entries: dict[str, Entry]) -> bytes:
             path: [e.input_key, e.output_key, e.size]
             for path, e in sorted(entries.items(), key=lambda i: i[0])
         },
+        "search": {name: [s.key, s.files] for name, s in sorted((search or {}).items())},
     }
     return (json.dumps(data, indent=0, sort_keys=True) + "\n").encode("utf-8")
 
 
-def read_manifest(outdir: Path) -> tuple[str, dict[str, Entry]] | None:
-    """The globals hash and the entries of a built site's manifest, keeping only intact files.
+def read_manifest(outdir: Path) -> Manifest | None:
+    """The globals hash, the entries and the search shards of a built site's manifest, keeping
+    only intact files (and shards whose files are all intact).
 
     A file counts as intact when it is on disk with the size the manifest records; a missing,
     unreadable or foreign manifest gives None (the next build is a full one).
@@ -293,6 +316,11 @@ def read_manifest(outdir: Path) -> tuple[str, dict[str, Entry]] | None:
             for path, (k_in, k_out, size) in data["files"].items()
             if sizes.get(path) == size
         }
+        search = {
+            name: Shard(key, dict(files))
+            for name, (key, files) in data.get("search", {}).items()
+            if isinstance(key, str) and all(sizes.get(p) == n for p, n in files.items())
+        }
     except (OSError, ValueError, TypeError, AttributeError):
         return None
-    return data["globals"], entries
+    return Manifest(data["globals"], entries, search)

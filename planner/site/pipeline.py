@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from planner.site import MARKER, search_index
-from planner.site.incremental import MANIFEST, Entry, Fingerprints, digest, manifest_bytes
+from planner.site.incremental import MANIFEST, Entry, Fingerprints, Manifest, Shard, digest, manifest_bytes
 from planner.site.stamp import marker_from_sizes
 
 if TYPE_CHECKING:
@@ -47,8 +47,8 @@ HEAVY = ("json", "xlsx")
 """Downloads after which the collector runs: their writers leave large reference cycles behind,
 which would otherwise wait for the next full collection while the next download grows."""
 
-Previous = tuple[str, dict[str, Entry]]
-"""A previous build's globals hash and manifest entries (:func:`~planner.site.incremental.read_manifest`)."""
+Previous = Manifest
+"""A previous build's manifest (:func:`~planner.site.incremental.read_manifest`)."""
 Task = tuple[str, int, Any, str | None, str | None]
 """(``page`` or ``download``, view index, spec index or (layer, format), input key, output key)."""
 
@@ -205,45 +205,46 @@ def _tasks(state: _State, prints: Fingerprints, old: dict[str, Entry]) -> tuple[
 
 
 class SearchPages:
-    """The HTML pages the search index is made of, put into a private folder as they come.
-
-    Pagefind reads pages from a folder; gathering them there one by one (instead of holding
-    every page's bytes until the end) keeps the site out of memory. None of it is made when
-    the index is not: search off, ``PLANNER_PAGEFIND`` empty, or Pagefind missing (then
+    """The search index of a build (:class:`~planner.site.search_index.SearchIndex`), or nothing
+    when there is none: search off, ``PLANNER_PAGEFIND`` empty, or Pagefind missing (then
     :meth:`index` says so).
     """
 
-    def __init__(self, wanted: bool) -> None:
-        self.binary = search_index.executable() if wanted and not search_index.disabled() else None
-        self.missing = (
-            search_index.MISSING if wanted and not search_index.disabled() and not self.binary else None
+    def __init__(
+        self,
+        wanted: bool,
+        langs: tuple[str, ...] = ("nl", "en"),
+        old: dict[str, Shard] | None = None,
+        old_root: Path | None = None,
+    ) -> None:
+        binary = search_index.executable() if wanted and not search_index.disabled() else None
+        self.missing = search_index.MISSING if wanted and not search_index.disabled() and not binary else None
+        self._tmp = tempfile.mkdtemp(prefix="planner-search-") if binary else None
+        self.index_ = (
+            search_index.SearchIndex(binary, langs, Path(self._tmp), old, old_root)
+            if binary and self._tmp
+            else None
         )
-        self._tmp = tempfile.mkdtemp(prefix="planner-search-") if self.binary else None
-        self.root = Path(self._tmp) / "site" if self._tmp else None
+        self.root = self.index_.root if self.index_ else None
 
-    def add(self, path: str, data: bytes | None, old_root: Path | None) -> None:
-        """One file of the site: a page's bytes, or None for the page kept in `old_root`."""
-        if self.root is None or not path.endswith(".html"):
-            return
-        dest = self.root / path
-        dest.parent.mkdir(parents=True, exist_ok=True)
-        if data is not None:
-            dest.write_bytes(data)
-        elif old_root is not None:
-            shutil.copyfile(old_root / path, dest)
-        else:
-            dest.write_bytes(b"")
+    def add(self, path: str, data: bytes | None) -> None:
+        """One file of the site: its bytes, or None for a file kept from the previous site."""
+        if self.index_ is not None and data is not None:
+            self.index_.add(path, data)
 
-    def index(self, fixed: dict[str, bytes]) -> dict[str, bytes]:
-        """The index files, with the `fixed` files' pages added first; the folder is removed."""
-        if self.root is None:
+    def index(self, fixed: dict[str, bytes], entries: dict[str, Entry], base: str) -> search_index.Made:
+        """The index: the `fixed` files' pages and the `entries`' pages, each shard made anew
+        only when its pages changed."""
+        if self.index_ is None:
             if self.missing:
                 print(self.missing, file=sys.stderr)
-            return {}
+            return search_index.Made({}, {}, {})
+        keys = {path: e.output_key for path, e in entries.items() if path.endswith(".html")}
         for path, data in fixed.items():
-            self.add(path, data, None)
-        assert self.binary is not None
-        return search_index.index_folder(self.root, self.binary)
+            if path.endswith(".html"):
+                self.add(path, data)
+                keys[path] = digest(data)
+        return self.index_.make(keys, base)
 
     def close(self) -> None:
         """Remove the folder (also when the build failed)."""
@@ -276,16 +277,17 @@ def stream_site(
     state = _plan(cat, options)
     prints = Fingerprints(cat, options.key(), templates_dir())
     prints.plan_key(state.views[0].plan, state.views[0].ctx.packages)
-    old = previous[1] if previous is not None and previous[0] == prints.globals else {}
+    same = previous is not None and previous.globals == prints.globals
+    old = previous.entries if previous is not None and same else {}
+    old_search = previous.search if previous is not None and same else {}
     tasks, entries = _tasks(state, prints, old)
     gc.collect()  # planning leaves cycles (a third of its memory at 10x): gone before pages are made
     if progress:
         progress.start(len(tasks) + len(entries))
     sizes: dict[str, int] = {}
-    search = SearchPages(options.search)
+    search = SearchPages(options.search, options.langs, old_search, old_root)
     try:
         for path, entry in entries.items():
-            search.add(path, None, old_root)
             sizes[path] = entry.size
             yield path, None
             if progress:
@@ -296,7 +298,7 @@ def stream_site(
                 size = len(data) if data is not None else old[path].size
                 entries[path] = Entry(input_key, output_key, size)
                 sizes[path] = size
-                search.add(path, data, old_root)
+                search.add(path, data)
                 yield path, data
                 del data  # the writer has it on disk: nothing here holds a page any longer
                 if progress:
@@ -318,14 +320,18 @@ def _closing(
     globals_key: str,
     stamp: str | None,
     search: SearchPages,
-) -> Iterable[tuple[str, bytes]]:
-    """The fixed files, the search index, the manifest, and last the marker (which records every
-    other file's size)."""
+) -> Iterable[tuple[str, bytes | None]]:
+    """The fixed files, the search index (its shards carried over as None), the manifest, and
+    last the marker (which records every other file's size)."""
     from planner.site.build import fixed_files
 
     files = fixed_files(options, env, sorted(entries))
-    files.update(search.index(files))
-    files[MANIFEST] = manifest_bytes(globals_key, entries)
+    made = search.index(files, entries, globals_key)
+    files.update(made.files)
+    for path, size in sorted(made.carried.items()):
+        sizes[path] = size
+        yield path, None
+    files[MANIFEST] = manifest_bytes(globals_key, entries, made.shards)
     if stamp is not None:
         sizes.update((path, len(data)) for path, data in files.items())
         files[MARKER] = marker_from_sizes(stamp, sizes)

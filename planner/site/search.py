@@ -30,5 +30,5 @@ def search_page(view: View) -> SearchPage:
         ref = view.ob(ob.id)
         entries.append(SearchEntry("obligation", ob.id, ref.href, ref.title, ref.act_title.text))
     return SearchPage(
-        "search.html", Local(t["nav_search"], view.lang), "search", tuple(entries), f"{BUNDLE}/pagefind.js"
+        "search.html", Local(t["nav_search"], view.lang), "search", tuple(entries), f"{BUNDLE}/{view.lang}/"
     )

@@ -31,12 +31,18 @@ PAGES = {"nl/index.html": b"<html lang=nl>", "en/a/b.html": b"<html lang=en>", "
 def test_only_the_html_pages_reach_the_indexer(tmp_path):
     index, missing = index_site(PAGES, fake(tmp_path, FAKE.format(bundle=BUNDLE)))
     assert missing is None
-    assert index[f"{BUNDLE}/sub/pages.txt"] == b"./en/a/b.html\n./nl/index.html\n"
+    assert index[f"{BUNDLE}/nl/00/sub/pages.txt"] == b"./nl/index.html\n"
+    assert index[f"{BUNDLE}/en/00/sub/pages.txt"] == b"./en/a/b.html\n"
 
 
 def test_pagefinds_own_interfaces_are_left_out(tmp_path):
     index, _ = index_site(PAGES, fake(tmp_path, FAKE.format(bundle=BUNDLE)))
-    assert sorted(index) == [f"{BUNDLE}/sub/pages.txt"]
+    assert sorted(index) == [
+        f"{BUNDLE}/en/00/sub/pages.txt",
+        f"{BUNDLE}/en/shards.json",
+        f"{BUNDLE}/nl/00/sub/pages.txt",
+        f"{BUNDLE}/nl/shards.json",
+    ]
 
 
 def test_an_indexer_that_succeeds_without_an_index_has_failed(tmp_path):

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from planner.site.incremental import MANIFEST, Entry, digest, manifest_bytes, read_manifest
+from planner.site.incremental import MANIFEST, Entry, Shard, digest, manifest_bytes, read_manifest
 
 from ..conftest import write_tree
 
@@ -23,7 +23,7 @@ def site_with_manifest(root, files: dict[str, str], entries: dict[str, Entry], g
 def test_a_manifest_reads_back_its_globals_and_entries(tmp_path):
     entries = {"a.html": Entry("in", "out", 4), "b/c.html": Entry(None, "out2", 2)}
     site = site_with_manifest(tmp_path, {"a.html": "aaaa", "b/c.html": "cc"}, entries)
-    assert read_manifest(site) == ("g", entries)
+    assert read_manifest(site) == ("g", entries, {})
 
 
 def test_an_entry_whose_file_changed_size_or_went_is_dropped(tmp_path):
@@ -33,7 +33,7 @@ def test_an_entry_whose_file_changed_size_or_went_is_dropped(tmp_path):
         "b.html": Entry("i", "o", 1),
     }
     site = site_with_manifest(tmp_path, {"a.html": "aaaa", "b.html": "longer now"}, entries)
-    assert read_manifest(site) == ("g", {"a.html": entries["a.html"]})
+    assert read_manifest(site) == ("g", {"a.html": entries["a.html"]}, {})
 
 
 def test_no_manifest_means_a_full_build(tmp_path):
@@ -46,8 +46,8 @@ def test_no_manifest_means_a_full_build(tmp_path):
         "not json",
         '{"format": 999, "globals": "g", "files": {}}',
         '{"format": 1, "globals": 7, "files": {}}',
-        '{"format": 1, "globals": "g", "files": {"a": [1]}}',
-        '{"format": 1, "globals": "g", "files": []}',
+        '{"format": 2, "globals": "g", "files": {"a": [1]}}',
+        '{"format": 2, "globals": "g", "files": []}',
         "[]",
     ],
 )
@@ -89,3 +89,11 @@ def test_shared_and_separate_equal_strings_digest_alike():
 
 def test_a_changed_field_of_a_record_changes_its_digest():
     assert digest(Record("a", (1, 2))) != digest(Record("a", (1, 3)))
+
+
+def test_a_shard_of_the_search_index_reads_back_only_when_all_its_files_are_intact(tmp_path):
+    shards = {"nl/00": Shard("k", {"pagefind/nl/00/a": 2}), "nl/01": Shard("j", {"pagefind/nl/01/b": 3})}
+    write_tree(tmp_path, {"pagefind/nl/00/a": "aa", "pagefind/nl/01/b": "changed"})
+    (tmp_path / MANIFEST).write_bytes(manifest_bytes("g", {}, shards))
+    manifest = read_manifest(tmp_path)
+    assert manifest is not None and manifest.search == {"nl/00": shards["nl/00"]}

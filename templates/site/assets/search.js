@@ -1,5 +1,6 @@
-/* Search with Pagefind: loads the index the build made (../pagefind/ from a language's pages)
-   and lists what matches, with filters by layer, status and theme. Pagefind stems Dutch and
+/* Search with Pagefind: loads the index the build made for the page's language
+   (../pagefind/nl/ from the Dutch pages: shards.json names its shards, the first of which holds
+   Pagefind's script; the others are merged into it) and lists what matches, with filters by layer, status and theme. Pagefind stems Dutch and
    English words and ignores accents (categorieen finds categorieën).
    Progressive enhancement: without this script, or where the index cannot be loaded (a site
    opened as files, or built without Pagefind), the page lists every act and obligation. */
@@ -112,8 +113,22 @@
     unavailable.hidden = false;
     return;
   }
-  import(new URL(script.getAttribute("data-bundle"), document.baseURI).href).then(function (module) {
-    pagefind = module;
+  var bundle = new URL(script.getAttribute("data-bundle"), document.baseURI);
+  fetch(new URL("shards.json", bundle).href).then(function (response) {
+    if (!response.ok) {
+      throw new Error("no index");
+    }
+    return response.json();
+  }).then(function (list) {
+    var shards = list.shards.map(function (name) { return new URL(name, bundle).href; });
+    return import(shards[0] + "pagefind.js").then(function (module) {
+      pagefind = module;
+      /* one after the other: the merged indexes keep the order of the list */
+      return shards.slice(1).reduce(function (done, shard) {
+        return done.then(function () { return pagefind.mergeIndex(shard); });
+      }, Promise.resolve());
+    });
+  }).then(function () {
     return pagefind.filters();
   }).then(function (options) {
     fill(options);
