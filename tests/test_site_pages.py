@@ -404,7 +404,7 @@ def test_search_page_lists_every_act_and_obligation(site):
     text = site["en/search.html"].decode()
     ids = re.findall(r'<li data-id="([^"]+)">', text)
     assert ids == ["act-a", "act-b", "act-a.inventory", "act-a.assess", "act-a.platform", "act-b.connect"]
-    assert 'data-bundle="../pagefind/pagefind.js"' in text
+    assert 'data-bundle="../pagefind/en/"' in text
 
 
 def test_pages_work_without_javascript(site):
