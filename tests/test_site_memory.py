@@ -29,7 +29,7 @@ def fake(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 def test_search_pages_are_written_to_a_folder_as_they_come(fake):
-    search = pipeline.SearchPages(True)
+    search = pipeline.SearchPages(True, ("en",))
     search.add("en/a.html", b"<p>a</p>")
     assert search.root is not None and (search.root / "en/a.html").read_bytes() == b"<p>a</p>"
     search.close()
@@ -72,7 +72,7 @@ def test_a_shard_whose_pages_did_not_change_is_carried_over(fake, tmp_path):
 
 
 def test_search_folder_is_removed_when_closed(fake):
-    search = pipeline.SearchPages(True)
+    search = pipeline.SearchPages(True, ("en",))
     root = search.root
     assert root is not None and root.parent.is_dir()
     search.close()
@@ -80,7 +80,7 @@ def test_search_folder_is_removed_when_closed(fake):
 
 
 def test_no_search_makes_no_folder_and_says_nothing(fake, capsys):
-    search = pipeline.SearchPages(False)
+    search = pipeline.SearchPages(False, ("en",))
     search.add("en/a.html", b"<p>a</p>")
     assert search.root is None and search.index({}, {}, "g").files == {}
     assert capsys.readouterr().err == ""
@@ -89,7 +89,7 @@ def test_no_search_makes_no_folder_and_says_nothing(fake, capsys):
 def test_missing_pagefind_is_said_once_at_the_end(monkeypatch, capsys):
     monkeypatch.delenv("PLANNER_PAGEFIND", raising=False)
     monkeypatch.setattr(search_index, "executable", lambda: None)
-    search = pipeline.SearchPages(True)
+    search = pipeline.SearchPages(True, ("en",))
     search.add("en/a.html", b"<p>a</p>")
     assert search.index({}, {}, "g").files == {}
     assert capsys.readouterr().err == search_index.MISSING + "\n"

@@ -19,9 +19,17 @@ The package follows the data flow, one module per stage:
 - :mod:`~planner.site.progress`: the progress line on a terminal.
 """
 
+import os
+
 MARKER = ".planner-site"
 MARKER_TEXT = (
     b"This folder is a site made by `planner build`. Each build replaces its whole content;\n"
     b"do not keep other files here.\n"
 )
 """A file in every built site: the writer only replaces folders that carry it (or empty ones)."""
+
+
+def build_jobs() -> int:
+    """How many processes a build may keep busy: ``$PLANNER_BUILD_JOBS``, else one per core."""
+    wanted = os.environ.get("PLANNER_BUILD_JOBS", "")
+    return int(wanted) if wanted.isdigit() and int(wanted) > 0 else (os.cpu_count() or 1)

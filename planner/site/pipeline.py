@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import gc
 import multiprocessing
-import os
 import shutil
 import sys
 import tempfile
@@ -25,7 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from planner.site import MARKER, search_index
+from planner.site import MARKER, build_jobs, search_index
 from planner.site.incremental import MANIFEST, Entry, Fingerprints, Manifest, Shard, digest, manifest_bytes
 from planner.site.stamp import marker_from_sizes
 
@@ -68,11 +67,9 @@ _STATE: _State | None = None
 
 def workers_wanted(files: int) -> int:
     """How many worker processes to make `files` files with (1: no pool)."""
-    wanted = os.environ.get("PLANNER_BUILD_JOBS", "")
-    count = int(wanted) if wanted.isdigit() and int(wanted) > 0 else (os.cpu_count() or 1)
     if files < MIN_PARALLEL or "fork" not in multiprocessing.get_all_start_methods():
         return 1
-    return count
+    return build_jobs()
 
 
 def make_file(task: Task) -> tuple[str, str | None, str, bytes | None]:
@@ -213,7 +210,7 @@ class SearchPages:
     def __init__(
         self,
         wanted: bool,
-        langs: tuple[str, ...] = ("nl", "en"),
+        langs: tuple[str, ...],
         old: dict[str, Shard] | None = None,
         old_root: Path | None = None,
     ) -> None:

@@ -6,12 +6,15 @@ get Dutch stemming and English ones English), indexes only ``<main data-pagefind
 the facets the pages declare with ``data-pagefind-filter`` (layer, status, theme).
 
 The indexer is a binary, shipped on PyPI in the ``pagefind-bin`` wheel; ``pip install
-'planner[search]'`` brings it. It runs on a private temporary copy of the pages, and its
-output is added to the site in memory, so the writer still puts the whole site on disk in
-one step and ``build --check`` compares the index too. Without the binary the site is built
-all the same, without the index: :func:`index_site` says so in one sentence, and the search
-page falls back to its plain list of every act and obligation. A build does not hold its pages
-for this: it puts each into the indexer's folder as it is made and calls :func:`index_folder`.
+'planner[search]'`` brings it. Without the binary the site is built all the same, without the
+index: the build says so in one sentence, and the search page falls back to its plain list of
+every act and obligation.
+
+The index is made in shards (:class:`SearchIndex`): per language, a few hundred pages each,
+every shard one Pagefind run on a private folder of its pages, its output added to the site's
+stream (so ``build --check`` compares the index too). A rebuild runs Pagefind only on the shards
+whose pages changed and carries the others over; the search page merges a language's shards.
+A build does not hold its pages for this: each is written into the private folder as it is made.
 """
 
 from __future__ import annotations
@@ -28,6 +31,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from planner.errors import PlannerError
+from planner.site import build_jobs
 from planner.site.incremental import Shard, digest
 from planner.site.search_canon import canonical
 
@@ -277,9 +281,7 @@ def _index_all(todo: dict[str, Path], binary: str, first: set[str]) -> dict[str,
     """Each shard's index files (paths in the site), Pagefind run on the shards in parallel."""
     if not todo:
         return {}
-    jobs = os.environ.get("PLANNER_BUILD_JOBS", "")
-    workers = int(jobs) if jobs.isdigit() and int(jobs) > 0 else (os.cpu_count() or 1)
-    with ThreadPoolExecutor(max_workers=min(workers, len(todo))) as pool:
+    with ThreadPoolExecutor(max_workers=min(build_jobs(), len(todo))) as pool:
         done = dict(
             zip(todo, pool.map(lambda folder: index_folder(folder, binary), todo.values()), strict=True)
         )

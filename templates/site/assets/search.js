@@ -1,7 +1,8 @@
-/* Search with Pagefind: loads the index the build made for the page's language
-   (../pagefind/nl/ from the Dutch pages: shards.json names its shards, the first of which holds
-   Pagefind's script; the others are merged into it) and lists what matches, with filters by layer, status and theme. Pagefind stems Dutch and
-   English words and ignores accents (categorieen finds categorieën).
+/* Search with Pagefind: loads the index the build made for the page's language (../pagefind/nl/
+   from the Dutch pages: shards.json names its shards, the first of which holds Pagefind's
+   script; the others are merged into it) and lists what matches, with filters by layer, status
+   and theme. Pagefind stems Dutch and English words and ignores accents (categorieen finds
+   categorieën).
    Progressive enhancement: without this script, or where the index cannot be loaded (a site
    opened as files, or built without Pagefind), the page lists every act and obligation. */
 (function () {
