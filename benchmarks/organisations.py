@@ -19,6 +19,8 @@ proportions that are an assumption, not a survey.
 Usage::
 
     python benchmarks/organisations.py [--repeat 3]
+
+``benchmarks/run.py`` runs these rows too, in the same run as the catalogue scales.
 """
 
 from __future__ import annotations
@@ -78,40 +80,25 @@ def generate(folder: Path, seed: int = 7) -> list[Path]:
     return paths
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--repeat", type=int, default=3)
-    args = parser.parse_args(argv)
+def measure_all(repeat: int) -> dict[str, Run]:
+    """Every row of the organisation scale, each command in a fresh process."""
     with tempfile.TemporaryDirectory(prefix="planner-orgs-") as tmp:
         folder, out = Path(tmp) / "organisations", Path(tmp)
         folder.mkdir()
         paths = generate(folder)
         cat = str(REPO / "regulations")
         planner = [sys.executable, "-m", "planner", "--catalog", cat]
+        roadmap = [*planner, "roadmap", "gemeenten", "--as-of", AS_OF, "--format", "json"]
         rows: dict[str, Run] = {
-            "parse 387 files": measure([sys.executable, "-c", FLOOR, str(folder)], REPO, args.repeat),
-            "roadmap gemeenten": measure(
-                [*planner, "roadmap", "gemeenten", "--as-of", AS_OF, "--format", "json"], REPO, args.repeat
-            ),
+            "parse 387 files": measure([sys.executable, "-c", FLOOR, str(folder)], REPO, repeat),
+            "roadmap gemeenten": measure(roadmap, REPO, repeat),
             "roadmap gemeenten --organisation": measure(
-                [
-                    *planner,
-                    "roadmap",
-                    "gemeenten",
-                    "--as-of",
-                    AS_OF,
-                    "--format",
-                    "json",
-                    "--organisation",
-                    str(paths[0]),
-                ],
-                REPO,
-                args.repeat,
+                [*roadmap, "--organisation", str(paths[0])], REPO, repeat
             ),
             "status 387 files": measure(
-                [*planner, "status", str(folder), "--as-of", AS_OF, "--format", "json"], REPO, args.repeat
+                [*planner, "status", str(folder), "--as-of", AS_OF, "--format", "json"], REPO, repeat
             ),
-            "house": measure([*planner, "house", "--as-of", AS_OF, "--format", "json"], REPO, args.repeat),
+            "house": measure([*planner, "house", "--as-of", AS_OF, "--format", "json"], REPO, repeat),
             "1 organisation roadmap (API)": measure(
                 [sys.executable, "-c", MANY_ROADMAPS, cat, str(folder), "1", AS_OF], REPO, 1
             ),
@@ -126,24 +113,41 @@ def main(argv: list[str] | None = None) -> int:
         rows["site build --status 387 files"] = measure(
             [*build, str(out / "site-status"), "--status", str(folder)], REPO, 1, bare
         )
+    return rows
+
+
+def report(rows: dict[str, Run]) -> str:
+    """The organisation rows as a Markdown table, each with the ratio it is judged by."""
     floor, layer = rows["parse 387 files"], rows["roadmap gemeenten"]
     per_org = (
         rows["10 organisation roadmaps (API)"].seconds - rows["1 organisation roadmap (API)"].seconds
     ) / 9
     one_plan = rows["1 organisation roadmap (API)"].seconds
-    print("| run | seconds | peak MiB | ratio |")
-    print("|---|---:|---:|---|")
+    lines = ["| run | seconds | peak MiB | ratio |", "|---|---:|---:|---|"]
     for name, run in rows.items():
+        if run.code != 0:
+            lines.append(f"| {name} | failed (exit {run.code}) | – | – |")
+            continue
         base, against = layer, "layer roadmap"
         if name in ("parse 387 files", "status 387 files", "house"):
             base, against = floor, "parse floor"
         elif name.startswith("site build"):
             base, against = rows["site build"], "site build"
-        ratio = f"{run.seconds / base.seconds:.2f}x {against}"
-        print(f"| {name} | {run.seconds:.2f} | {run.mib:.0f} | {ratio} |")
-    print(
-        f"\nper extra organisation roadmap in one process: {per_org:.3f} s ({per_org / one_plan:.2f}x the first, loading included)"
+        lines.append(
+            f"| {name} | {run.seconds:.2f} | {run.mib:.0f} | {run.seconds / base.seconds:.2f}x {against} |"
+        )
+    lines.append(
+        f"\nper extra organisation roadmap in one process: {per_org:.3f} s "
+        f"({per_org / one_plan:.2f}x the first, loading included)"
     )
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args(argv)
+    print(report(measure_all(args.repeat)))
     return 0
 
 

@@ -13,6 +13,11 @@ launcher's own ~10 MiB is below anything measured.
 Usage::
 
     python benchmarks/run.py [--scales 1,10,100] [--repeat 3] [--keep DIR] [--baseline CHECKOUT]
+        [--no-organisations]
+
+After the scales come the organisation rows (:mod:`organisations`: 387 organisation files on the
+real catalogue: ``status``, ``house``, organisation roadmaps and a site build with the house
+pages), in the same run.
 
 The build rows (:mod:`site_bench`): a full build with the default process pool and one in a
 single process (``PLANNER_BUILD_JOBS=1``), an unchanged rebuild, a rebuild after a one-word
@@ -188,6 +193,11 @@ def main(argv: list[str] | None = None) -> int:
         type=Path,
         help="another checkout of planner: its builds are measured too, in the same run",
     )
+    parser.add_argument(
+        "--no-organisations",
+        action="store_true",
+        help="leave out the organisation scale (benchmarks/organisations.py: 387 organisation files)",
+    )
     args = parser.parse_args(argv)
     scales = [int(s) for s in args.scales.split(",")]
     root = args.keep or Path(tempfile.mkdtemp(prefix="planner-bench-"))
@@ -232,6 +242,12 @@ def main(argv: list[str] | None = None) -> int:
             measure([py, "-m", "planner", "--help"], root, max(5, args.repeat)),
             measure([py, str(app), "--help"], root, max(5, args.repeat)),
         )
+        if not args.no_organisations:
+            import organisations  # imports this module: not at the top
+
+            notes += ["", "Organisation scale (benchmarks/organisations.py, real catalogue):", ""]
+            notes.append(organisations.report(organisations.measure_all(args.repeat)))
+            print("measured the organisation scale", file=sys.stderr, flush=True)
     finally:
         if args.keep is None:
             shutil.rmtree(root, ignore_errors=True)

@@ -22,6 +22,8 @@ from planner.messages import Msg, Quote, Seq, Word, render_all
 from planner.models.base import RelationKind
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from planner.catalogue import Catalogue
 
 SAVING_SHARE = {"equal": 1.0, "subset": 1.0, "intersect": 0.5}
@@ -250,9 +252,19 @@ def conflicts(g: nx.DiGraph, cat: Catalogue) -> list[Conflict]:
     return sorted(result, key=lambda c: (c.a, c.b))
 
 
-def analyse(g: nx.DiGraph, cat: Catalogue, as_of: dt.date, layer: str | None = None) -> Analysis:
-    """All analyses of the catalogue, optionally limited to what concerns one layer."""
-    pkgs = packages(g, cat)
+def analyse(
+    g: nx.DiGraph,
+    cat: Catalogue,
+    as_of: dt.date,
+    layer: str | None = None,
+    known_packages: Sequence[Package] | None = None,
+) -> Analysis:
+    """All analyses of the catalogue, optionally limited to what concerns one layer.
+
+    `known_packages` are the packages of `g` when the caller has found them already (a plan
+    holds them): finding them is the costliest analysis.
+    """
+    pkgs = list(known_packages) if known_packages is not None else packages(g, cat)
     chains = critical_chains(g, cat, as_of)
     blocks = blockers(g, cat)
     confl = conflicts(g, cat)

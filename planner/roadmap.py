@@ -14,6 +14,8 @@ from typing import TYPE_CHECKING, Any
 from planner.errors import UsageError
 
 if TYPE_CHECKING:
+    import networkx as nx
+
     from planner.analysis import Package
     from planner.catalogue import Catalogue
     from planner.models import Progress
@@ -45,6 +47,7 @@ def build_plan(
     progress: list[Progress] | None = None,
     organisation: Profile | None = None,
     organisations: tuple[Profile, ...] = (),
+    graph: nx.DiGraph | None = None,
 ) -> PlanContext:
     """Analyse and schedule the whole catalogue once.
 
@@ -59,6 +62,7 @@ def build_plan(
         organisation: the organisation planned for in its layer (read from its file); the other
             layers are planned as their typical organisation.
         organisations: more organisations, one per layer, planned likewise (after `organisation`).
+        graph: the catalogue's graph when the caller has built it already (it is not changed).
     """
     from planner.analysis import packages as find_packages
     from planner.graph import build_graph
@@ -72,7 +76,7 @@ def build_plan(
             raise UsageError(f"--capacity: no layer {capacity_layer!r}; layers: {', '.join(cat.layers)}")
         targets = list(cat.layers) if capacity_layer in (None, ALL) else [capacity_layer]
         overrides = {lid: capacity for lid in targets}
-    pkgs = find_packages(build_graph(cat), cat)
+    pkgs = find_packages(graph if graph is not None else build_graph(cat), cat)
     chosen = (organisation, *organisations) if organisation is not None else organisations
     profiles = {}
     for profile in chosen:

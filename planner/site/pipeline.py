@@ -124,8 +124,9 @@ def _plan(cat: Catalogue, options: BuildOptions) -> _State:
     from planner.site.render import SiteInfo, environment
 
     status = read_status(cat, options)
-    ctx = build_plan(cat, options.as_of)
-    analysis = analyse(build_graph(cat), cat, options.as_of)
+    graph = build_graph(cat)
+    ctx = build_plan(cat, options.as_of, graph=graph)
+    analysis = analyse(graph, cat, options.as_of, known_packages=ctx.packages)
     multi = len(options.langs) > 1
     views = [View(ctx, analysis, lang) for lang in options.langs]
     sites = [

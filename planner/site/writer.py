@@ -163,8 +163,9 @@ def _fill(
             dest.parent.mkdir(parents=True, exist_ok=True)
             folders.add(dest.parent)
         seen.add(rel)
-        if rel in old and (data is None or _same(safe_join(target, rel), data)):
-            _keep(safe_join(target, rel), dest)
+        before = target / rel  # rel is checked: safe_join above
+        if rel in old and (data is None or _same(before, data)):
+            _keep(before, dest)
         elif data is None:
             raise UsageError(f"cannot keep {rel!r}: it is not in the site being replaced")
         else:
