@@ -1,13 +1,22 @@
 """Synthetic catalogues shaped like the real one (`regulations/`), at any scale.
 
 The shape below was measured on the real catalogue (31 acts, 161 obligations, 110 relations,
-4 layers, 8 themes, 0.5 MB of YAML; run ``python benchmarks/generate.py --measure regulations``
-to measure it again). Scale N gives N times the acts, obligations and relations; layers and
-themes stay as they are, since a bigger catalogue has more law, not more government layers.
+4 layers, 8 themes, 0.5 MB of YAML in November 2026; run
+``python benchmarks/generate.py --measure regulations`` to measure it again). Scale N gives N
+times the acts, obligations and relations; layers and themes stay as they are, since a bigger
+catalogue has more law, not more government layers.
 
-Every catalogue is valid (`planner check` passes without warnings), deterministic for a seed,
-and its `requires` and `needs_facility` relations only point at obligations generated earlier,
-so they can never form a cycle.
+The planning fields were measured in December 2026 (181 obligations). Every obligation has a
+nature, effort_days, lead_time_months and the rationales of both, dealt in exactly the real
+proportions; a quarter apply only under an ``applies_if`` condition taken from the real ones
+(the real ``questions.yaml`` is copied into the output, each question's ``act`` pointing at a
+synthetic act), citing an article and a source of the act; the recurring duties come back every
+year, as the real ones do. The deprecated ``effort`` points are not written (``effort_days``
+overrides them).
+
+Every catalogue is valid (`planner check --strict` passes without warnings, and `check --review`
+finds no gap), deterministic for a seed, and its `requires` and `needs_facility` relations only
+point at obligations generated earlier, so they can never form a cycle.
 
 Usage::
 
@@ -20,9 +29,11 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import random
+import re
 import sys
 import textwrap
 from collections import Counter
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -94,7 +105,57 @@ THEMES = (
 THEMES_PER_OBLIGATION = {2: 116, 1: 27, 3: 18}
 ARTICLES_PER_OBLIGATION = {1: 94, 2: 43, 3: 12, 4: 8, 5: 1, 6: 2, 8: 1}
 SOURCES_PER_OBLIGATION = {1: 47, 2: 51, 3: 32, 4: 23, 5: 8}
-EFFORTS = {1: 54, 2: 57, 3: 38, 5: 11, 8: 1}
+# --- the planning fields (measured on regulations/, December 2026: 181 obligations) ----------
+# Every real obligation has a nature, effort_days (person-days), lead_time_months and both
+# rationales; the deprecated `effort` points (19 obligations, next to effort_days) are not
+# generated, as effort_days overrides them.
+NATURES = {"continuing": 144, "one-off": 33, "recurring": 4}
+EFFORT_DAYS = {
+    2: 2,
+    3: 11,
+    5: 25,
+    10: 16,
+    15: 14,
+    20: 15,
+    25: 3,
+    30: 13,
+    40: 19,
+    50: 1,
+    60: 17,
+    80: 3,
+    100: 16,
+    120: 5,
+    140: 1,
+    150: 1,
+    200: 5,
+    300: 4,
+    400: 7,
+    500: 1,
+    1000: 1,
+    2000: 1,
+}
+LEAD_TIME_MONTHS = {1: 11, 2: 18, 3: 29, 4: 10, 6: 44, 9: 12, 10: 2, 12: 34, 18: 10, 24: 11}
+# 44 of 181 obligations apply only if a profile question (regulations/questions.yaml, copied into
+# the output) is answered so; each condition cites an article and a source of its act. These are
+# the real conditions (without their article and source), by how often they occur.
+WITHOUT_CONDITION = 181 - 44
+CONDITIONS = {
+    "{question: nis2-entity, in: [essential, important]}": 11,
+    "{question: spatial-data-holder, equals: true}": 6,
+    "{question: high-risk-ai-deployer, equals: true}": 5,
+    "{question: law-enforcement-processing, equals: true}": 4,
+    "{question: critical-entity, equals: true}": 3,
+    "{question: high-value-datasets-holder, equals: true}": 3,
+    "{question: online-identification, equals: true}": 3,
+    "{question: requests-exceptional-need-data, equals: true}": 3,
+    "{question: physical-infrastructure-owner, equals: true}": 2,
+    "{question: health-data-holder, equals: true}": 1,
+    "{question: high-risk-ai-provider, equals: true}": 1,
+    "{question: sets-trans-european-requirements, equals: true}": 1,
+    "{any: [{question: high-risk-ai-deployer, equals: true}, {question: high-risk-ai-provider, equals: true}]}": 1,
+}
+# The 4 recurring duties all come back every year, cite an article and a source; 1 has a note.
+RECURRENCE_NOTES = {True: 1, False: 3}
 MILESTONE_SHARE = 148 / 161  # the rest has an explicit due date
 SOURCES_PER_ACT = 11
 MILESTONES_PER_ACT = (
@@ -139,7 +200,9 @@ CHARS = {
     "act_note": 835,
     "obligation_title": 130,
     "description": 711,
-    "effort_rationale": 183,
+    "effort_rationale": 308,
+    "lead_time_rationale": 165,
+    "recurrence_note": 275,
     "rationale": 266,
     "applies": 277,
     "amendment_summary": 640,
@@ -225,7 +288,7 @@ WORDS = (
 )
 
 
-def _pick(rng: random.Random, weights: dict[Any, float]) -> Any:
+def _pick(rng: random.Random, weights: Mapping[Any, float]) -> Any:
     return rng.choices(list(weights), weights=list(weights.values()))[0]
 
 
@@ -265,6 +328,47 @@ class _Ob:
     act: int
     provider: bool
     lines: list[str] = field(default_factory=list)
+    condition: str | None = None
+
+
+def _deck(rng: random.Random, weights: dict[Any, int], n: int) -> list[Any]:
+    """`n` values in exactly the measured proportions (largest remainders), shuffled."""
+    total = sum(weights.values())
+    quotas = {value: n * w / total for value, w in weights.items()}
+    counts = {value: int(q) for value, q in quotas.items()}
+    by_remainder = sorted(quotas, key=lambda v: quotas[v] - counts[v], reverse=True)
+    for value in by_remainder[: n - sum(counts.values())]:
+        counts[value] += 1
+    deck = [value for value, count in counts.items() for _ in range(count)]
+    rng.shuffle(deck)
+    return deck
+
+
+def _deal(rng: random.Random, weights: dict[Any, int], deck: list[Any]) -> Any:
+    """The next value of `deck`, dealt anew (one round of `weights`) when it is empty."""
+    if not deck:
+        deck += _deck(rng, weights, sum(weights.values()))
+    return deck.pop()
+
+
+@dataclass
+class _PlanFields:
+    """The planning fields of every obligation, dealt in the real proportions before writing."""
+
+    nature: list[str]
+    effort_days: list[int]
+    lead_time_months: list[int]
+    condition: list[str | None]
+    notes: list[bool] = field(default_factory=list)
+
+    @classmethod
+    def dealt(cls, rng: random.Random, n: int) -> _PlanFields:
+        return cls(
+            nature=_deck(rng, NATURES, n),
+            effort_days=_deck(rng, EFFORT_DAYS, n),
+            lead_time_months=_deck(rng, LEAD_TIME_MONTHS, n),
+            condition=_deck(rng, {**CONDITIONS, None: WITHOUT_CONDITION}, n),
+        )
 
 
 def _date(rng: random.Random, start: dt.date, max_days: int) -> dt.date:
@@ -288,13 +392,15 @@ def generate(out: Path, scale: int, seed: int = 2026) -> dict[str, int]:
     _write(out / "primary-sources.yaml", PRIMARY_SOURCES, counts)
     # Each block of 31 acts has exactly the real numbers of obligations, in a random order.
     sizes = [n for _ in range(scale) for n in rng.sample(OBLIGATIONS_PER_ACT, len(OBLIGATIONS_PER_ACT))]
+    plan = _PlanFields.dealt(rng, sum(sizes))
     obligations: list[_Ob] = []
     acts: list[tuple[str, list[str], list[_Ob]]] = []
     for a in range(n_acts):
         act_id = f"act-{a + 1:05d}"
         header, milestone_ids, source_keys = _act_header(rng, act_id)
         obs = [
-            _obligation(rng, f"{act_id}.duty-{j + 1}", a, milestone_ids, source_keys) for j in range(sizes[a])
+            _obligation(rng, f"{act_id}.duty-{j + 1}", a, milestone_ids, source_keys, plan)
+            for j in range(sizes[a])
         ]
         acts.append((act_id, header, obs))
         obligations += obs
@@ -313,6 +419,8 @@ def generate(out: Path, scale: int, seed: int = 2026) -> dict[str, int]:
         for ob in obs:
             lines += ob.lines
         _write(out / f"{act_id}.yaml", lines, counts)
+    if any(ob.condition for ob in obligations):
+        _write(out / "questions.yaml", _questions(acts), counts)
     counts["acts"] = n_acts
     counts["obligations"] = len(obligations)
     return dict(counts)
@@ -331,6 +439,28 @@ def _write(path: Path, lines: list[str], counts: Counter[str]) -> None:
     path.write_bytes(data)
     counts["files"] += 1
     counts["bytes"] += len(data)
+
+
+QUESTIONS = Path(__file__).resolve().parent.parent / "regulations" / "questions.yaml"
+
+
+def _questions(acts: list[tuple[str, list[str], list[_Ob]]]) -> list[str]:
+    """The real questions.yaml, each question's `act` the first synthetic act that asks it.
+
+    A question nobody asks names the first act (the real act ids do not exist here).
+    """
+    first: dict[str, str] = {}
+    for act_id, _, obs in acts:
+        for ob in obs:
+            for question in re.findall(r"question: ([a-z0-9-]+)", ob.condition or ""):
+                first.setdefault(question, act_id)
+    lines, question = [], ""
+    for line in QUESTIONS.read_text(encoding="utf-8").splitlines():
+        if line.startswith("  - id: "):
+            question = line.removeprefix("  - id: ").strip()
+        is_act = line.startswith("    act: ")
+        lines.append(f"    act: {first.get(question, acts[0][0])}" if is_act else line)
+    return lines
 
 
 def _layers(rng: random.Random) -> list[str]:
@@ -440,7 +570,12 @@ def _act_header(rng: random.Random, act_id: str) -> tuple[list[str], list[str], 
 
 
 def _obligation(
-    rng: random.Random, ob_id: str, act: int, milestone_ids: list[str], source_keys: list[str]
+    rng: random.Random,
+    ob_id: str,
+    act: int,
+    milestone_ids: list[str],
+    source_keys: list[str],
+    plan: _PlanFields,
 ) -> _Ob:
     n_layers = _pick(rng, LAYERS_PER_OBLIGATION)
     layers = [lid for lid, _ in LAYERS] if n_layers == 4 else rng.sample([lid for lid, _ in LAYERS], n_layers)
@@ -469,13 +604,35 @@ def _obligation(
         lines.append(f"    milestone: {milestone}")
     else:
         lines.append(f"    due: {_date(rng, dt.date(2025, 1, 1), 365 * 6).isoformat()}")
+    nature = plan.nature.pop()
     lines += [
-        f"    effort: {_pick(rng, EFFORTS)}",
+        f"    nature: {nature}",
+        f"    effort_days: {plan.effort_days.pop()}",
         *_field("effort_rationale", _text(rng, CHARS["effort_rationale"], 4), 4),
+        f"    lead_time_months: {plan.lead_time_months.pop()}",
+        *_field("lead_time_rationale", _text(rng, CHARS["lead_time_rationale"], 4), 4),
+    ]
+    if nature == "recurring":
+        # No `first`: the first occurrence falls on the duty's milestone or due date.
+        lines += [
+            "    recurrence:",
+            "      every: year",
+            f"      article: Art. {rng.randrange(1, 120)}({rng.randrange(1, 6)})",
+            f"      source: {rng.choice(source_keys)}",
+        ]
+        if _deal(rng, RECURRENCE_NOTES, plan.notes):
+            lines += _field("note", _text(rng, CHARS["recurrence_note"], 6), 6)
+    condition = plan.condition.pop()
+    if condition:
+        article = f'"Art. {rng.randrange(1, 120)}({rng.randrange(1, 6)})"'
+        lines.append(
+            f"    applies_if: {condition[:-1]}, article: {article}, source: {rng.choice(source_keys)}}}"
+        )
+    lines += [
         f"    themes: [{', '.join(rng.sample(THEMES, _pick(rng, THEMES_PER_OBLIGATION)))}]",
         f"    sources: [{', '.join(rng.sample(source_keys, n_sources))}]",
     ]
-    return _Ob(ob_id, act, "provider" in roles.values(), lines)
+    return _Ob(ob_id, act, "provider" in roles.values(), lines, condition)
 
 
 def _relations(
@@ -529,7 +686,7 @@ def measure(root: Path) -> dict[str, Any]:
         "acts": len(cat.acts),
         "obligations": len(obs),
         "obligations_per_act": sorted(len(a.obligations) for a in cat.acts.values()),
-        "relations": dict(Counter(k for k, _, _ in relations)),
+        "relations": dict(Counter(str(k) for k, _, _ in relations)),
         "cross_act_relations": sum(1 for _, o, t in relations if o.act != t.split(".")[0]),
         "layers": len(cat.layers),
         "themes": len(cat.themes),
@@ -539,8 +696,73 @@ def measure(root: Path) -> dict[str, Any]:
         "milestones_per_act": sorted(len(a.milestones) for a in cat.acts.values()),
         "chars_title": mean([chars(o.title) for o in obs]),
         "chars_description": mean([chars(o.description) for o in obs]),
+        "chars_effort_rationale": mean([chars(o.effort_rationale) for o in obs if o.effort_rationale]),
+        "chars_lead_time_rationale": mean(
+            [chars(o.lead_time_rationale) for o in obs if o.lead_time_rationale]
+        ),
+        "chars_recurrence_note": mean(
+            [chars(o.recurrence.note) for o in obs if o.recurrence and o.recurrence.note]
+        ),
+        "nature": _counts(o.nature.value if o.nature else None for o in obs),
+        "effort_days": _counts(o.effort_days for o in obs),
+        "lead_time_months": _counts(o.lead_time_months for o in obs),
+        "legacy_effort": sum(o.effort is not None for o in obs),
+        "applies_if": sum(o.applies_if is not None for o in obs),
+        "conditions": _counts(_flow(o.applies_if) for o in obs if o.applies_if),
+        "condition_questions": _counts(q for o in obs if o.applies_if for q in o.applies_if.questions()),
+        "condition_tests": _counts(
+            next(k for k in ("equals", "in", "at_least", "below") if _plain(t).get(k) is not None)
+            for o in obs
+            if o.applies_if
+            for t in o.applies_if.tests()
+        ),
+        "recurring": sum(o.recurrence is not None for o in obs),
+        "recurrence": _counts(
+            " ".join(
+                [f"every={o.recurrence.every.value}"]
+                + [k for k in ("first", "article", "source", "note") if getattr(o.recurrence, k) is not None]
+            )
+            for o in obs
+            if o.recurrence
+        ),
         "bytes": sum(p.stat().st_size for p in root.glob("*.yaml")),
     }
+
+
+def _counts(values: Iterable[Any]) -> dict[Any, int]:
+    """How often each value occurs, by value (numbers as ints when whole), None last."""
+
+    def tidy(v: Any) -> Any:
+        return int(v) if isinstance(v, float) and v.is_integer() else v
+
+    counter = Counter(tidy(v) for v in values)
+    return dict(sorted(counter.items(), key=lambda kv: (kv[0] is None, str(type(kv[0])), kv[0] or 0)))
+
+
+def _plain(cond: Any) -> dict[str, Any]:
+    """A condition as a dict in its YAML spelling, without the article and source it cites."""
+    data: dict[str, Any] = cond.model_dump(by_alias=True, exclude_none=True)
+    data.pop("article", None)
+    data.pop("source", None)
+    return data
+
+
+def _flow(cond: Any) -> str:
+    """A condition in YAML flow style, without article and source: ``{question: x, equals: true}``."""
+
+    def value(v: Any) -> str:
+        if isinstance(v, bool):
+            return "true" if v else "false"
+        if isinstance(v, float) and v.is_integer():
+            return str(int(v))
+        if isinstance(v, dict):
+            items = {k: x for k, x in v.items() if k not in ("article", "source")}
+            return "{" + ", ".join(f"{k}: {value(x)}" for k, x in items.items()) + "}"
+        if isinstance(v, list | tuple):
+            return "[" + ", ".join(value(x) for x in v) + "]"
+        return str(v)
+
+    return value(_plain(cond))
 
 
 def main(argv: list[str] | None = None) -> int:

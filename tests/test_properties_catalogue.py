@@ -290,3 +290,30 @@ def test_the_benchmark_catalogue_passes_check(tmp_path: Path) -> None:
     )
     assert (result.returncode, result.stderr) == (0, "")
     assert "31 acts, 161 obligations" in result.stdout
+
+
+def test_the_benchmark_catalogue_has_the_planning_fields(tmp_path: Path) -> None:
+    # Like every real obligation, every synthetic one has a nature, an effort and a lead time, and
+    # some apply only under a profile condition or recur: the scheduler is measured with them all.
+    subprocess.run(
+        [sys.executable, str(ROOT / "benchmarks" / "generate.py"), str(tmp_path / "x1"), "--scale", "1"],
+        check=True,
+        capture_output=True,
+    )
+    cat = load_catalogue(tmp_path / "x1")
+    obligations = list(cat.obligations.values())
+    assert all(
+        o.nature is not None and o.effort_days is not None and o.lead_time_months is not None
+        for o in obligations
+    )
+    assert all(o.effort_rationale is not None and o.lead_time_rationale is not None for o in obligations)
+    assert any(o.applies_if is not None for o in obligations)
+    assert any(o.recurrence is not None for o in obligations)
+    result = subprocess.run(
+        [sys.executable, "-m", "planner", "--catalog", str(tmp_path / "x1"), "check", "--review"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0
+    assert "has no" not in result.stdout + result.stderr
