@@ -19,7 +19,7 @@ from planner.site.incremental import MANIFEST, digest, read_manifest
 from tests.conftest import DATA, MINIMAL
 
 AS_OF = dt.date(2026, 11, 28)
-CATALOGUES = [MINIMAL, DATA / "diff" / "old", DATA / "diff" / "new"]
+CATALOGUES = [MINIMAL, DATA / "diff" / "old", DATA / "diff" / "new", DATA / "house" / "catalogue"]
 TRIALS = 3
 
 
@@ -178,3 +178,49 @@ def test_the_manifest_does_not_depend_on_the_hash_seed(tmp_path: Path):
         out = tmp_path / seed
         subprocess.run([sys.executable, "-c", script, str(MINIMAL), str(out)], env=env, check=True)
     assert (tmp_path / "1" / MANIFEST).read_bytes() == (tmp_path / "2" / MANIFEST).read_bytes()
+
+
+def _house_copy(tmp_path: Path) -> Path:
+    catalogue = tmp_path / "house"
+    shutil.copytree(DATA / "house" / "catalogue", catalogue)
+    return catalogue
+
+
+def _made(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The paths whose context is made on the next build (carried files are not)."""
+    made: list[str] = []
+    real = pipeline.make_file
+
+    def recording(task: pipeline.Task) -> Any:
+        result = real(task)
+        made.append(result[0])
+        return result
+
+    monkeypatch.setattr(pipeline, "make_file", recording)
+    return made
+
+
+def test_the_house_page_is_carried_over_after_an_edit_in_an_act_note(tmp_path: Path, monkeypatch):
+    catalogue = _house_copy(tmp_path)
+    act = catalogue / "act-a.yaml"
+    act.write_text(act.read_text() + "note: {en: Read with care., nl: Lees met zorg.}\n")
+    out = tmp_path / "site"
+    build(catalogue, out)
+    act.write_text(act.read_text().replace("Read with care.", "Read with great care."))
+    made = _made(monkeypatch)
+    build(catalogue, out)
+    assert "en/acts/act-a.html" in made  # the note is on the act's own page
+    assert "en/house.html" not in made and "nl/house.html" not in made
+
+
+def test_a_collective_edit_changes_the_house_page_as_a_fresh_build_does(tmp_path: Path):
+    catalogue = _house_copy(tmp_path)
+    out, fresh = tmp_path / "site", tmp_path / "fresh"
+    build(catalogue, out)
+    before = (out / "en" / "house.html").read_bytes()
+    path = catalogue / "collectives.yaml"
+    path.write_text(path.read_text().replace("Shared inventory register", "Shared asset register"))
+    build(catalogue, out)
+    build(catalogue, fresh)
+    assert (out / "en" / "house.html").read_bytes() != before
+    assert tree(out) == tree(fresh)

@@ -8,7 +8,9 @@ Every file of a site gets two keys, both stored in the site's manifest (:data:`M
   both ways); for an obligation also its rows in the whole-government roadmap and its package;
   for a package its members' acts and roadmap rows; for pages about the whole catalogue (home,
   lists, layers, themes, government) a summary of what they list (titles, counts, themes,
-  relations, the plan). The analysis and search pages have none: they are always made;
+  relations, the plan); for the house page that summary, every act as other pages see it and
+  the collective arrangements. The analysis, search, status, organisation and scenario pages
+  have none: they are always made;
 - the **output key**, a hash of the page's typed context (everything its template reads), or of
   the input key of the roadmap view a download is rendered from (the plan, its packages and
   the acts without their prose).
@@ -130,6 +132,11 @@ class Fingerprints:
         self.bare = tuple((aid, digest(_without_prose(dump))) for aid, dump in dumps.items())
         """Per act its file without its prose (what the roadmap views show of it)."""
         del dumps
+        self.house = digest(
+            (tuple(self.outside.items()), tuple((k, _json(c)) for k, c in cat.collectives.items()))
+        )
+        """What the house page reads beyond the summary: every act as other pages see it (its
+        relations' rationales, its scenarios) and the collective arrangements."""
         rest = (
             tuple((k, _json(v)) for k, v in cat.layers.items()),
             tuple((k, _json(v)) for k, v in cat.themes.items()),
@@ -228,6 +235,8 @@ class Fingerprints:
             )
         elif kind in SUMMARY_KINDS and ident not in UNKEYED:
             parts = (self.summaries[view.lang],)
+        elif kind == "house":
+            parts = (self.summaries[view.lang], self.house)
         else:
             return None
         return digest((self.globals, view.lang, kind, ident, parts))
