@@ -154,7 +154,10 @@ def test_xlsx_has_a_sheet_of_counts_and_one_of_who_is_behind(runner, orgs, tmp_p
     write_tree(orgs, {"twee.yaml": text})
     target = tmp_path / "status.xlsx"
     assert (
-        run(runner, str(orgs), "--as-of", "2026-12-01", "--format", "xlsx", "-o", str(target)).exit_code == 0
+        run(
+            runner, str(orgs), "--as-of", "2026-12-01", "--format", "xlsx", "--lang", "en", "-o", str(target)
+        ).exit_code
+        == 0
     )
     book = openpyxl.load_workbook(target)
     assert book.sheetnames == ["Status", "Behind"]

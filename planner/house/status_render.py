@@ -164,8 +164,44 @@ def _behind_md(status: HouseStatus, layer_name: dict[str, str], lang: str) -> li
     )
 
 
-def render_xlsx(status: HouseStatus, lang: str = "en") -> bytes:
-    """The status as an Excel workbook: a sheet of counts and a sheet of who is behind."""
+def _sheet_rows(
+    status: HouseStatus, cat: Catalogue, lang: str
+) -> dict[str, tuple[list[str], list[list[Any]]]]:
+    """The workbook's two sheets in `lang`: {sheet name: (header, rows)}.
+
+    Unlike the CSV, whose header stays the same in every language for scripts, the workbook is
+    read by people: sheet names, headers, layers and states are words in the chosen language.
+    Obligation ids and file names stay as they are, so a row can be found in the catalogue.
+    """
+    layer = {lid: str(layer.name.get(lang)) for lid, layer in cat.layers.items()}
+    counts = [
+        [
+            layer.get(c.layer, c.layer),
+            *_cell_row(c)[1:],
+            *(c.counts[s] for s in COLUMNS),
+            round(c.assessed, 4),
+        ]
+        for c in status.cells
+    ]
+    behind = [
+        [
+            b.organisation,
+            layer.get(b.layer, b.layer),
+            b.obligation,
+            b.due.isoformat(),
+            _w(lang, b.state),
+            b.source,
+        ]
+        for b in status.behind
+    ]
+    return {
+        _w(lang, "sheet_status"): ([_w(lang, c) for c in CSV_COLUMNS], counts),
+        _w(lang, "sheet_behind"): ([_w(lang, c) for c in BEHIND_COLUMNS], behind),
+    }
+
+
+def render_xlsx(status: HouseStatus, cat: Catalogue, lang: str = "en") -> bytes:
+    """The status as an Excel workbook in `lang`: a sheet of counts and a sheet of who is behind."""
     import xlsxwriter
 
     buffer = io.BytesIO()
@@ -180,29 +216,33 @@ def render_xlsx(status: HouseStatus, lang: str = "en") -> bytes:
     book.set_properties(
         {
             "author": "planner",
+            "title": _w(lang, "title"),
+            "subject": f"{_w(lang, 'as_of')} {as_of.isoformat()}",
             "created": dt.datetime(as_of.year, as_of.month, as_of.day),
             "comments": command(status, "xlsx", lang),
         }
     )
     bold = book.add_format({"bold": True, "bottom": 1})
     quoted = book.add_format({"quote_prefix": True})
-    counts = [[*_cell_row(c), *(c.counts[s] for s in COLUMNS), round(c.assessed, 4)] for c in status.cells]
-    behind = [
-        [b.organisation, b.layer, b.obligation, b.due.isoformat(), b.state, b.source] for b in status.behind
-    ]
-    for name, header, table in (("Status", CSV_COLUMNS, counts), ("Behind", BEHIND_COLUMNS, behind)):
+    share = book.add_format({"num_format": "0%"})
+    for name, (header, table) in _sheet_rows(status, cat, lang).items():
         sheet = book.add_worksheet(name)
         for col, title in enumerate(header):
             sheet.write_string(0, col, title, bold)
+            sheet.set_column(col, col, max(10, min(40, len(title) + 2)))
         for r, row in enumerate(table, start=1):
             for col, value in enumerate(row):
                 if value is None:
                     sheet.write_blank(r, col, None)
-                elif isinstance(value, int | float):
+                elif isinstance(value, float):
+                    sheet.write_number(r, col, value, share)
+                elif isinstance(value, int):
                     sheet.write_number(r, col, value)
                 else:
                     sheet.write_string(r, col, str(value), quoted if is_risky(str(value)) else None)
         sheet.freeze_panes(1, 0)
+        if table:
+            sheet.autofilter(0, 0, len(table), len(header) - 1)
     book.close()
     return buffer.getvalue()
 
@@ -214,5 +254,5 @@ def render(status: HouseStatus, cat: Catalogue, fmt: str, lang: str) -> str | by
     if fmt == "csv":
         return render_csv(status)
     if fmt == "xlsx":
-        return render_xlsx(status, lang)
+        return render_xlsx(status, cat, lang)
     return render_md(status, cat, lang)

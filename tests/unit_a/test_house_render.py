@@ -106,15 +106,25 @@ def test_status_json_names_the_file_of_each_organisation_behind():
 
 
 def test_a_formula_as_organisation_name_is_written_as_text_in_the_workbook():
-    _, status = _status('=HYPERLINK("http://evil")')
-    book = openpyxl.load_workbook(io.BytesIO(status_render.render_xlsx(status)))
+    cat, status = _status('=HYPERLINK("http://evil")')
+    book = openpyxl.load_workbook(io.BytesIO(status_render.render_xlsx(status, cat)))
     cell = book["Behind"]["A2"]
     assert cell.data_type == "s" and cell.value.startswith("=HYPERLINK")
 
 
 def test_the_status_workbook_is_the_same_bytes_twice():
-    _, status = _status()
-    assert status_render.render_xlsx(status, "nl") == status_render.render_xlsx(status, "nl")
+    cat, status = _status()
+    assert status_render.render_xlsx(status, cat, "nl") == status_render.render_xlsx(status, cat, "nl")
+
+
+def test_the_dutch_status_workbook_speaks_dutch_and_keeps_the_ids():
+    cat, status = _status()
+    book = openpyxl.load_workbook(io.BytesIO(status_render.render_xlsx(status, cat, "nl")))
+    assert book.sheetnames == ["Stand", "Achterstand"]
+    header = [c.value for c in book["Achterstand"][1]]
+    row = [c.value for c in book["Achterstand"][2]]
+    assert header[:2] == ["Organisatie", "Bestuurslaag"]
+    assert (row[1], row[2], row[4]) == (str(cat.layers["rijk"].name.get("nl")), "x.a", "niet begonnen")
 
 
 def test_a_hostile_organisation_name_stays_text_in_the_status_markdown():
