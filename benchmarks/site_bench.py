@@ -126,8 +126,10 @@ def pages_per_second(rows: dict[str, Any], site: Path, peer: Path) -> str:
         parts.append(f"planner build {ours / rows['build'].seconds:,.0f} pages/s ({ours:,} pages)")
     if "build, 1 process" in rows and ours:
         parts.append(f"1 process {ours / rows['build, 1 process'].seconds:,.0f} pages/s")
-    if "mkdocs build (peer)" in rows and theirs:
-        parts.append(
-            f"mkdocs build {theirs / rows['mkdocs build (peer)'].seconds:,.0f} pages/s ({theirs:,} pages)"
-        )
+    peer_run = rows.get("mkdocs build (peer)")
+    if peer_run is not None and peer_run.code != 0:
+        # stopped or failed: the pages it left behind are not a rate
+        parts.append(f"mkdocs build did not finish (exit {peer_run.code}, after {peer_run.seconds:,.0f} s)")
+    elif peer_run is not None and theirs:
+        parts.append(f"mkdocs build {theirs / peer_run.seconds:,.0f} pages/s ({theirs:,} pages)")
     return "; ".join(parts)

@@ -281,7 +281,7 @@ def test_csv_header_and_line_ends():
     assert isinstance(text, str)
     assert text.startswith(
         "\ufeffStage,Stage start,Stage end,Layer,Id,Act,Obligation,Articles,Role,Due,Status,"
-        "Joint work package,Effort,Kind of duty,Why\n"
+        "Joint work package,Effort (person-days),Kind of duty,Why\n"
     )
     assert "\r" not in text
     assert len(text.splitlines()) == 1 + 3  # header + the three gemeenten items

@@ -103,21 +103,28 @@ def test_an_incremental_build_after_random_edits_equals_a_fresh_build(source: Pa
         assert tree(incremental) == tree(fresh), changes
 
 
+def _made(monkeypatch: pytest.MonkeyPatch, rendered_only: bool = False) -> list[str]:
+    """The paths whose context is made on the next builds (carried files are not); with
+    `rendered_only`, only those that were also rendered (their context's hash changed)."""
+    made: list[str] = []
+    real = pipeline.make_file
+
+    def recording(task: pipeline.Task) -> Any:
+        result = real(task)
+        if not rendered_only or result[3] is not None:
+            made.append(result[0])
+        return result
+
+    monkeypatch.setattr(pipeline, "make_file", recording)
+    return made
+
+
 def test_a_text_edit_renders_only_the_pages_that_show_it(minimal: Path, tmp_path: Path, monkeypatch):
     out = tmp_path / "site"
     build(minimal, out)
     path = minimal / "act-b.yaml"
     path.write_text(path.read_text().replace("Needs the national platform.", "Needs the platform."))
-    rendered: list[str] = []
-    real = pipeline.make_file
-
-    def counting(task: pipeline.Task) -> Any:
-        result = real(task)
-        if result[3] is not None:
-            rendered.append(result[0])
-        return result
-
-    monkeypatch.setattr(pipeline, "make_file", counting)
+    rendered = _made(monkeypatch, rendered_only=True)
     report = build(minimal, out)
     # the rationale is shown on both obligations' pages, in English only (Dutch has its own)
     shown = {"en/obligations/act-b.connect.html", "en/obligations/act-a.platform.html"}
@@ -184,20 +191,6 @@ def _house_copy(tmp_path: Path) -> Path:
     catalogue = tmp_path / "house"
     shutil.copytree(DATA / "house" / "catalogue", catalogue)
     return catalogue
-
-
-def _made(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """The paths whose context is made on the next build (carried files are not)."""
-    made: list[str] = []
-    real = pipeline.make_file
-
-    def recording(task: pipeline.Task) -> Any:
-        result = real(task)
-        made.append(result[0])
-        return result
-
-    monkeypatch.setattr(pipeline, "make_file", recording)
-    return made
 
 
 def test_the_house_page_is_carried_over_after_an_edit_in_an_act_note(tmp_path: Path, monkeypatch):

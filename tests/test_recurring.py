@@ -146,7 +146,7 @@ def test_the_csv_has_a_row_per_occurrence_without_a_status(root):
     text = render_roadmap("csv", view_of(root, status=IN_PLACE))
     assert isinstance(text, str)
     rows = [r for r in csv.DictReader(io.StringIO(text.lstrip("\ufeff"))) if r["Id"] == "act-r.report"]
-    assert [(r["Stage"], r["Due"], r["Status"], r["Effort"]) for r in rows] == [
+    assert [(r["Stage"], r["Due"], r["Status"], r["Effort (person-days)"]) for r in rows] == [
         ("2027-Q3", "2027-08-15", "", "4"),
         ("2028-Q3", "2028-08-15", "", "4"),
         ("2029-Q3", "2029-08-15", "", "4"),
