@@ -206,6 +206,34 @@ def test_the_house_page_is_carried_over_after_an_edit_in_an_act_note(tmp_path: P
     assert "en/house.html" not in made and "nl/house.html" not in made
 
 
+def test_a_scenario_page_is_carried_over_after_an_edit_in_an_act_note(tmp_path: Path, monkeypatch):
+    catalogue = _house_copy(tmp_path)
+    act = catalogue / "act-a.yaml"
+    act.write_text(act.read_text() + "note: {en: Read with care., nl: Lees met zorg.}\n")
+    out = tmp_path / "site"
+    build(catalogue, out)
+    assert (out / "en" / "scenarios" / "delay-b.html").is_file()
+    act.write_text(act.read_text().replace("Read with care.", "Read with great care."))
+    made = _made(monkeypatch)
+    build(catalogue, out)
+    assert "en/acts/act-a.html" in made
+    assert not [path for path in made if "/scenarios/" in path]
+
+
+def test_a_scenario_edit_changes_its_page_as_a_fresh_build_does(tmp_path: Path):
+    catalogue = _house_copy(tmp_path)
+    out, fresh = tmp_path / "site", tmp_path / "fresh"
+    build(catalogue, out)
+    page = Path("en") / "scenarios" / "delay-b.html"
+    before = (out / page).read_bytes()
+    path = catalogue / "act-b.yaml"
+    path.write_text(path.read_text().replace("date: 2027-10-17", "date: 2028-04-17"))
+    build(catalogue, out)
+    build(catalogue, fresh)
+    assert (out / page).read_bytes() != before
+    assert tree(out) == tree(fresh)
+
+
 def test_a_collective_edit_changes_the_house_page_as_a_fresh_build_does(tmp_path: Path):
     catalogue = _house_copy(tmp_path)
     out, fresh = tmp_path / "site", tmp_path / "fresh"

@@ -12,11 +12,14 @@ import re
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from planner.models import Amend, Change, Obligation, Scenario
 from planner.site.context import Page
 from planner.site.refs import View
+
+if TYPE_CHECKING:
+    from planner.house.impact import LayerShift
 
 HOUSE_PAGE = "house.html"
 
@@ -108,19 +111,38 @@ def sorted_scenarios(view: View) -> list[Scenario]:
     return sorted((s for act in view.cat.acts.values() for s in act.scenarios), key=lambda s: s.id)
 
 
+_IMPACTS: dict[str, tuple[object, tuple[LayerShift, ...]]] = {}
+"""Scenario id → (the plan it was compared with, its impact): the impact has no words, so the
+page's second language reuses the first's (pages come in both languages one after the other);
+each impact plans the whole catalogue again, a fifth of a build of the real catalogue."""
+
+
+def _impact(view: View, ident: str) -> tuple[LayerShift, ...]:
+    """What scenario `ident` does to the site's plan (made once per build for both languages)."""
+    from planner.house.impact import scenario_impact
+
+    hit = _IMPACTS.get(ident)
+    if hit is not None and hit[0] is view.ctx:
+        return hit[1]
+    if any(plan is not view.ctx for plan, _ in _IMPACTS.values()):
+        _IMPACTS.clear()  # another build's plan: do not keep it alive
+    # the catalogue as adopted is the site's own plan: only the scenario's side is planned here
+    impact = scenario_impact(view.cat, ident, view.as_of, made_old=view.ctx)
+    _IMPACTS[ident] = (view.ctx, impact)
+    return impact
+
+
 def scenario_page(view: View, ident: str) -> DocPage:
     """What one scenario does to every layer's roadmap: what it changes, and per layer the items
     that move or change status (the catalogue as adopted against the scenario, as of the site's date)."""
     from planner.formats.md import code, inline
-    from planner.house.impact import scenario_impact
     from planner.house.render import impact_md
     from planner.i18n import gettext
 
     cat, lang = view.cat, view.lang
     w = partial(gettext, lang, "house")
     scenario = next(s for s in sorted_scenarios(view) if s.id == ident)
-    # the catalogue as adopted is the site's own plan: only the scenario's side is planned here
-    impact = scenario_impact(cat, ident, view.as_of, made_old=view.ctx)
+    impact = _impact(view, ident)
     out = [w("scenario_intro", id=code(ident)), ""]
     if scenario.description is not None:
         out += [inline(scenario.description.get(lang)), ""]
