@@ -95,7 +95,10 @@ def test_english_csv_uses_commas_and_english_words():
     assert {r["Layer"] for r in rows} == {"Central government", "Municipalities"}
 
 
-@pytest.mark.parametrize(("lang", "column", "effort"), [("nl", "Inspanning (persoonsdagen)", "0,5"), ("en", "Effort (person-days)", "0.5")])
+@pytest.mark.parametrize(
+    ("lang", "column", "effort"),
+    [("nl", "Inspanning (persoonsdagen)", "0,5"), ("en", "Effort (person-days)", "0.5")],
+)
 def test_effort_has_the_decimal_mark_of_the_language(half_day, lang, column, effort):
     rows = read_as_excel(csv_text(lang, half_day, "gemeenten"), lang)
     obligation = "Kenmerk" if lang == "nl" else "Id"
@@ -103,7 +106,8 @@ def test_effort_has_the_decimal_mark_of_the_language(half_day, lang, column, eff
 
 
 @pytest.mark.parametrize(
-    ("lang", "column", "effort"), [("nl", "Inspanning (persoonsdagen)", "1234,5"), ("en", "Effort (person-days)", "1234.5")]
+    ("lang", "column", "effort"),
+    [("nl", "Inspanning (persoonsdagen)", "1234,5"), ("en", "Effort (person-days)", "1234.5")],
 )
 def test_a_large_effort_has_no_thousands_separator_excel_could_misread(catalogue_with, lang, column, effort):
     text = (
