@@ -211,7 +211,7 @@ class Fingerprints:
             return None
         pkg = view.packages[package_id]
         hub = pkg.hub or pkg.members[0]
-        return (pkg, self.acts[self.cat.obligations[hub].act])
+        return (pkg, self.outside[self.cat.obligations[hub].act])  # the hub act as other pages see it
 
     def input_key(self, view: View, kind: str, ident: str) -> str | None:
         """The input key of one page (None for pages that summarise the whole catalogue)."""
