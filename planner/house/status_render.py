@@ -173,10 +173,10 @@ def _sheet_rows(
     read by people: sheet names, headers, layers and states are words in the chosen language.
     Obligation ids and file names stay as they are, so a row can be found in the catalogue.
     """
-    layer = {lid: str(layer.name.get(lang)) for lid, layer in cat.layers.items()}
+    names = {lid: str(layer.name.get(lang)) for lid, layer in cat.layers.items()}
     counts = [
         [
-            layer.get(c.layer, c.layer),
+            names.get(c.layer, c.layer),
             *_cell_row(c)[1:],
             *(c.counts[s] for s in COLUMNS),
             round(c.assessed, 4),
@@ -186,7 +186,7 @@ def _sheet_rows(
     behind = [
         [
             b.organisation,
-            layer.get(b.layer, b.layer),
+            names.get(b.layer, b.layer),
             b.obligation,
             b.due.isoformat(),
             _w(lang, b.state),
