@@ -72,9 +72,35 @@ def dumps(value: Any) -> str:
     >>> dumps(data) == json.dumps(data, indent=2, ensure_ascii=False)
     True
     """
-    out: list[str] = []
+    out = _Parts()
     _write(value, out, "\n")
-    return "".join(out)
+    return "".join([*out.chunks, "".join(out)])
+
+
+class _Parts(list[str]):
+    """The pieces of JSON text written so far, joined into `chunks` every :data:`FLUSH` pieces.
+
+    Each piece is a small string object (~50 bytes of overhead for a few characters): held all
+    together until the end, the pieces of the whole-government roadmap took 25 MiB at 10x for
+    4.8 MB of text, the largest allocation of a build. Joined as they come, they take about the
+    text's own size."""
+
+    __slots__ = ("chunks",)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.chunks: list[str] = []
+
+
+FLUSH = 8192
+"""How many pieces :class:`_Parts` holds before it joins them into one chunk."""
+
+
+def _flush(out: list[str]) -> None:
+    """Join the pieces written so far into one chunk (when `out` keeps chunks)."""
+    if len(out) > FLUSH and isinstance(out, _Parts):
+        out.chunks.append("".join(out))
+        out.clear()
 
 
 def _write(value: Any, out: list[str], newline: str) -> None:
@@ -104,6 +130,8 @@ def _write(value: Any, out: list[str], newline: str) -> None:
         for index, item in enumerate(value):
             out.append(inner if index == 0 else "," + inner)
             _write(item, out, inner)
+            if len(out) > FLUSH:
+                _flush(out)
         out.append(newline + "]")
     elif isinstance(value, dict):
         _write_object(list(value.items()), out, newline)

@@ -106,3 +106,14 @@ def test_names_map_layer_ids_to_names():
 def test_is_all_only_for_the_whole_government():
     assert view(layer="all").is_all
     assert not view().is_all
+
+
+def test_text_longer_than_one_chunk_is_what_json_dumps_writes():
+    from planner.view.serialise import FLUSH, dumps
+
+    rows = [
+        {"id": f"ob-{n}", "due": None, "effort": n / 3, "tags": ["a", "é"], "nested": [[n]]}
+        for n in range(FLUSH)
+    ]
+    data = {"rows": rows, "after": [1, {"x": "y"}]}
+    assert dumps(data) == json.dumps(data, indent=2, ensure_ascii=False)
