@@ -30,9 +30,9 @@ def one_word_edit(catalogue: Path, dest: Path) -> str:
     """
     shutil.copytree(catalogue, dest)
     pattern = re.compile(r"^(note:\n  en: >-\n    )(\w+)", re.MULTILINE)
-    for path in sorted(dest.glob("act-*.yaml")):
+    for path in sorted(dest.glob("*.yaml")):  # act files: generated (act-00001.yaml) or real
         text = path.read_text(encoding="utf-8")
-        if pattern.search(text):
+        if "\nobligations:" in text and pattern.search(text):
             path.write_text(pattern.sub(rf"\g<1>{EDITED_WORD}", text, count=1), encoding="utf-8")
             return path.name
     raise SystemExit(f"{catalogue}: no act with an English note to edit")
