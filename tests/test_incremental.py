@@ -234,6 +234,51 @@ def test_a_scenario_edit_changes_its_page_as_a_fresh_build_does(tmp_path: Path):
     assert tree(out) == tree(fresh)
 
 
+def _org_copy(tmp_path: Path) -> Path:
+    orgs = tmp_path / "orgs"
+    shutil.copytree(DATA / "house" / "orgs", orgs)
+    return orgs
+
+
+def _build_with(catalogue: Path, out: Path, orgs: Path) -> api.SiteReport:
+    files = sorted(orgs.glob("*.yaml"))
+    return api.build_site(load_catalogue(catalogue), out, as_of=AS_OF, lang="all", organisations=files)
+
+
+def test_an_organisation_page_is_carried_over_after_an_edit_in_an_act_note(tmp_path: Path, monkeypatch):
+    catalogue, orgs = _house_copy(tmp_path), _org_copy(tmp_path)
+    act = catalogue / "act-a.yaml"
+    act.write_text(act.read_text() + "note: {en: Read with care., nl: Lees met zorg.}\n")
+    out = tmp_path / "site"
+    _build_with(catalogue, out, orgs)
+    assert (out / "en" / "organisations" / "een.html").is_file()
+    act.write_text(act.read_text().replace("Read with care.", "Read with great care."))
+    made = _made(monkeypatch)
+    _build_with(catalogue, out, orgs)
+    assert "en/acts/act-a.html" in made
+    assert not [path for path in made if "/organisations/" in path]
+
+
+def test_an_organisation_file_edit_changes_its_page_as_a_fresh_build_does(tmp_path: Path):
+    catalogue, orgs = _house_copy(tmp_path), _org_copy(tmp_path)
+    out, fresh = tmp_path / "site", tmp_path / "fresh"
+    _build_with(catalogue, out, orgs)
+    page = Path("en") / "organisations" / "een.html"
+    before = (out / page).read_bytes()
+    path = orgs / "een.yaml"
+    text = path.read_text()
+    assert "Gemeente Een" in text
+    path.write_text(
+        text.replace("Gemeente Een", "Gemeente Eén").replace(
+            "{state: in-progress, percent: 50}", "{state: not-started}"
+        )
+    )
+    _build_with(catalogue, out, orgs)
+    _build_with(catalogue, fresh, orgs)
+    assert (out / page).read_bytes() != before
+    assert tree(out) == tree(fresh)
+
+
 def test_a_collective_edit_changes_the_house_page_as_a_fresh_build_does(tmp_path: Path):
     catalogue = _house_copy(tmp_path)
     out, fresh = tmp_path / "site", tmp_path / "fresh"

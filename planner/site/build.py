@@ -163,8 +163,8 @@ def page_specs(
         ("package", [p.id for p in view.ctx.packages], cp.package_page),
     ):
         specs += [PageSpec(kind, ident, page_path(kind, ident), partial(make, view, ident)) for ident in ids]
-    # the house and scenario pages are keyed by the summary, every act as others see it and the
-    # collectives (Fingerprints.house); the status and organisation pages have no key: always made
+    # the house, scenario and organisation pages are keyed by the summary, every act as others see
+    # it and the collectives (Fingerprints.house); the status page has no key: always made
     specs.append(
         PageSpec("house", HOUSE_PAGE, HOUSE_PAGE, partial(house_page, view, orgs, status is not None))
     )

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from planner.models import Amend, Change, Obligation, Scenario
 from planner.site.context import Page
@@ -253,6 +253,11 @@ def organisation_path(slug: str) -> str:
     return f"organisations/{slug}.html"
 
 
+_ORG_PLANS: dict[Path, tuple[object, tuple[Any, Any]]] = {}
+"""The organisation file whose page was made last → (the site's plan, (its profile, its plan)):
+the page's other language reuses them instead of reading and planning again."""
+
+
 def organisation_page(view: View, path: Path, slug: str) -> DocPage:
     """One organisation's plan, board summary first: its roadmap in the page's language."""
     from planner import api
@@ -260,8 +265,14 @@ def organisation_page(view: View, path: Path, slug: str) -> DocPage:
     from planner.organisation import read_organisation
 
     cat = view.cat
-    org = read_organisation(path, cat)
-    made = api.plan(cat, view.as_of, organisation=org)
+    hit = _ORG_PLANS.get(path)
+    if hit is not None and hit[0] is view.ctx:
+        org, made = hit[1]
+    else:
+        _ORG_PLANS.clear()  # one organisation at a time: both languages come one after the other
+        org = read_organisation(path, cat)
+        made = api.plan(cat, view.as_of, organisation=org)
+        _ORG_PLANS[path] = (view.ctx, (org, made))
     roadmap = api.roadmap(cat, org.layer, lang=view.lang, plan=made)
     return DocPage(
         organisation_path(slug), view.plain(org.name or slug), "house", _html(_without_title(md(roadmap)))

@@ -8,9 +8,10 @@ Every file of a site gets two keys, both stored in the site's manifest (:data:`M
   both ways); for an obligation also its rows in the whole-government roadmap and its package;
   for a package its members' acts and roadmap rows; for pages about the whole catalogue (home,
   lists, layers, themes, government) a summary of what they list (titles, counts, themes,
-  relations, the plan); for the house page and each scenario's page that summary, every act as
-  other pages see it and the collective arrangements. The analysis, search, status and
-  organisation pages have none: they are always made;
+  relations, the plan); for the house page and each scenario's and organisation's page that
+  summary, every act as other pages see it and the collective arrangements (an organisation
+  file's contents are in the globals). The analysis, search and status pages have none: they
+  are always made;
 - the **output key**, a hash of the page's typed context (everything its template reads), or of
   the input key of the roadmap view a download is rendered from (the plan, its packages and
   the acts without their prose).
@@ -44,6 +45,8 @@ if TYPE_CHECKING:
 
 SUMMARY_KINDS = ("index", "layer", "theme")
 """Pages keyed by the summary of the whole catalogue (:meth:`Fingerprints.summarise`)."""
+HOUSE_KINDS = ("house", "scenario", "organisation")
+"""Pages keyed by the summary, every act as other pages see it and the collectives."""
 UNKEYED = ("analysis.html", "search.html")
 """Pages that read more of the catalogue than the summary holds: always made (they are cheap)."""
 MANIFEST = ".planner-manifest.json"
@@ -235,10 +238,12 @@ class Fingerprints:
             )
         elif kind in SUMMARY_KINDS and ident not in UNKEYED:
             parts = (self.summaries[view.lang],)
-        elif kind in ("house", "scenario"):
+        elif kind in HOUSE_KINDS:
             # a scenario page reads the scenario and the obligations it amends (in `house`: every
             # act as others see it), the site's plan and the scenario's plan, which is made from
-            # the acts without prose, the collectives and the globals (`summaries` holds the plan key)
+            # the acts without prose, the collectives and the globals (`summaries` holds the plan
+            # key); an organisation page its file (whose contents are in the globals: the build
+            # options) and the plan made for it from the same pieces
             parts = (self.summaries[view.lang], self.house)
         else:
             return None
