@@ -9,6 +9,7 @@ off.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -111,24 +112,32 @@ def sorted_scenarios(view: View) -> list[Scenario]:
     return sorted((s for act in view.cat.acts.values() for s in act.scenarios), key=lambda s: s.id)
 
 
-_IMPACTS: dict[str, tuple[object, tuple[LayerShift, ...]]] = {}
-"""Scenario id → (the plan it was compared with, its impact): the impact has no words, so the
-page's second language reuses the first's (pages come in both languages one after the other);
-each impact plans the whole catalogue again, a fifth of a build of the real catalogue."""
+_LAST: list[tuple[object, object, Any]] = []
+"""The last value :func:`_for_both_languages` made: (the site's plan, its key, the value)."""
+
+
+def _for_both_languages(view: View, key: object, make: Callable[[], Any]) -> Any:
+    """`make()`, made once for a page's two languages, which come one after the other.
+
+    For values without words that plan the whole catalogue again (a scenario's impact, an
+    organisation's plan): made twice, they were a fifth of a build of the real catalogue. Only
+    the last value is kept, so a build holds one at a time; a value is reused only within the
+    same build (the same plan).
+    """
+    if _LAST and _LAST[0][0] is view.ctx and _LAST[0][1] == key:
+        return _LAST[0][2]
+    value = make()
+    _LAST[:] = [(view.ctx, key, value)]
+    return value
 
 
 def _impact(view: View, ident: str) -> tuple[LayerShift, ...]:
-    """What scenario `ident` does to the site's plan (made once per build for both languages)."""
+    """What scenario `ident` does to the site's plan."""
     from planner.house.impact import scenario_impact
 
-    hit = _IMPACTS.get(ident)
-    if hit is not None and hit[0] is view.ctx:
-        return hit[1]
-    if any(plan is not view.ctx for plan, _ in _IMPACTS.values()):
-        _IMPACTS.clear()  # another build's plan: do not keep it alive
     # the catalogue as adopted is the site's own plan: only the scenario's side is planned here
-    impact = scenario_impact(view.cat, ident, view.as_of, made_old=view.ctx)
-    _IMPACTS[ident] = (view.ctx, impact)
+    made = partial(scenario_impact, view.cat, ident, view.as_of, made_old=view.ctx)
+    impact: tuple[LayerShift, ...] = _for_both_languages(view, ("scenario", ident), made)
     return impact
 
 
@@ -253,11 +262,6 @@ def organisation_path(slug: str) -> str:
     return f"organisations/{slug}.html"
 
 
-_ORG_PLANS: dict[Path, tuple[object, tuple[Any, Any]]] = {}
-"""The organisation file whose page was made last → (the site's plan, (its profile, its plan)):
-the page's other language reuses them instead of reading and planning again."""
-
-
 def organisation_page(view: View, path: Path, slug: str) -> DocPage:
     """One organisation's plan, board summary first: its roadmap in the page's language."""
     from planner import api
@@ -265,14 +269,12 @@ def organisation_page(view: View, path: Path, slug: str) -> DocPage:
     from planner.organisation import read_organisation
 
     cat = view.cat
-    hit = _ORG_PLANS.get(path)
-    if hit is not None and hit[0] is view.ctx:
-        org, made = hit[1]
-    else:
-        _ORG_PLANS.clear()  # one organisation at a time: both languages come one after the other
+
+    def read_and_plan() -> tuple[Any, Any]:
         org = read_organisation(path, cat)
-        made = api.plan(cat, view.as_of, organisation=org)
-        _ORG_PLANS[path] = (view.ctx, (org, made))
+        return org, api.plan(cat, view.as_of, organisation=org)
+
+    org, made = _for_both_languages(view, ("organisation", path), read_and_plan)
     roadmap = api.roadmap(cat, org.layer, lang=view.lang, plan=made)
     return DocPage(
         organisation_path(slug), view.plain(org.name or slug), "house", _html(_without_title(md(roadmap)))

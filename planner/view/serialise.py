@@ -96,14 +96,7 @@ FLUSH = 8192
 """How many pieces :class:`_Parts` holds before it joins them into one chunk."""
 
 
-def _flush(out: list[str]) -> None:
-    """Join the pieces written so far into one chunk (when `out` keeps chunks)."""
-    if len(out) > FLUSH and isinstance(out, _Parts):
-        out.chunks.append("".join(out))
-        out.clear()
-
-
-def _write(value: Any, out: list[str], newline: str) -> None:
+def _write(value: Any, out: _Parts, newline: str) -> None:
     """Append `value`'s JSON to `out`; `newline` is a line break and the current indentation."""
     if isinstance(value, str):
         out.append(encode_basestring(value))
@@ -131,7 +124,8 @@ def _write(value: Any, out: list[str], newline: str) -> None:
             out.append(inner if index == 0 else "," + inner)
             _write(item, out, inner)
             if len(out) > FLUSH:
-                _flush(out)
+                out.chunks.append("".join(out))
+                out.clear()
         out.append(newline + "]")
     elif isinstance(value, dict):
         _write_object(list(value.items()), out, newline)
@@ -141,7 +135,7 @@ def _write(value: Any, out: list[str], newline: str) -> None:
         out.append(json.dumps(value, indent=2, ensure_ascii=False))  # raises TypeError as dumps does
 
 
-def _write_object(pairs: list[tuple[Any, Any]], out: list[str], newline: str) -> None:
+def _write_object(pairs: list[tuple[Any, Any]], out: _Parts, newline: str) -> None:
     if not pairs:
         out.append("{}")
         return
