@@ -43,7 +43,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from site_bench import build_rows, env_with, one_word_edit, pages_per_second, peer_row
+from site_bench import build_rows, edit_row, env_with, one_word_edit, pages_per_second, peer_row
 
 HERE = Path(__file__).resolve().parent
 AS_OF = "2026-12-01"
@@ -287,19 +287,13 @@ def real_rows(root: Path, repeat: int) -> list[str]:
     # the CI case: a pull request that changes one word in one act
     site, edited = work / "site0", work / "edited"
     one_word_edit(REAL, edited)
-    edit: Run | None = None
-    for _ in range(repeat):
-        subprocess.run(
-            [py, "-m", "planner", *cat, "build", str(site), "--as-of", AS_OF],
-            cwd=work,
-            check=True,
-            capture_output=True,
-        )
-        run = measure(
-            [py, "-m", "planner", "--catalog", str(edited), "build", str(site), "--as-of", AS_OF], work, 1
-        )
-        edit = run if edit is None or run.seconds < edit.seconds else edit
-    assert edit is not None
+    edit = edit_row(
+        measure,
+        [py, "-m", "planner", *cat, "build", str(site), "--as-of", AS_OF],
+        [py, "-m", "planner", "--catalog", str(edited), "build", str(site), "--as-of", AS_OF],
+        work,
+        repeat,
+    )
     rows.append(("build one-word edit", edit))
     lines = [
         "",
